@@ -1,0 +1,290 @@
+import { match, P } from 'ts-pattern';
+import type { Condition, FactOperator } from './condition.js';
+import type { DecidingRule, FactTestTrace, TriggeredDuty } from './decision.js';
+import { outcomeStrictness } from './outcome.js';
+import type { Duty, Policy, Rule } from './policy.js';
+import { conditionRegion, type Domains, type Region, regionFacts } from './region.js';
+import type { Scenario } from './scenario.js';
+import type { FactValue } from './vocabulary/fact-types.js';
+import { factDomain, type ResolvedVocabulary, resolveVocabulary } from './vocabulary/resolve-vocabulary.js';
+import type { CatalogueEntry, CatalogueName } from './vocabulary/vocabulary-schema.js';
+
+/** Three-valued truth, as numbers for the evaluator's hot loop. */
+export const FALSE = 0;
+export const TRUE = 1;
+export const UNKNOWN = 2;
+/** Whether a condition holds for a scenario: FALSE, TRUE or UNKNOWN. */
+export type TruthValue = typeof FALSE | typeof TRUE | typeof UNKNOWN;
+
+/** A compiled condition: Kleene three-valued logic over a (partial) scenario. */
+export type ConditionTest = (scenario: Scenario) => TruthValue;
+
+/** One fact test inside a compiled condition, kept for traces. */
+export interface CompiledFactTest {
+  readonly fact: string;
+  readonly operator: FactOperator;
+  readonly expected: FactValue | readonly FactValue[];
+  readonly test: ConditionTest;
+}
+
+/** What rules and duties share once compiled: the test, its fact tests, and its exact region (computed on demand). */
+export interface CompiledCondition {
+  readonly test: ConditionTest;
+  readonly factTests: readonly CompiledFactTest[];
+  /** The facts the condition tests, in vocabulary order. */
+  readonly facts: readonly string[];
+  /** The exact set of scenarios where the condition holds. */
+  readonly region: Region;
+}
+
+/** A rule ready to evaluate. */
+export interface CompiledRule extends CompiledCondition {
+  readonly rule: Rule;
+  readonly index: number;
+  readonly strictness: number;
+  readonly decidingRule: DecidingRule;
+  readonly conditions: readonly CatalogueEntry[];
+  readonly reviewers: readonly CatalogueEntry[];
+}
+
+/** A duty ready to evaluate. */
+export interface CompiledDuty extends CompiledCondition {
+  readonly duty: Duty;
+  readonly triggered: TriggeredDuty;
+}
+
+/** A policy compiled once for fast, repeated evaluation. */
+export interface CompiledPolicy {
+  readonly policy: Policy;
+  readonly vocabulary: ResolvedVocabulary;
+  readonly rules: readonly CompiledRule[];
+  readonly duties: readonly CompiledDuty[];
+  /** The default outcome as a deciding entry (ruleId null). */
+  readonly defaultRule: DecidingRule;
+  readonly defaultConditions: readonly CatalogueEntry[];
+  readonly defaultReviewers: readonly CatalogueEntry[];
+  /** Every fact a rule or duty tests, in vocabulary order. */
+  readonly factsInPlay: readonly string[];
+  /** The values each fact can take. */
+  readonly domains: Domains;
+}
+
+const factValueIn = (scenario: Scenario, fact: string): FactValue | undefined =>
+  (scenario as Record<string, FactValue | undefined>)[fact];
+
+function compileFactTest(
+  fact: string,
+  operator: FactOperator,
+  expected: FactValue | readonly FactValue[],
+): ConditionTest {
+  return match(operator)
+    .with('is', () => (s: Scenario): TruthValue => {
+      const v = factValueIn(s, fact);
+      return v === undefined ? UNKNOWN : v === expected ? TRUE : FALSE;
+    })
+    .with('isNot', () => (s: Scenario): TruthValue => {
+      const v = factValueIn(s, fact);
+      return v === undefined ? UNKNOWN : v === expected ? FALSE : TRUE;
+    })
+    .with('in', () => {
+      const set = new Set(expected as readonly FactValue[]);
+      return (s: Scenario): TruthValue => {
+        const v = factValueIn(s, fact);
+        return v === undefined ? UNKNOWN : set.has(v) ? TRUE : FALSE;
+      };
+    })
+    .with('notIn', () => {
+      const set = new Set(expected as readonly FactValue[]);
+      return (s: Scenario): TruthValue => {
+        const v = factValueIn(s, fact);
+        return v === undefined ? UNKNOWN : set.has(v) ? FALSE : TRUE;
+      };
+    })
+    .exhaustive();
+}
+
+function compileAll(tests: ConditionTest[]): ConditionTest {
+  if (tests.length === 1) return tests[0]!;
+  return (s) => {
+    let result: TruthValue = TRUE;
+    for (const test of tests) {
+      const t = test(s);
+      if (t === FALSE) return FALSE;
+      if (t === UNKNOWN) result = UNKNOWN;
+    }
+    return result;
+  };
+}
+
+function compileAny(tests: ConditionTest[]): ConditionTest {
+  if (tests.length === 1) return tests[0]!;
+  return (s) => {
+    let result: TruthValue = FALSE;
+    for (const test of tests) {
+      const t = test(s);
+      if (t === TRUE) return TRUE;
+      if (t === UNKNOWN) result = UNKNOWN;
+    }
+    return result;
+  };
+}
+
+function compileTest(condition: Condition, factTests: CompiledFactTest[]): ConditionTest {
+  return match(condition as unknown)
+    .with({ all: P.array() }, ({ all }) =>
+      compileAll((all as Condition[]).map((c) => compileTest(c, factTests))),
+    )
+    .with({ any: P.array() }, ({ any }) =>
+      compileAny((any as Condition[]).map((c) => compileTest(c, factTests))),
+    )
+    .with({ not: P.nonNullable }, ({ not }) => {
+      const inner = compileTest(not as Condition, factTests);
+      return (s: Scenario): TruthValue => {
+        const t = inner(s);
+        return t === UNKNOWN ? UNKNOWN : t === TRUE ? FALSE : TRUE;
+      };
+    })
+    .otherwise((test) => {
+      const t = test as Record<string, FactValue | FactValue[]> & { fact: string };
+      const operator = (['is', 'in', 'isNot', 'notIn'] as const).find((op) => t[op] !== undefined)!;
+      const compiled = compileFactTest(t.fact, operator, t[operator]!);
+      factTests.push({ fact: t.fact, operator, expected: t[operator]!, test: compiled });
+      return compiled;
+    });
+}
+
+/** Compiles one condition: its three-valued test, its fact tests and its exact region. */
+export function compileCondition(condition: Condition, vocabulary: ResolvedVocabulary): CompiledCondition {
+  const factTests: CompiledFactTest[] = [];
+  const test = compileTest(condition, factTests);
+  const domains = domainsOf(vocabulary);
+  let region: Region | undefined;
+  const tested = new Set(factTests.map((t) => t.fact));
+  return {
+    test,
+    factTests,
+    facts: [...vocabulary.facts.keys()].filter((f) => tested.has(f)),
+    get region() {
+      region ??= conditionRegion(condition, domains);
+      return region;
+    },
+  };
+}
+
+const domainCache = new WeakMap<ResolvedVocabulary, Domains>();
+/** The domain function of a vocabulary: every value each fact can take. */
+export function domainsOf(vocabulary: ResolvedVocabulary): Domains {
+  let domains = domainCache.get(vocabulary);
+  if (!domains) {
+    const table = new Map([...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)]));
+    domains = (fact) => table.get(fact) ?? [];
+    domainCache.set(vocabulary, domains);
+  }
+  return domains;
+}
+
+function entries(
+  vocabulary: ResolvedVocabulary,
+  catalogue: CatalogueName,
+  ids: readonly string[] = [],
+): CatalogueEntry[] {
+  return ids.map((id) => vocabulary.catalogues[catalogue].get(id) ?? { id, label: id, phrase: id });
+}
+
+/** Copies the optional provenance fields that are present, so no key is ever set to undefined. */
+function provenance(from: { source?: DecidingRule['source'] | undefined; assumption?: string | undefined }) {
+  return {
+    ...(from.source ? { source: from.source } : {}),
+    ...(from.assumption ? { assumption: from.assumption } : {}),
+  };
+}
+
+/**
+ * Compiles a valid policy once, for fast and repeated evaluation: conditions become closures, catalogue references
+ * are resolved, and the objects a decision shares are built ahead of time.
+ * @example
+ * const compiled = compilePolicy(policy);
+ * evaluate(compiled, { 'account.kind': 'organisational', 'content.kind': 'public-information' });
+ */
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const vocabulary = resolveVocabulary(policy.custom);
+  const rules = policy.rules.map((rule, index): CompiledRule => {
+    const compiled = compileCondition(rule.when, vocabulary);
+    return Object.freeze(
+      Object.defineProperties(
+        {
+          rule,
+          index,
+          strictness: outcomeStrictness(rule.outcome),
+          decidingRule: Object.freeze({
+            ruleId: rule.id,
+            ...(rule.title ? { title: rule.title } : {}),
+            outcome: rule.outcome,
+            reason: rule.reason,
+            ...provenance(rule),
+          }),
+          conditions: Object.freeze(entries(vocabulary, 'conditions', rule.conditions)),
+          reviewers: Object.freeze(entries(vocabulary, 'roles', rule.reviewers)),
+          test: compiled.test,
+          factTests: compiled.factTests,
+          facts: compiled.facts,
+        },
+        { region: { get: () => compiled.region, enumerable: true } },
+      ) as CompiledRule,
+    );
+  });
+  const duties = (policy.duties ?? []).map((duty): CompiledDuty => {
+    const compiled = compileCondition(duty.when, vocabulary);
+    const triggered: TriggeredDuty = Object.freeze({
+      dutyId: duty.id,
+      action: entries(vocabulary, 'dutyActions', [duty.action])[0]!,
+      holder: entries(vocabulary, 'roles', [duty.holder])[0]!,
+      modality: duty.modality,
+      ...(duty.deadline ? { deadline: duty.deadline } : {}),
+      consentRequired: duty.consentRequired ?? false,
+      ...(duty.text ? { text: duty.text } : {}),
+      reason: duty.reason,
+      ...provenance(duty),
+    });
+    return Object.defineProperties(
+      { duty, triggered, test: compiled.test, factTests: compiled.factTests, facts: compiled.facts },
+      { region: { get: () => compiled.region, enumerable: true } },
+    ) as CompiledDuty;
+  });
+  const inPlay = new Set([...rules, ...duties].flatMap((c) => c.facts));
+  return Object.freeze({
+    policy,
+    vocabulary,
+    rules,
+    duties,
+    defaultRule: Object.freeze({
+      ruleId: null,
+      outcome: policy.default.outcome,
+      reason: policy.default.reason,
+      ...provenance(policy.default),
+    }),
+    defaultConditions: Object.freeze(entries(vocabulary, 'conditions', policy.default.conditions)),
+    defaultReviewers: Object.freeze(entries(vocabulary, 'roles', policy.default.reviewers)),
+    factsInPlay: [...vocabulary.facts.keys()].filter((f) => inPlay.has(f)),
+    domains: domainsOf(vocabulary),
+  });
+}
+
+/** The facts a region still depends on, in vocabulary order. */
+export function orderedFacts(compiled: CompiledPolicy, region: Region): string[] {
+  const facts = new Set(regionFacts(region));
+  return compiled.factsInPlay.filter((f) => facts.has(f));
+}
+
+/** A compiled fact test as a trace entry for a scenario. */
+export function traceFactTest(test: CompiledFactTest, scenario: Scenario): FactTestTrace {
+  const actual = factValueIn(scenario, test.fact);
+  const t = test.test(scenario);
+  return {
+    fact: test.fact,
+    operator: test.operator,
+    expected: test.expected,
+    ...(actual === undefined ? {} : { actual }),
+    result: t === TRUE ? 'true' : t === FALSE ? 'false' : 'unknown',
+  };
+}

@@ -1,0 +1,99 @@
+export {
+  type Condition,
+  ConditionSchema,
+  FACT_OPERATORS,
+  type FactOperator,
+  type FactTest,
+  FactTestSchema,
+} from './condition.js';
+export {
+  type CompiledCondition,
+  type CompiledDuty,
+  type CompiledPolicy,
+  type CompiledRule,
+  compileCondition,
+  compilePolicy,
+} from './compile-policy.js';
+export type {
+  Decision,
+  DecidingRule,
+  FactTestTrace,
+  RuleTrace,
+  SourceRef,
+  TriggeredDuty,
+  Truth,
+  UndeterminedDuty,
+} from './decision.js';
+export { definePolicy, InvalidPolicyError, type PolicyDefinition } from './define-policy.js';
+export { describeDeadline, dueAt, parseDuration } from './duration.js';
+export { type EvaluateOptions, evaluate, InvalidScenarioError } from './evaluate.js';
+export {
+  describeReceived,
+  formatIssue,
+  formatPath,
+  type Issue,
+  type IssueCode,
+  type PathSegment,
+} from './issue.js';
+export { OUTCOMES, type Outcome, OutcomeSchema, outcomeStrictness, stricterOutcome } from './outcome.js';
+export { type ParsePolicyResult, parsePolicy } from './parse-policy.js';
+export {
+  type ParsePolicySourceOptions,
+  type ParsePolicySourceResult,
+  parsePolicySource,
+} from './parse-policy-source.js';
+export {
+  type Commitment,
+  CommitmentSchema,
+  type Duty,
+  DutySchema,
+  type Policy,
+  PolicySchema,
+  type Resolution,
+  type Rule,
+  RuleSchema,
+} from './policy.js';
+export { DURATION_PATTERN, ID_PATTERN, SCHEMA_VERSION, VOCABULARY_ID } from './policy-format.js';
+export {
+  complement,
+  conditionRegion,
+  type Cube,
+  cubeSize,
+  cubeWitness,
+  type Domains,
+  intersect,
+  isEmptyRegion,
+  type Region,
+  regionFacts,
+  restrictRegion,
+  subtract,
+  UNIVERSE,
+} from './region.js';
+export { type ParseScenarioResult, parseScenario, type Scenario } from './scenario.js';
+export type {
+  CustomCatalogueId,
+  CustomFactName,
+  FactName,
+  FactValue,
+  StandardCatalogueId,
+  StandardFactName,
+  StandardFactValue,
+} from './vocabulary/fact-types.js';
+export {
+  type CustomVocabulary,
+  factDomain,
+  type ResolvedVocabulary,
+  resolveVocabulary,
+  standardVocabulary,
+} from './vocabulary/resolve-vocabulary.js';
+export { type SocialMediaVocabulary, socialMediaVocabulary } from './vocabulary/social-media-vocabulary.js';
+export {
+  CATALOGUES,
+  type CatalogueEntry,
+  CatalogueEntrySchema,
+  type CatalogueName,
+  type FactDefinition,
+  FactDefinitionSchema,
+  type Vocabulary,
+  VocabularySchema,
+} from './vocabulary/vocabulary-schema.js';

@@ -1,0 +1,41 @@
+import { match } from 'ts-pattern';
+import { z } from 'zod';
+
+/** The five outcomes a policy can give, from least to most restrictive. */
+export const OUTCOMES = [
+  'out-of-scope',
+  'permitted',
+  'permitted-with-conditions',
+  'check-first',
+  'not-permitted',
+] as const;
+
+/** What a policy says about a situation. */
+export const OutcomeSchema = z.enum(OUTCOMES).meta({
+  id: 'Outcome',
+  title: 'Outcome',
+  description:
+    'What the policy says: out-of-scope (the person’s own business), permitted, permitted-with-conditions, check-first (ask the named reviewers) or not-permitted.',
+});
+
+/** One of the five outcomes. */
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/**
+ * How restrictive an outcome is, 0 (out-of-scope) to 4 (not-permitted).
+ * Written as an exhaustive match so that adding an outcome fails to compile here until it is ranked.
+ */
+export function outcomeStrictness(outcome: Outcome): number {
+  return match(outcome)
+    .with('out-of-scope', () => 0)
+    .with('permitted', () => 1)
+    .with('permitted-with-conditions', () => 2)
+    .with('check-first', () => 3)
+    .with('not-permitted', () => 4)
+    .exhaustive();
+}
+
+/** The more restrictive of two outcomes (the `strictest` resolution's order). */
+export function stricterOutcome(a: Outcome, b: Outcome): Outcome {
+  return outcomeStrictness(b) > outcomeStrictness(a) ? b : a;
+}

@@ -1,0 +1,58 @@
+import type { FactValue } from './fact-types.js';
+import { socialMediaVocabulary } from './social-media-vocabulary.js';
+import type { CatalogueEntry, CatalogueName, FactDefinition, Vocabulary } from './vocabulary-schema.js';
+
+/** A policy's own additions to the standard vocabulary. */
+export interface CustomVocabulary {
+  facts?: readonly FactDefinition[] | undefined;
+  conditions?: readonly CatalogueEntry[] | undefined;
+  roles?: readonly CatalogueEntry[] | undefined;
+  dutyActions?: readonly CatalogueEntry[] | undefined;
+  commitments?: readonly CatalogueEntry[] | undefined;
+}
+
+/** The vocabulary a policy is evaluated in: the standard one plus its custom entries, indexed by name and id. */
+export interface ResolvedVocabulary {
+  readonly id: string;
+  /** Every fact, standard first then custom, in declaration order. */
+  readonly facts: ReadonlyMap<string, FactDefinition>;
+  /** The entries of each catalogue by id. */
+  readonly catalogues: Readonly<Record<CatalogueName, ReadonlyMap<string, CatalogueEntry>>>;
+}
+
+/** Indexes items by key in order; when a key repeats, the first item keeps it. */
+function firstByKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
+  return map;
+}
+
+/**
+ * Indexes a vocabulary together with a policy's custom facts and entries.
+ * Where a custom entry repeats an id, the first declaration wins (parsePolicy reports the duplicate).
+ */
+export function resolveVocabulary(
+  custom: CustomVocabulary = {},
+  base: Vocabulary = socialMediaVocabulary as unknown as Vocabulary,
+): ResolvedVocabulary {
+  const catalogue = (name: CatalogueName) =>
+    firstByKey([...base[name], ...(custom[name] ?? [])], (e) => e.id);
+  return {
+    id: base.id,
+    facts: firstByKey([...base.facts, ...(custom.facts ?? [])], (fact) => fact.name),
+    catalogues: {
+      conditions: catalogue('conditions'),
+      roles: catalogue('roles'),
+      dutyActions: catalogue('dutyActions'),
+      commitments: catalogue('commitments'),
+    },
+  };
+}
+
+/** Every value a fact can take: its listed values, or `true` and `false`. */
+export function factDomain(fact: FactDefinition): readonly FactValue[] {
+  return fact.type === 'boolean' ? [true, false] : fact.values.map((v) => v.value);
+}
+
+/** The standard vocabulary, resolved once. */
+export const standardVocabulary: ResolvedVocabulary = resolveVocabulary();

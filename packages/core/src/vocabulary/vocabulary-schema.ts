@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/** A standard fact name: lower camelCase segments joined by dots (`account.kind`). */
+export const STANDARD_FACT_NAME = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
+/** A custom fact name: `custom.` followed by camelCase segments (`custom.campaignPhase`). */
+export const CUSTOM_FACT_NAME = /^custom(\.[a-z][A-Za-z0-9]*)+$/;
+/** A catalogue id: kebab-case (`state-personal-view`). */
+export const CATALOGUE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** A custom catalogue id: `custom-` followed by kebab-case (`custom-buddy-system`). */
+export const CUSTOM_CATALOGUE_ID = /^custom(-[a-z0-9]+)+$/;
+
+/** One value an enum fact can take, with the words used to render it. */
+export const FactValueSchema = z
+  .strictObject({
+    value: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .describe('The value as written in policies and scenarios (kebab-case).'),
+    label: z.string().min(1).describe('A short label for forms and tables.'),
+    phrase: z
+      .string()
+      .min(1)
+      .describe(
+        'A second-person clause that completes "If …", e.g. "you are posting on one of the organisation’s accounts".',
+      ),
+  })
+  .meta({ id: 'FactValue', title: 'Fact value' });
+
+const factBase = {
+  label: z.string().min(1).describe('A short label for forms and tables (“Account”).'),
+  description: z.string().min(1).describe('One line saying what the fact means.'),
+  question: z.string().min(1).optional().describe('The question a questionnaire asks to learn this fact.'),
+};
+
+/** An enum fact: one of listed values. */
+export const EnumFactSchema = z
+  .strictObject({
+    name: z.string().describe('The dotted fact name.'),
+    type: z.literal('enum'),
+    ...factBase,
+    values: z.array(FactValueSchema).min(1).describe('The values the fact can take.'),
+  })
+  .meta({ id: 'EnumFact', title: 'Enum fact' });
+
+/** A boolean fact, with a phrase for each answer. */
+export const BooleanFactSchema = z
+  .strictObject({
+    name: z.string().describe('The dotted fact name.'),
+    type: z.literal('boolean'),
+    ...factBase,
+    whenTrue: z.string().min(1).describe('A second-person clause for when the fact is true.'),
+    whenFalse: z.string().min(1).describe('A second-person clause for when the fact is false.'),
+  })
+  .meta({ id: 'BooleanFact', title: 'Boolean fact' });
+
+/** The definition of a fact a scenario can state. */
+export const FactDefinitionSchema = z
+  .discriminatedUnion('type', [EnumFactSchema, BooleanFactSchema])
+  .meta({ id: 'FactDefinition', title: 'Fact definition' });
+
+/** An entry of a catalogue (a condition, role, duty action or commitment). */
+export const CatalogueEntrySchema = z
+  .strictObject({
+    id: z.string().describe('The kebab-case id policies refer to.'),
+    label: z.string().min(1).describe('A short label.'),
+    phrase: z
+      .string()
+      .min(1)
+      .describe('A plain-English phrase used when rendering, in the imperative or as a clause.'),
+  })
+  .meta({ id: 'CatalogueEntry', title: 'Catalogue entry' });
+
+/** The four catalogues of a vocabulary, named as policies refer to them. */
+export const CATALOGUES = ['conditions', 'roles', 'dutyActions', 'commitments'] as const;
+/** The name of one catalogue. */
+export type CatalogueName = (typeof CATALOGUES)[number];
+
+/** A versioned vocabulary: the facts and catalogues that policies are written in. */
+export const VocabularySchema = z
+  .strictObject({
+    id: z.string().describe('Versioned id, e.g. social-media/1.'),
+    title: z.string(),
+    facts: z.array(FactDefinitionSchema),
+    conditions: z
+      .array(CatalogueEntrySchema)
+      .describe('Conditions a permission can carry (state-personal-view, …).'),
+    roles: z
+      .array(CatalogueEntrySchema)
+      .describe('People and teams: reviewers to ask and holders of duties.'),
+    dutyActions: z
+      .array(CatalogueEntrySchema)
+      .describe('What the organisation can owe someone targeted for their work.'),
+    commitments: z
+      .array(CatalogueEntrySchema)
+      .describe('What the organisation promises about its own conduct.'),
+  })
+  .meta({ id: 'Vocabulary', title: 'Vocabulary' });
+
+/** A fact definition. */
+export type FactDefinition = z.infer<typeof FactDefinitionSchema>;
+/** A catalogue entry. */
+export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
+/** A vocabulary. */
+export type Vocabulary = z.infer<typeof VocabularySchema>;
