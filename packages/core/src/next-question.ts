@@ -1,0 +1,176 @@
+import type { CompiledPolicy } from './compile-policy.js';
+import { OUTCOMES, type Outcome, outcomeStrictness } from './outcome.js';
+import {
+  type Domains,
+  isEmptyRegion,
+  type Region,
+  regionFacts,
+  restrictRegion,
+  subtract,
+  UNIVERSE,
+} from './region.js';
+import type { Scenario } from './scenario.js';
+import type { FactValue } from './vocabulary/fact-types.js';
+import { factDomain } from './vocabulary/resolve-vocabulary.js';
+
+/** What a questionnaire is trying to settle. */
+export type QuestionGoal = 'outcome' | 'duties' | 'both';
+
+/** Options for `nextQuestion`. */
+export interface NextQuestionOptions {
+  /**
+   * What to settle: the posting `outcome` (default), the `duties` owed (the "I'm being targeted" flow), or `both`.
+   */
+  readonly goal?: QuestionGoal;
+}
+
+/** One answer a question offers. */
+export interface QuestionChoice {
+  readonly value: FactValue;
+  /** A short label for a form or a numbered list ("Personal account", "Yes"). */
+  readonly label: string;
+  /** A second-person clause for the answer ("you are using your own account"). */
+  readonly phrase: string;
+}
+
+/** The next fact to ask, worded for a person. */
+export interface Question {
+  /** The fact's dotted name. */
+  readonly fact: string;
+  readonly label: string;
+  /** The vocabulary's question, or one made from the label when the fact has none. */
+  readonly question: string;
+  readonly description: string;
+  /** Every value the fact can take, in vocabulary order (yes before no). */
+  readonly choices: readonly QuestionChoice[];
+  /** Every fact the answer still depends on (this one included), in vocabulary order. */
+  readonly stillRelevant: readonly string[];
+}
+
+/**
+ * The next fact to ask so that a decision is settled in as few questions as possible, or `undefined` once it is
+ * settled. Only facts the answer still depends on are asked (exactly, over the fact domains): a fact is asked only
+ * when some two answers to it can lead to different outcomes (or, with `goal: 'duties'`, different duties owed).
+ * Among those it picks the one whose answer leaves, on average over its values, the fewest facts still relevant;
+ * ties go to vocabulary order, so the questionnaire is deterministic.
+ * @example
+ * let scenario: Scenario = {};
+ * for (let q = nextQuestion(compiled, scenario); q; q = nextQuestion(compiled, scenario))
+ *   scenario = { ...scenario, [q.fact]: await ask(q.question, q.choices) };
+ * evaluate(compiled, scenario); // settled: never 'undetermined'
+ */
+export function nextQuestion(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  options: NextQuestionOptions = {},
+): Question | undefined {
+  const goal = options.goal ?? 'outcome';
+  const candidates = relevantFacts(compiled, scenario, goal);
+  if (candidates.length === 0) return undefined;
+  let best: { fact: string; score: number } | undefined;
+  for (const fact of candidates) {
+    const domain = compiled.domains(fact);
+    let total = 0;
+    for (const value of domain) {
+      total += relevantFacts(compiled, { ...scenario, [fact]: value } as Scenario, goal).length;
+      // No later value can lower the mean below the best already found.
+      if (best && total / domain.length > best.score) break;
+    }
+    const score = total / domain.length;
+    if (!best || score < best.score) best = { fact, score };
+  }
+  return describeQuestion(compiled, best!.fact, candidates);
+}
+
+/**
+ * The facts a goal still depends on, given what a scenario knows, in vocabulary order: exactly those facts for
+ * which two answers can lead to different results. Empty when the goal is settled.
+ */
+export function relevantFacts(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal = 'outcome',
+): string[] {
+  const known = (fact: string) => (scenario as Record<string, FactValue | undefined>)[fact];
+  const regions: Region[] = [];
+  if (goal !== 'duties') regions.push(...outcomeRegions(compiled, known));
+  if (goal !== 'outcome') {
+    for (const duty of compiled.duties) regions.push(restrictRegion(duty.region, known));
+  }
+  const relevant = new Set<string>();
+  for (const region of regions) {
+    for (const fact of regionFacts(region)) {
+      if (!relevant.has(fact) && dependsOn(region, fact, compiled.domains)) relevant.add(fact);
+    }
+  }
+  return compiled.factsInPlay.filter((f) => relevant.has(f));
+}
+
+/**
+ * The part of the unknown facts' space that gets each outcome (only outcomes some completion reaches), following
+ * the policy's resolution exactly as `evaluate` does.
+ */
+function outcomeRegions(compiled: CompiledPolicy, known: (fact: string) => FactValue | undefined): Region[] {
+  const { domains } = compiled;
+  const byOutcome = new Map<Outcome, Region>();
+  const add = (outcome: Outcome, region: Region) => {
+    if (!isEmptyRegion(region)) byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ...region]);
+  };
+  let taken: Region = [];
+  if (compiled.policy.resolution === 'first-match') {
+    for (const rule of compiled.rules) {
+      const here = restrictRegion(rule.region, known);
+      if (isEmptyRegion(here)) continue;
+      add(rule.rule.outcome, subtract(here, taken, domains));
+      taken = [...taken, ...here];
+    }
+  } else {
+    for (const outcome of [...OUTCOMES].reverse()) {
+      const level = outcomeStrictness(outcome);
+      const here = compiled.rules
+        .filter((r) => r.strictness === level)
+        .flatMap((r) => restrictRegion(r.region, known));
+      if (isEmptyRegion(here)) continue;
+      add(outcome, subtract(here, taken, domains));
+      taken = [...taken, ...here];
+    }
+  }
+  add(compiled.defaultRule.outcome, subtract(UNIVERSE, taken, domains));
+  return [...byOutcome.values()];
+}
+
+/** Whether membership of a region changes with a fact's value: some two slices of the region along it differ. */
+function dependsOn(region: Region, fact: string, domains: Domains): boolean {
+  const slices = domains(fact).map((value) =>
+    restrictRegion(region, (f) => (f === fact ? value : undefined)),
+  );
+  const first = slices[0] ?? [];
+  return slices.some(
+    (slice) =>
+      !isEmptyRegion(subtract(slice, first, domains)) || !isEmptyRegion(subtract(first, slice, domains)),
+  );
+}
+
+function describeQuestion(
+  compiled: CompiledPolicy,
+  fact: string,
+  stillRelevant: readonly string[],
+): Question {
+  const definition = compiled.vocabulary.facts.get(fact)!;
+  const choices: QuestionChoice[] =
+    definition.type === 'boolean'
+      ? factDomain(definition).map((value) => ({
+          value,
+          label: value ? 'Yes' : 'No',
+          phrase: value ? definition.whenTrue : definition.whenFalse,
+        }))
+      : definition.values.map(({ value, label, phrase }) => ({ value, label, phrase }));
+  return {
+    fact,
+    label: definition.label,
+    question: definition.question ?? `${definition.label}?`,
+    description: definition.description,
+    choices,
+    stillRelevant,
+  };
+}
