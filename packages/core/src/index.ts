@@ -35,6 +35,14 @@ export {
   type IssueCode,
   type PathSegment,
 } from './issue.js';
+export {
+  type NextQuestionOptions,
+  nextQuestion,
+  type Question,
+  type QuestionChoice,
+  type QuestionGoal,
+  relevantFacts,
+} from './next-question.js';
 export { OUTCOMES, type Outcome, OutcomeSchema, outcomeStrictness, stricterOutcome } from './outcome.js';
 export { type ParsePolicyResult, parsePolicy } from './parse-policy.js';
 export {
