@@ -109,8 +109,9 @@ function decideStrictest(compiled: CompiledPolicy, scenario: Scenario): OutcomeP
     if (t === TRUE && rule.strictness > top) top = rule.strictness;
     else if (t === UNKNOWN && rule.strictness > unknownTop) unknownTop = rule.strictness;
   }
-  // Settled when no unknown rule could raise the level reached, and something is known to match.
-  if (unknownTop > top || (top === -1 && unknownTop !== -1)) return exactStrictest(compiled, scenario);
+  // Settled when something is known to match and no unknown rule could reach its level: an unknown rule at the
+  // same level cannot change the outcome, but it may be one of the deciders (with its conditions and reviewers).
+  if (unknownTop !== -1 && unknownTop >= top) return exactStrictest(compiled, scenario);
   if (top === -1) return byDefault(compiled);
   const winners = compiled.rules.filter((r) => r.strictness === top && r.test(scenario) === TRUE);
   return merge(

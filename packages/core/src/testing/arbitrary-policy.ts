@@ -4,7 +4,12 @@ import { OUTCOMES } from '../outcome.js';
 import { SCHEMA_VERSION, VOCABULARY_ID } from '../policy-format.js';
 import type { Policy } from '../policy.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
-import { factDomain, type ResolvedVocabulary, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
+import {
+  factDomain,
+  type ResolvedVocabulary,
+  resolveVocabulary,
+  standardVocabulary,
+} from '../vocabulary/resolve-vocabulary.js';
 
 /** A small default set of facts, so generated policies have rules that overlap and scenarios that match. */
 const DEFAULT_FACTS = [
@@ -29,7 +34,61 @@ export interface ArbitraryPolicyOptions {
   readonly maxDuties?: number;
   /** Values of enum facts are drawn from their first N values only (default: all), for small state spaces. */
   readonly maxValuesPerFact?: number;
+  /**
+   * Also generate every optional part of the format (default false): metadata, principles, definitions, topics,
+   * provenance, duty and commitment texts, and a custom vocabulary whose facts and entries the rules use. For
+   * round-trip and rendering tests that must see every field an author can write.
+   */
+  readonly everyField?: boolean;
 }
+
+/** The custom vocabulary `everyField` policies declare and use. */
+const CUSTOM_VOCABULARY = {
+  facts: [
+    {
+      name: 'custom.campaignPhase',
+      type: 'enum' as const,
+      label: 'Campaign phase',
+      description: 'Where the current campaign stands.',
+      values: [
+        { value: 'planning', label: 'Planning', phrase: 'the campaign is being planned' },
+        { value: 'live', label: 'Live', phrase: 'the campaign is live' },
+      ],
+    },
+    {
+      name: 'custom.onCall',
+      type: 'boolean' as const,
+      label: 'On call',
+      description: 'Whether the person is on call for press enquiries.',
+      question: 'Are you on call?',
+      whenTrue: 'you are on call',
+      whenFalse: 'you are not on call',
+    },
+  ],
+  conditions: [{ id: 'custom-tag-campaign', label: 'Tag the campaign', phrase: 'tag the campaign account' }],
+  roles: [{ id: 'custom-campaign-lead', label: 'Campaign lead', phrase: 'the campaign lead' }],
+  dutyActions: [{ id: 'custom-buddy-system', label: 'Buddy', phrase: 'pair you with a buddy' }],
+  commitments: [{ id: 'custom-no-quotas', label: 'No quotas', phrase: 'we will not set posting quotas' }],
+};
+const CUSTOM_FACTS = CUSTOM_VOCABULARY.facts.map((f) => f.name);
+const customVocabulary = resolveVocabulary(CUSTOM_VOCABULARY);
+
+const provenance = fc.record(
+  {
+    source: fc.record(
+      {
+        document: fc.constant('source'),
+        section: fc.constantFrom('§1', 'Support'),
+        quote: fc.constantFrom('Your own time is your own.', 'We will support you.'),
+      },
+      { requiredKeys: ['document'] },
+    ),
+    assumption: fc.constantFrom('The source does not say who; we assume the safety lead.'),
+  },
+  { requiredKeys: [] },
+);
+const optionalText = (...texts: string[]) =>
+  fc.option(fc.constantFrom(...texts), { nil: undefined }).map((t) => (t === undefined ? {} : { text: t }));
 
 /** A fact test over the given facts, with values from each fact's domain. */
 export function arbitraryFactTest(
@@ -75,69 +134,147 @@ const text = fc.constantFrom(
   'Ask first.',
   'It is public.',
 );
-const reviewers = fc.subarray(['comms-team', 'line-manager', 'legal', 'safety-lead'], {
-  minLength: 1,
-  maxLength: 2,
-});
-const conditions = fc.subarray(['state-personal-view', 'disclose-role', 'get-consent'], {
-  minLength: 1,
-  maxLength: 2,
-});
+const STANDARD_REVIEWERS = ['comms-team', 'line-manager', 'legal', 'safety-lead'];
+const STANDARD_CONDITIONS = ['state-personal-view', 'disclose-role', 'get-consent'];
 
-/** Valid policies over a few standard facts, with unique ids, every outcome, and duties. */
+/**
+ * Valid policies over a few standard facts, with unique ids, every outcome, attached conditions and reviewers
+ * (on rules and the default), duties and commitments; with `everyField`, every optional part of the format too.
+ */
 export function arbitraryPolicy(options: ArbitraryPolicyOptions = {}): fc.Arbitrary<Policy> {
-  const facts = options.facts ?? DEFAULT_FACTS;
-  const condition = arbitraryCondition(
-    facts,
-    options.maxDepth ?? 3,
-    standardVocabulary,
-    options.maxValuesPerFact,
-  );
+  const everyField = options.everyField ?? false;
+  const facts = [...(options.facts ?? DEFAULT_FACTS), ...(everyField ? CUSTOM_FACTS : [])];
+  const vocabulary = everyField ? customVocabulary : standardVocabulary;
+  const condition = arbitraryCondition(facts, options.maxDepth ?? 3, vocabulary, options.maxValuesPerFact);
+  const custom = (ids: string[], entries: readonly { id: string }[]) =>
+    everyField ? [...ids, ...entries.map((e) => e.id)] : ids;
+  const reviewers = fc.subarray(custom(STANDARD_REVIEWERS, CUSTOM_VOCABULARY.roles), {
+    minLength: 1,
+    maxLength: 2,
+  });
+  const conditions = fc.subarray(custom(STANDARD_CONDITIONS, CUSTOM_VOCABULARY.conditions), {
+    minLength: 1,
+    maxLength: 2,
+  });
+  const extras = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | Record<string, never>> =>
+    everyField ? arb : fc.constant({});
   const outcome = fc.constantFrom(...OUTCOMES);
   const attachments = fc.record({ conditions, reviewers }, { requiredKeys: [] });
   const rule = fc
-    .tuple(condition, outcome, attachments, text, fc.boolean())
-    .map(([when, outcome, extra, reason, titled]) => ({
+    .tuple(
+      condition,
+      outcome,
+      attachments,
+      text,
+      fc.boolean(),
+      extras(
+        fc.record(
+          {
+            topic: fc.constantFrom(
+              'scope',
+              'organisation-accounts',
+              'own-accounts',
+              'clients',
+              'conduct',
+              'other',
+            ),
+            assumption: fc.constant('Assumed where the source is silent.'),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    )
+    .map(([when, outcome, extra, reason, titled, more]) => ({
+      ...(titled ? { title: 'A rule' } : {}),
+      ...more,
       when,
       outcome,
       ...extra,
       reason,
-      ...(titled ? { title: 'A rule' } : {}),
     }));
   const duty = fc
     .tuple(
       condition,
-      fc.constantFrom('receive-report', 'risk-assessment', 'take-over-replies', 'police-report-with-consent'),
+      fc.constantFrom(
+        'receive-report',
+        'risk-assessment',
+        'take-over-replies',
+        'police-report-with-consent',
+        ...(everyField ? CUSTOM_VOCABULARY.dutyActions.map((e) => e.id) : []),
+      ),
       fc.constantFrom('safety-lead', 'comms-team', 'line-manager'),
       fc.constantFrom('must', 'should', 'may'),
       fc.option(fc.constantFrom('PT24H', 'P2D', 'PT1H'), { nil: undefined }),
       fc.boolean(),
+      extras(
+        fc.tuple(optionalText('We will do this for you.'), provenance).map(([t, p]) => ({ ...t, ...p })),
+      ),
     )
-    .map(([when, action, holder, modality, deadline, consentRequired]) => ({
+    .map(([when, action, holder, modality, deadline, consentRequired, more]) => ({
       when,
       action,
       holder,
       modality,
       ...(deadline ? { deadline } : {}),
       consentRequired,
+      ...more,
       reason: 'Support is owed.',
     }));
+  const commitmentIds = [
+    'no-password-requests',
+    'no-monitoring-of-personal-accounts',
+    'union-activity-protected',
+    ...(everyField ? CUSTOM_VOCABULARY.commitments.map((e) => e.id) : []),
+  ];
+  const metadata = extras(
+    fc.record(
+      {
+        $schema: fc.constant('https://example.org/fairpost/policy.schema.json'),
+        status: fc.constantFrom('draft', 'proposed', 'adopted', 'example'),
+        effectiveDate: fc.constantFrom('2026-01-01', '2025-12-31'),
+        summary: fc.constant('What the policy is for.'),
+        principles: fc.array(
+          fc
+            .tuple(fc.option(fc.constant('Trust'), { nil: undefined }), provenance)
+            .map(([title, p]) => ({ ...(title ? { title } : {}), text: 'We trust staff.', ...p })),
+          { maxLength: 2 },
+        ),
+        definitions: fc.array(
+          provenance.map((p) => ({ term: 'Own time', meaning: 'Time you are not paid for.', ...p })),
+          { maxLength: 2 },
+        ),
+        custom: fc.constant(CUSTOM_VOCABULARY),
+      },
+      { requiredKeys: ['custom'] },
+    ),
+  );
   return fc
     .record({
       resolution: options.resolution
         ? fc.constant(options.resolution)
         : fc.constantFrom('first-match', 'strictest'),
       defaultOutcome: outcome,
+      defaultAttachments: attachments,
       rules: fc.array(rule, { maxLength: options.maxRules ?? 8 }),
       duties: fc.array(duty, { maxLength: options.maxDuties ?? 3 }),
-      commitments: fc.subarray([
-        'no-password-requests',
-        'no-monitoring-of-personal-accounts',
-        'union-activity-protected',
-      ]),
+      commitments: fc.subarray(commitmentIds),
+      commitmentExtras: fc.array(extras(fc.tuple(optionalText('We promise this.'), provenance)), {
+        minLength: commitmentIds.length,
+        maxLength: commitmentIds.length,
+      }),
+      metadata,
     })
     .map(
-      ({ resolution, defaultOutcome, rules, duties, commitments }): Policy => ({
+      ({
+        resolution,
+        defaultOutcome,
+        defaultAttachments,
+        rules,
+        duties,
+        commitments,
+        commitmentExtras,
+        metadata,
+      }): Policy => ({
         schemaVersion: SCHEMA_VERSION,
         id: 'generated',
         title: 'Generated policy',
@@ -145,16 +282,24 @@ export function arbitraryPolicy(options: ArbitraryPolicyOptions = {}): fc.Arbitr
         version: '1',
         language: 'en-GB',
         vocabulary: VOCABULARY_ID,
+        ...metadata,
         sources: [{ id: 'source', title: 'A source' }],
         resolution,
-        default: { outcome: defaultOutcome, reason: 'Nothing else applies.' },
+        default: { outcome: defaultOutcome, ...defaultAttachments, reason: 'Nothing else applies.' },
         rules: rules.map((r, i) => ({
           id: `rule-${i + 1}`,
           ...r,
           source: { document: 'source', section: `§${i + 1}` },
         })),
         duties: duties.map((d, i) => ({ id: `duty-${i + 1}`, ...d })),
-        commitments: commitments.map((commitment, i) => ({ id: `commitment-${i + 1}`, commitment })),
+        commitments: commitments.map((commitment, i) => {
+          const more = commitmentExtras[i];
+          return {
+            id: `commitment-${i + 1}`,
+            commitment,
+            ...(Array.isArray(more) ? { ...more[0], ...more[1] } : {}),
+          };
+        }),
       }),
     );
 }
