@@ -94,21 +94,29 @@ export const ConditionSchema: z.ZodType<Condition> = z
           return z.array(ConditionSchema).describe('Every one of these conditions holds.');
         },
       })
-      .meta({ title: 'All of' }),
+      .meta({
+        id: 'AllOf',
+        title: 'All of',
+        description: 'Holds when every listed condition holds (`all: []` always holds).',
+      }),
     z
       .strictObject({
         get any() {
           return z.array(ConditionSchema).describe('At least one of these conditions holds.');
         },
       })
-      .meta({ title: 'Any of' }),
+      .meta({
+        id: 'AnyOf',
+        title: 'Any of',
+        description: 'Holds when at least one listed condition holds (`any: []` never does).',
+      }),
     z
       .strictObject({
         get not() {
           return ConditionSchema.describe('This condition does not hold.');
         },
       })
-      .meta({ title: 'Not' }),
+      .meta({ id: 'Not', title: 'Not', description: 'Holds when the condition does not hold.' }),
   ])
   .meta({
     id: 'Condition',

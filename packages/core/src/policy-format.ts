@@ -22,25 +22,43 @@ export const DURATION_PATTERN = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const SEMVER_PATTERN = /^1\.\d+\.\d+$/;
 
+/**
+ * How an optional field treats an explicit `undefined`. `exact` (the published format) matches JSON, which has no
+ * `undefined`: the inferred type is `field?: T`, the same as the types generated from the JSON Schema. `loose` (the
+ * structural schema) also accepts `field: undefined` from JavaScript callers.
+ */
+export type Optionality = 'exact' | 'loose';
+
+/** The optional wrapper an `Optionality` stands for. */
+type OptionalOf<T extends z.ZodType, O extends Optionality> = O extends 'exact'
+  ? z.ZodExactOptional<T>
+  : z.ZodOptional<T>;
+
 /** What varies between the published schema and the structural one `parsePolicy` checks first. */
-export interface FormatParts<C extends z.ZodType, R extends z.ZodType> {
+export interface FormatParts<C extends z.ZodType, R extends z.ZodType, O extends Optionality> {
   /** The condition schema. */
   condition: C;
   /** A reference to an entry of a catalogue. */
   catalogueRef: (catalogue: CatalogueName) => R;
   /** Whether to give the schemas ids for the JSON Schema's `$defs` (only one instance may). */
   named: boolean;
+  /** How optional fields treat an explicit `undefined`. */
+  optionality: O;
 }
 
 /**
  * Builds every schema of the policy format from its parts. Written once, instantiated twice: with the
  * vocabulary-aware condition for publishing and types, and with the structural one for precise parse errors.
  */
-export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
+export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O extends Optionality>({
   condition,
   catalogueRef,
   named,
-}: FormatParts<C, R>) {
+  optionality,
+}: FormatParts<C, R, O>) {
+  // Descriptions go on the inner schema: `.describe()` on the conditional wrapper type would widen it.
+  const optional = <T extends z.ZodType>(schema: T): OptionalOf<T, O> =>
+    (optionality === 'exact' ? schema.exactOptional() : schema.optional()) as OptionalOf<T, O>;
   const meta = <T extends z.ZodType>(schema: T, id: string, title: string, description: string): T =>
     (named ? schema.meta({ id, title, description }) : schema.describe(description)) as T;
 
@@ -50,8 +68,8 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
   const SourceRef = meta(
     z.strictObject({
       document: z.string().min(1).describe('The `id` of an entry in the policy’s `sources`.'),
-      section: z.string().min(1).optional().describe('The section or heading of the document.'),
-      quote: z.string().min(1).optional().describe('The passage this encodes, quoted exactly.'),
+      section: optional(z.string().min(1).describe('The section or heading of the document.')),
+      quote: optional(z.string().min(1).describe('The passage this encodes, quoted exactly.')),
     }),
     'SourceRef',
     'Source reference',
@@ -59,24 +77,24 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
   );
 
   const provenance = {
-    source: SourceRef.optional(),
-    assumption: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('What the source leaves open and this entry assumes, stated so a reader can challenge it.'),
+    source: optional(SourceRef),
+    assumption: optional(
+      z
+        .string()
+        .min(1)
+        .describe('What the source leaves open and this entry assumes, stated so a reader can challenge it.'),
+    ),
   };
 
   const Source = meta(
     z.strictObject({
       id: id('source'),
       title: z.string().min(1).describe('The document’s title.'),
-      url: z
-        .url({ protocol: /^https?$/ })
-        .optional()
-        .describe('Where the document can be read (http or https).'),
-      file: z.string().min(1).optional().describe('A file the document is kept in.'),
-      note: z.string().min(1).optional().describe('What the document is and how it was used.'),
+      url: optional(
+        z.url({ protocol: /^https?$/ }).describe('Where the document can be read (http or https).'),
+      ),
+      file: optional(z.string().min(1).describe('A file the document is kept in.')),
+      note: optional(z.string().min(1).describe('What the document is and how it was used.')),
     }),
     'Source',
     'Source',
@@ -85,7 +103,7 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
 
   const Principle = meta(
     z.strictObject({
-      title: z.string().min(1).optional().describe('A short heading.'),
+      title: optional(z.string().min(1).describe('A short heading.')),
       text: z.string().min(1).describe('The principle, in plain words.'),
       ...provenance,
     }),
@@ -115,20 +133,22 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
   const Rule = meta(
     z.strictObject({
       id: id('rule'),
-      title: z.string().min(1).optional().describe('A short heading for the rule.'),
-      topic: Topic.optional(),
+      title: optional(z.string().min(1).describe('A short heading for the rule.')),
+      topic: optional(Topic),
       when: condition.describe('The situations this rule covers.'),
       outcome: OutcomeSchema,
-      conditions: z
-        .array(catalogueRef('conditions'))
-        .optional()
-        .describe(
-          'What the person must do for a permitted-with-conditions outcome (ids from the conditions catalogue).',
-        ),
-      reviewers: z
-        .array(catalogueRef('roles'))
-        .optional()
-        .describe('Who to ask for a check-first outcome (ids from the roles catalogue).'),
+      conditions: optional(
+        z
+          .array(catalogueRef('conditions'))
+          .describe(
+            'What the person must do for a permitted-with-conditions outcome (ids from the conditions catalogue).',
+          ),
+      ),
+      reviewers: optional(
+        z
+          .array(catalogueRef('roles'))
+          .describe('Who to ask for a check-first outcome (ids from the roles catalogue).'),
+      ),
       reason: z.string().min(1).describe('Why the rule says this, in plain language.'),
       ...provenance,
     }),
@@ -140,14 +160,12 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
   const DefaultOutcome = meta(
     z.strictObject({
       outcome: OutcomeSchema,
-      conditions: z
-        .array(catalogueRef('conditions'))
-        .optional()
-        .describe('Conditions attached to the default.'),
-      reviewers: z
-        .array(catalogueRef('roles'))
-        .optional()
-        .describe('Who to ask when the default is check-first.'),
+      conditions: optional(
+        z.array(catalogueRef('conditions')).describe('Conditions attached to the default.'),
+      ),
+      reviewers: optional(
+        z.array(catalogueRef('roles')).describe('Who to ask when the default is check-first.'),
+      ),
       reason: z.string().min(1).describe('Why this is the default.'),
       ...provenance,
     }),
@@ -163,17 +181,19 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
       action: catalogueRef('dutyActions').describe('What is done (an id from the duty-actions catalogue).'),
       holder: catalogueRef('roles').describe('Who does it (an id from the roles catalogue).'),
       modality: z.enum(['must', 'should', 'may']).describe('How binding the duty is.'),
-      deadline: z
-        .string()
-        .regex(DURATION_PATTERN)
-        .optional()
-        .describe('How soon after the report, as an ISO 8601 duration (PT24H, P2D).'),
-      consentRequired: z.boolean().optional().describe('Whether it is done only with the person’s consent.'),
-      text: z
-        .string()
-        .min(1)
-        .optional()
-        .describe('The duty in the policy’s own words, when the catalogue phrase is not enough.'),
+      deadline: optional(
+        z
+          .string()
+          .regex(DURATION_PATTERN)
+          .describe('How soon after the report, as an ISO 8601 duration (PT24H, P2D).'),
+      ),
+      consentRequired: optional(z.boolean().describe('Whether it is done only with the person’s consent.')),
+      text: optional(
+        z
+          .string()
+          .min(1)
+          .describe('The duty in the policy’s own words, when the catalogue phrase is not enough.'),
+      ),
       reason: z.string().min(1).describe('Why the organisation owes this.'),
       ...provenance,
     }),
@@ -186,7 +206,7 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
     z.strictObject({
       id: id('commitment'),
       commitment: catalogueRef('commitments').describe('The promise (an id from the commitments catalogue).'),
-      text: z.string().min(1).optional().describe('The promise in the policy’s own words.'),
+      text: optional(z.string().min(1).describe('The promise in the policy’s own words.')),
       ...provenance,
     }),
     'Commitment',
@@ -194,28 +214,53 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
     'A promise the organisation makes about its own conduct.',
   );
 
-  const customEntry = (pattern: RegExp) =>
-    CatalogueEntrySchema.extend({ id: z.string().regex(pattern).describe('The id, starting `custom-`.') });
+  const CustomEntry = meta(
+    CatalogueEntrySchema.extend({
+      id: z.string().regex(CUSTOM_CATALOGUE_ID).describe('The id, starting `custom-`.'),
+    }),
+    'CustomCatalogueEntry',
+    'Custom catalogue entry',
+    'A catalogue entry of the policy’s own, with an id starting `custom-`.',
+  );
+  const customEntries = (catalogue: string) =>
+    optional(
+      z.array(CustomEntry).describe(`The policy’s own ${catalogue}, each with an id starting \`custom-\`.`),
+    );
 
   const customFactName = z
     .string()
     .regex(CUSTOM_FACT_NAME)
     .describe('The fact’s name: `custom.` then camelCase words (custom.campaignPhase).');
-  const CustomFact = z.discriminatedUnion('type', [
-    EnumFactSchema.extend({ name: customFactName }),
-    BooleanFactSchema.extend({ name: customFactName }),
-  ]);
+  const question = optional(
+    z.string().min(1).describe('The question a questionnaire asks to learn this fact.'),
+  );
+  const CustomFact = meta(
+    z.discriminatedUnion('type', [
+      meta(
+        EnumFactSchema.extend({ name: customFactName, question }),
+        'CustomEnumFact',
+        'Custom enum fact',
+        'A fact of the policy’s own that takes one of listed values.',
+      ),
+      meta(
+        BooleanFactSchema.extend({ name: customFactName, question }),
+        'CustomBooleanFact',
+        'Custom boolean fact',
+        'A fact of the policy’s own that is true or false.',
+      ),
+    ]),
+    'CustomFact',
+    'Custom fact',
+    'A fact of the policy’s own, named `custom.<name>`.',
+  );
 
   const Custom = meta(
     z.strictObject({
-      facts: z
-        .array(CustomFact)
-        .optional()
-        .describe('Facts of the policy’s own, each named `custom.<name>`.'),
-      conditions: z.array(customEntry(CUSTOM_CATALOGUE_ID)).optional(),
-      roles: z.array(customEntry(CUSTOM_CATALOGUE_ID)).optional(),
-      dutyActions: z.array(customEntry(CUSTOM_CATALOGUE_ID)).optional(),
-      commitments: z.array(customEntry(CUSTOM_CATALOGUE_ID)).optional(),
+      facts: optional(z.array(CustomFact).describe('Facts of the policy’s own, each named `custom.<name>`.')),
+      conditions: customEntries('conditions'),
+      roles: customEntries('roles'),
+      dutyActions: customEntries('duty actions'),
+      commitments: customEntries('commitments'),
     }),
     'CustomVocabulary',
     'Custom vocabulary',
@@ -224,7 +269,7 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
 
   const Policy = meta(
     z.strictObject({
-      $schema: z.string().optional().describe('The JSON Schema this file is written against (for editors).'),
+      $schema: optional(z.string().describe('The JSON Schema this file is written against (for editors).')),
       schemaVersion: z
         .string()
         .regex(SEMVER_PATTERN)
@@ -233,17 +278,16 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
       title: z.string().min(1).describe('The policy’s title.'),
       organisation: z.string().min(1).describe('The organisation the policy belongs to.'),
       version: z.string().min(1).describe('The policy’s own version (“1.0”, “draft 2”).'),
-      status: z
-        .enum(['draft', 'proposed', 'adopted', 'example'])
-        .optional()
-        .describe('Where the policy stands.'),
-      effectiveDate: z.string().regex(DATE_PATTERN).optional().describe('When it takes effect (YYYY-MM-DD).'),
+      status: optional(
+        z.enum(['draft', 'proposed', 'adopted', 'example']).describe('Where the policy stands.'),
+      ),
+      effectiveDate: optional(z.string().regex(DATE_PATTERN).describe('When it takes effect (YYYY-MM-DD).')),
       language: z.string().min(2).describe('The language of its text, as a BCP 47 tag (en-GB).'),
       vocabulary: z.literal(VOCABULARY_ID).describe('The vocabulary the policy is written in.'),
-      summary: z.string().min(1).optional().describe('A paragraph saying what the policy is for.'),
-      sources: z.array(Source).optional().describe('The documents the policy was drawn from.'),
-      principles: z.array(Principle).optional().describe('What the policy values.'),
-      definitions: z.array(Definition).optional().describe('Terms used in a particular sense.'),
+      summary: optional(z.string().min(1).describe('A paragraph saying what the policy is for.')),
+      sources: optional(z.array(Source).describe('The documents the policy was drawn from.')),
+      principles: optional(z.array(Principle).describe('What the policy values.')),
+      definitions: optional(z.array(Definition).describe('Terms used in a particular sense.')),
       resolution: z
         .enum(['first-match', 'strictest'])
         .describe(
@@ -251,9 +295,9 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType>({
         ),
       default: DefaultOutcome,
       rules: z.array(Rule).describe('The decision rules.'),
-      duties: z.array(Duty).optional().describe('What the organisation owes people targeted for their work.'),
-      commitments: z.array(Commitment).optional().describe('Promises about the organisation’s own conduct.'),
-      custom: Custom.optional(),
+      duties: optional(z.array(Duty).describe('What the organisation owes people targeted for their work.')),
+      commitments: optional(z.array(Commitment).describe('Promises about the organisation’s own conduct.')),
+      custom: optional(Custom),
     }),
     'Policy',
     'Fairpost policy',

@@ -14,6 +14,7 @@ const published = createPolicyFormat({
   condition: ConditionSchema,
   catalogueRef: standardOrCustomRef,
   named: true,
+  optionality: 'exact',
 });
 
 /**
@@ -38,6 +39,7 @@ export const PolicyShapeSchema = createPolicyFormat({
   condition: ConditionShapeSchema,
   catalogueRef: () => z.string(),
   named: false,
+  optionality: 'loose',
 }).Policy;
 
 /** A valid Fairpost policy. */
