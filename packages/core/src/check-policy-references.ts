@@ -6,14 +6,28 @@ import type { PolicyShapeSchema } from './policy.js';
 import { resolveVocabulary, type ResolvedVocabulary } from './vocabulary/resolve-vocabulary.js';
 import { CUSTOM_FACT_NAME, type CatalogueName } from './vocabulary/vocabulary-schema.js';
 
-type PolicyShape = z.infer<typeof PolicyShapeSchema>;
-
 const CATALOGUE_WORDS: Record<CatalogueName, string> = {
   conditions: 'condition',
   roles: 'role',
   dutyActions: 'duty action',
   commitments: 'commitment',
 };
+
+type PolicyShape = z.infer<typeof PolicyShapeSchema>;
+type RuleShape = PolicyShape['rules'][number];
+type DutyShape = NonNullable<PolicyShape['duties']>[number];
+type CommitmentShape = NonNullable<PolicyShape['commitments']>[number];
+type DefaultShape = PolicyShape['default'];
+
+/** What the reference checks of one part of a policy need to know about the rest of it. */
+export interface ReferenceContext {
+  /** The standard vocabulary plus the policy's custom entries. */
+  readonly vocabulary: ResolvedVocabulary;
+  /** The ids of the policy's sources; `undefined` when they are unknown (malformed), so sources go unchecked. */
+  readonly sourceIds: ReadonlySet<string> | undefined;
+  /** Where issues are collected. */
+  readonly issues: Issue[];
+}
 
 /**
  * The checks a JSON Schema cannot make: ids are unique, every fact and catalogue entry exists in the vocabulary
@@ -27,71 +41,109 @@ export function checkPolicyReferences(policy: PolicyShape): Issue[] {
   checkUnique(policy.duties ?? [], ['duties'], 'duty', issues);
   checkUnique(policy.commitments ?? [], ['commitments'], 'commitment', issues);
   checkUnique(policy.sources ?? [], ['sources'], 'source', issues);
-  checkCustomVocabulary(policy, vocabulary, issues);
+  checkCustomVocabulary(policy, issues);
 
-  const sourceIds = new Set((policy.sources ?? []).map((s) => s.id));
-  const checkSource = (source: { document: string } | undefined, path: PathSegment[]) => {
-    if (source && !sourceIds.has(source.document)) {
-      const hint = suggest(source.document, sourceIds);
-      issues.push({
-        path: [...path, 'source', 'document'],
-        code: 'unknown-source',
-        message: `source "${source.document}" is not listed in sources${hint ? `; did you mean "${hint}"?` : ''}`,
-        expected: sourceIds.size ? `one of ${[...sourceIds].join(', ')}` : 'a source declared in sources',
-        received: JSON.stringify(source.document),
-      });
-    }
+  const context: ReferenceContext = {
+    vocabulary,
+    sourceIds: new Set((policy.sources ?? []).map((s) => s.id)),
+    issues,
   };
-  const checkRef = (catalogue: CatalogueName, id: string, path: PathSegment[]) => {
-    const entries = vocabulary.catalogues[catalogue];
-    if (entries.has(id)) return;
-    const word = CATALOGUE_WORDS[catalogue];
-    const hint = suggest(id, entries.keys());
-    issues.push({
-      path,
-      code: 'unknown-catalogue-entry',
-      message: id.startsWith('custom-')
-        ? `custom ${word} "${id}" is not declared in custom.${catalogue}`
-        : `unknown ${word} "${id}"${hint ? `; did you mean "${hint}"?` : ''}; expected one of ${[...entries.keys()].join(', ')}`,
-      expected: `an id from the ${catalogue} catalogue`,
-      received: JSON.stringify(id),
-    });
-  };
-
   (policy.principles ?? []).forEach((p, i) => {
-    checkSource(p.source, ['principles', i]);
+    checkSource(p.source, ['principles', i], context);
   });
   (policy.definitions ?? []).forEach((d, i) => {
-    checkSource(d.source, ['definitions', i]);
+    checkSource(d.source, ['definitions', i], context);
   });
-  checkSource(policy.default.source, ['default']);
-  (policy.default.conditions ?? []).forEach((id, j) => {
-    checkRef('conditions', id, ['default', 'conditions', j]);
-  });
-  (policy.default.reviewers ?? []).forEach((id, j) => {
-    checkRef('roles', id, ['default', 'reviewers', j]);
-  });
+  checkDefaultReferences(policy.default, context);
   policy.rules.forEach((rule, i) => {
-    checkCondition(rule.when, ['rules', i, 'when'], vocabulary, issues);
-    (rule.conditions ?? []).forEach((id, j) => {
-      checkRef('conditions', id, ['rules', i, 'conditions', j]);
-    });
-    (rule.reviewers ?? []).forEach((id, j) => {
-      checkRef('roles', id, ['rules', i, 'reviewers', j]);
-    });
-    checkSource(rule.source, ['rules', i]);
+    checkRuleReferences(rule, i, context);
   });
   (policy.duties ?? []).forEach((duty, i) => {
-    checkCondition(duty.when, ['duties', i, 'when'], vocabulary, issues);
-    checkRef('dutyActions', duty.action, ['duties', i, 'action']);
-    checkRef('roles', duty.holder, ['duties', i, 'holder']);
-    checkSource(duty.source, ['duties', i]);
+    checkDutyReferences(duty, i, context);
   });
   (policy.commitments ?? []).forEach((c, i) => {
-    checkRef('commitments', c.commitment, ['commitments', i, 'commitment']);
-    checkSource(c.source, ['commitments', i]);
+    checkCommitmentReferences(c, i, context);
   });
   return issues;
+}
+
+/** Checks a source reference names one of the policy's sources. */
+export function checkSource(
+  source: { document: string } | undefined,
+  path: PathSegment[],
+  { sourceIds, issues }: ReferenceContext,
+): void {
+  if (!source || !sourceIds || sourceIds.has(source.document)) return;
+  const hint = suggest(source.document, sourceIds);
+  issues.push({
+    path: [...path, 'source', 'document'],
+    code: 'unknown-source',
+    message: `source "${source.document}" is not listed in sources${hint ? `; did you mean "${hint}"?` : ''}`,
+    expected: sourceIds.size ? `one of ${[...sourceIds].join(', ')}` : 'a source declared in sources',
+    received: JSON.stringify(source.document),
+  });
+}
+
+function checkRef(
+  catalogue: CatalogueName,
+  id: string,
+  path: PathSegment[],
+  context: ReferenceContext,
+): void {
+  const entries = context.vocabulary.catalogues[catalogue];
+  if (entries.has(id)) return;
+  const word = CATALOGUE_WORDS[catalogue];
+  const hint = suggest(id, entries.keys());
+  context.issues.push({
+    path,
+    code: 'unknown-catalogue-entry',
+    message: id.startsWith('custom-')
+      ? `custom ${word} "${id}" is not declared in custom.${catalogue}`
+      : `unknown ${word} "${id}"${hint ? `; did you mean "${hint}"?` : ''}; expected one of ${[...entries.keys()].join(', ')}`,
+    expected: `an id from the ${catalogue} catalogue`,
+    received: JSON.stringify(id),
+  });
+}
+
+/** Checks the default outcome's conditions, reviewers and source. */
+export function checkDefaultReferences(value: DefaultShape, context: ReferenceContext): void {
+  checkSource(value.source, ['default'], context);
+  (value.conditions ?? []).forEach((id, j) => {
+    checkRef('conditions', id, ['default', 'conditions', j], context);
+  });
+  (value.reviewers ?? []).forEach((id, j) => {
+    checkRef('roles', id, ['default', 'reviewers', j], context);
+  });
+}
+
+/** Checks one rule's facts, values, conditions, reviewers and source against the vocabulary. */
+export function checkRuleReferences(rule: RuleShape, index: number, context: ReferenceContext): void {
+  checkCondition(rule.when, ['rules', index, 'when'], context.vocabulary, context.issues);
+  (rule.conditions ?? []).forEach((id, j) => {
+    checkRef('conditions', id, ['rules', index, 'conditions', j], context);
+  });
+  (rule.reviewers ?? []).forEach((id, j) => {
+    checkRef('roles', id, ['rules', index, 'reviewers', j], context);
+  });
+  checkSource(rule.source, ['rules', index], context);
+}
+
+/** Checks one duty's facts, values, action, holder and source against the vocabulary. */
+export function checkDutyReferences(duty: DutyShape, index: number, context: ReferenceContext): void {
+  checkCondition(duty.when, ['duties', index, 'when'], context.vocabulary, context.issues);
+  checkRef('dutyActions', duty.action, ['duties', index, 'action'], context);
+  checkRef('roles', duty.holder, ['duties', index, 'holder'], context);
+  checkSource(duty.source, ['duties', index], context);
+}
+
+/** Checks one commitment's catalogue entry and source. */
+export function checkCommitmentReferences(
+  commitment: CommitmentShape,
+  index: number,
+  context: ReferenceContext,
+): void {
+  checkRef('commitments', commitment.commitment, ['commitments', index, 'commitment'], context);
+  checkSource(commitment.source, ['commitments', index], context);
 }
 
 function checkUnique(
@@ -114,7 +166,7 @@ function checkUnique(
   });
 }
 
-function checkCustomVocabulary(policy: PolicyShape, vocabulary: ResolvedVocabulary, issues: Issue[]): void {
+function checkCustomVocabulary(policy: PolicyShape, issues: Issue[]): void {
   const custom = policy.custom;
   if (!custom) return;
   const seenFacts = new Map<string, number>();
@@ -154,7 +206,6 @@ function checkCustomVocabulary(policy: PolicyShape, vocabulary: ResolvedVocabula
       } else seen.set(entry.id, i);
     });
   }
-  void vocabulary;
 }
 
 /** Checks every fact test of a condition against the vocabulary. */

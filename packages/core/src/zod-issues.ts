@@ -64,9 +64,11 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
       return [{ path, code: 'invalid-value', message, expected, received }];
     }
     case 'invalid_format': {
-      const pattern = (issue as { pattern?: string }).pattern;
+      // zod reports the pattern as a regex literal (`/^…$/`); the table is keyed by its source.
+      const pattern = (issue as { pattern?: string }).pattern?.replace(/^\/(.*)\/[a-z]*$/s, '$1');
       const expected =
         (pattern && PATTERN_NAMES.get(pattern)) ??
+        (issue.format === 'regex' && pattern ? `text matching ${pattern}` : undefined) ??
         (issue.format === 'url' ? 'an http or https URL' : `a ${issue.format}`);
       return [
         {

@@ -1,0 +1,91 @@
+/**
+ * A small valid policy as plain JSON, fresh on every call so that a test can break one part of it. It has four
+ * rules (so `rules[3]` exists), a nested condition, a duty, a commitment, a source and a custom fact.
+ */
+export function validPolicyJson(): Record<string, unknown> & {
+  rules: Record<string, unknown>[];
+  duties: Record<string, unknown>[];
+  commitments: Record<string, unknown>[];
+} {
+  return {
+    schemaVersion: '1.0.0',
+    id: 'test-policy',
+    title: 'Test policy',
+    organisation: 'Example',
+    version: '1',
+    language: 'en-GB',
+    vocabulary: 'social-media/1',
+    sources: [{ id: 'handbook', title: 'Staff handbook' }],
+    resolution: 'first-match',
+    default: { outcome: 'check-first', reviewers: ['comms-team'], reason: 'Ask first.' },
+    rules: [
+      {
+        id: 'never-identify-clients',
+        when: { fact: 'content.identifiesClient', is: true },
+        outcome: 'not-permitted',
+        reason: 'Clients trust us.',
+      },
+      {
+        id: 'own-time',
+        when: {
+          all: [
+            { fact: 'account.kind', in: ['personal', 'pseudonymous'] },
+            { fact: 'context.time', is: 'own-time' },
+          ],
+        },
+        outcome: 'out-of-scope',
+        reason: 'Your own time is your own.',
+        source: { document: 'handbook', section: '2' },
+      },
+      {
+        id: 'public-information',
+        when: { fact: 'content.kind', in: ['public-information', 'pointer'] },
+        outcome: 'permitted',
+        reason: 'It is public already.',
+      },
+      {
+        id: 'views-on-work',
+        when: {
+          all: [
+            { fact: 'custom.campaignPhase', is: 'live' },
+            { fact: 'account.kind', is: 'personal-named' },
+          ],
+        },
+        outcome: 'permitted-with-conditions',
+        conditions: ['state-personal-view'],
+        reason: 'People may read your view as ours.',
+      },
+    ],
+    duties: [
+      {
+        id: 'receive-report',
+        when: {
+          all: [
+            { fact: 'incident.kind', isNot: 'none' },
+            { fact: 'incident.workRelated', is: true },
+          ],
+        },
+        action: 'receive-report',
+        holder: 'safety-lead',
+        modality: 'must',
+        deadline: 'PT24H',
+        reason: 'Someone must own the response.',
+      },
+    ],
+    commitments: [{ id: 'no-passwords', commitment: 'no-password-requests' }],
+    custom: {
+      facts: [
+        {
+          name: 'custom.campaignPhase',
+          type: 'enum',
+          label: 'Campaign phase',
+          description: 'Where the campaign stands.',
+          values: [
+            { value: 'planning', label: 'Planning', phrase: 'the campaign is being planned' },
+            { value: 'live', label: 'Live', phrase: 'the campaign is live' },
+          ],
+        },
+      ],
+    },
+  };
+}
