@@ -1,0 +1,15 @@
+import type { Command } from '../command.js';
+import { askCommand } from './ask-command.js';
+import { evalCommand } from './eval-command.js';
+import { initCommand } from './init-command.js';
+import { renderCommand } from './render-command.js';
+import { validateCommand } from './validate-command.js';
+
+/** Every `fairpost` command, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  evalCommand,
+  askCommand,
+  renderCommand,
+  initCommand,
+];

@@ -1,0 +1,64 @@
+import {
+  type CompiledPolicy,
+  compilePolicy,
+  formatIssue,
+  type Issue,
+  type Policy,
+  parsePolicySource,
+} from '@fairpost/core';
+import { CliError } from './cli-error.js';
+import { codeFrame } from './code-frame.js';
+import type { Palette } from './colour.js';
+import { readInputFile } from './read-input-file.js';
+
+/** A policy file read and checked: the policy, or every issue located in the text. */
+export type LoadedPolicy =
+  | { readonly ok: true; readonly file: string; readonly text: string; readonly policy: Policy }
+  | { readonly ok: false; readonly file: string; readonly text: string; readonly issues: readonly Issue[] };
+
+/** Reads and validates a policy file (YAML, or JSON for `.json`). A missing file throws a one-line `CliError`. */
+export function loadPolicy(file: string, cwd: string): LoadedPolicy {
+  return checkPolicyText(file, readInputFile(file, cwd));
+}
+
+/** Validates policy text read from a file, locating every issue in the text. */
+export function checkPolicyText(file: string, text: string): LoadedPolicy {
+  const parsed = parsePolicySource(text, { filename: file });
+  return parsed.ok
+    ? { ok: true, file, text, policy: parsed.policy }
+    : { ok: false, file, text, issues: parsed.issues };
+}
+
+/** Every issue as `file:line:col: message` followed by a short code frame. */
+export function formatIssues(loaded: Extract<LoadedPolicy, { ok: false }>, palette: Palette): string {
+  return loaded.issues
+    .map((issue) => {
+      const line = issue.line ?? 1;
+      const column = issue.column ?? 1;
+      const where = palette.bold(`${loaded.file}:${line}:${column}:`);
+      return `${where} ${palette.red(formatIssue(issue))} ${palette.dim(`[${issue.code}]`)}\n${palette.dim(
+        codeFrame(loaded.text, line, column),
+      )}\n`;
+    })
+    .join('\n');
+}
+
+/**
+ * Loads a policy a command needs in order to go on, and compiles it; an invalid one is reported on stderr with its
+ * issues and the command stops with exit 1.
+ */
+export function loadCompiledPolicy(
+  file: string,
+  cwd: string,
+  stderr: { write(text: string): unknown },
+  palette: Palette,
+): { policy: Policy; compiled: CompiledPolicy } {
+  const loaded = loadPolicy(file, cwd);
+  if (!loaded.ok) {
+    stderr.write(formatIssues(loaded, palette));
+    throw new CliError(
+      `${file} is not a valid policy (${loaded.issues.length} issue${loaded.issues.length === 1 ? '' : 's'}; run fairpost validate ${file})`,
+    );
+  }
+  return { policy: loaded.policy, compiled: compilePolicy(loaded.policy) };
+}

@@ -1,0 +1,57 @@
+import {
+  type CompiledPolicy,
+  type FactValue,
+  formatIssue,
+  parseScenario,
+  type Scenario,
+} from '@fairpost/core';
+import { parse as parseYaml } from 'yaml';
+import { CliError, usageError } from './cli-error.js';
+import { readInputFile } from './read-input-file.js';
+
+/**
+ * Reads a scenario (or a questionnaire's answers) from a YAML or JSON file holding a map of facts, and checks it
+ * against the policy's vocabulary. Every problem is reported, naming the file and the fact.
+ */
+export function loadScenarioFile(file: string, cwd: string, compiled: CompiledPolicy): Scenario {
+  const text = readInputFile(file, cwd);
+  let data: unknown;
+  try {
+    data = parseYaml(text, { uniqueKeys: true });
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new CliError(`${file}: not valid YAML or JSON: ${message}`);
+  }
+  if (data === null || data === undefined) return {};
+  const checked = parseScenario(data, compiled);
+  if (!checked.ok) throw new CliError(`${file}: ${checked.issues.map(formatIssue).join('; ')}`);
+  return checked.scenario;
+}
+
+/**
+ * Turns `--fact name=value` arguments into a scenario: booleans accept true/false/yes/no, enum facts their listed
+ * values. A malformed or unknown fact is a usage error naming it (and suggesting the nearest name).
+ */
+export function parseFactAssignments(assignments: readonly string[], compiled: CompiledPolicy): Scenario {
+  const raw: Record<string, FactValue> = {};
+  for (const assignment of assignments) {
+    const eq = assignment.indexOf('=');
+    if (eq <= 0)
+      throw usageError(`--fact expects name=value, such as account.kind=personal; found "${assignment}"`);
+    const name = assignment.slice(0, eq).trim();
+    const text = assignment.slice(eq + 1).trim();
+    const fact = compiled.vocabulary.facts.get(name);
+    raw[name] = fact?.type === 'boolean' ? (parseBoolean(text) ?? text) : text;
+  }
+  const checked = parseScenario(raw, compiled);
+  if (!checked.ok) throw usageError(`--fact ${checked.issues.map(formatIssue).join('; ')}`);
+  return checked.scenario;
+}
+
+/** A yes/no answer as a boolean, or undefined when it is neither. */
+export function parseBoolean(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === 'true' || t === 'yes' || t === 'y') return true;
+  if (t === 'false' || t === 'no' || t === 'n') return false;
+  return undefined;
+}

@@ -1,0 +1,107 @@
+import {
+  type CompiledPolicy,
+  type FactValue,
+  nextQuestion,
+  type Question,
+  type QuestionChoice,
+  type QuestionGoal,
+  relevantFacts,
+  type Scenario,
+} from '@fairpost/core';
+import { CliError } from './cli-error.js';
+import type { Palette } from './colour.js';
+import { parseBoolean } from './load-scenario.js';
+
+/** Reads the next line of input, or undefined at the end. */
+export type ReadLine = () => Promise<string | undefined>;
+
+/** One answer given during a questionnaire. */
+export interface Answer {
+  readonly fact: string;
+  readonly value: FactValue;
+}
+
+/** Where a questionnaire talks to its person. */
+export interface QuestionnaireIo {
+  readonly readLine: ReadLine;
+  readonly write: (text: string) => unknown;
+  /** Echo each answer back, for transcripts when the answers are piped in rather than typed. */
+  readonly echo: boolean;
+  readonly palette: Palette;
+}
+
+/**
+ * Asks only what the decision still depends on, one question at a time (chosen by `nextQuestion`), until it is
+ * settled; a bad answer is explained and the question asked again. Returns the scenario and the answers given.
+ */
+export async function runQuestionnaire(
+  compiled: CompiledPolicy,
+  start: Scenario,
+  goal: QuestionGoal,
+  io: QuestionnaireIo,
+): Promise<{ scenario: Scenario; answers: Answer[] }> {
+  let scenario = start;
+  const answers: Answer[] = [];
+  // Each round fixes one more fact, so there are at most as many rounds as facts in play.
+  for (let round = 0; round <= compiled.factsInPlay.length; round++) {
+    const question = nextQuestion(compiled, scenario, { goal });
+    if (!question) return { scenario, answers };
+    const value = await askOne(question, answers.length + 1, io, compiled, scenario, goal);
+    answers.push({ fact: question.fact, value });
+    scenario = { ...scenario, [question.fact]: value } as Scenario;
+  }
+  throw new Error('nextQuestion asked more questions than there are facts in play');
+}
+
+async function askOne(
+  question: Question,
+  number: number,
+  io: QuestionnaireIo,
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal,
+): Promise<FactValue> {
+  const { palette } = io;
+  io.write(`\n${palette.bold(`${number}. ${question.question}`)} ${palette.dim(`(${question.label})`)}\n`);
+  question.choices.forEach((choice, i) => {
+    io.write(`  ${palette.cyan(String(i + 1))}. ${choice.label}\n`);
+  });
+  for (;;) {
+    io.write(`Answer 1-${question.choices.length}, or ? for help: `);
+    const line = await io.readLine();
+    if (line === undefined) {
+      const still = relevantFacts(compiled, scenario, goal).join(', ');
+      throw new CliError(`the input ended before the questionnaire finished; still needed: ${still}`);
+    }
+    if (line.trim() === '?') {
+      io.write(
+        `${question.description}\n${question.choices.map((c) => `  ${c.label}: ${c.phrase}`).join('\n')}\n`,
+      );
+      continue;
+    }
+    const choice = matchChoice(line, question.choices);
+    if (choice) {
+      if (io.echo) io.write(`${choice.label}\n`);
+      return choice.value;
+    }
+    if (io.echo) io.write(`${line}\n`);
+    io.write(
+      `${palette.yellow(`"${line.trim()}" is not one of the choices.`)} Type a number from 1 to ${question.choices.length}, or a value such as ${String(question.choices[0]!.value)}.\n`,
+    );
+  }
+}
+
+/** The choice an answer names: its number, its value, or its label (any case); undefined when none. */
+export function matchChoice(input: string, choices: readonly QuestionChoice[]): QuestionChoice | undefined {
+  const text = input.trim();
+  if (text === '') return undefined;
+  if (/^\d+$/.test(text)) return choices[Number(text) - 1];
+  const lower = text.toLowerCase();
+  const asBoolean = parseBoolean(text);
+  return choices.find(
+    (c) =>
+      String(c.value).toLowerCase() === lower ||
+      c.label.toLowerCase() === lower ||
+      (typeof c.value === 'boolean' && c.value === asBoolean),
+  );
+}
