@@ -1,0 +1,339 @@
+import { type CompiledPolicy, type CompiledRule, compilePolicy } from '../compile-policy.js';
+import type { Condition } from '../condition.js';
+import type { Policy } from '../policy.js';
+import { regionCondition } from './region-condition.js';
+import type { Scenario } from '../scenario.js';
+import { type DecisionPartition, decisionPartition } from './decision-partition.js';
+import { describeMaskRegion } from './describe-region.js';
+import type { Finding } from './finding.js';
+import {
+  disjoint,
+  type MaskCube,
+  type MaskRegion,
+  maskRegion,
+  maskWitness,
+  meet,
+  mergeCubes,
+  overlaps,
+  type ScenarioSpace,
+  subtract,
+  regionShare,
+} from './scenario-space.js';
+
+const quote = (id: string) => `“${id}”`;
+const quoteAll = (ids: readonly string[]) =>
+  ids.length <= 1
+    ? quote(ids[0] ?? '')
+    : `${ids.slice(0, -1).map(quote).join(', ')} and ${quote(ids.at(-1)!)}`;
+
+/** The compiled form of either input. */
+export function compiledOf(policy: Policy | CompiledPolicy): CompiledPolicy {
+  return 'factsInPlay' in policy ? policy : compilePolicy(policy);
+}
+
+interface Context {
+  readonly compiled: CompiledPolicy;
+  readonly partition: DecisionPartition;
+  readonly space: ScenarioSpace;
+  readonly describe: (region: MaskRegion) => string;
+  readonly when: (region: MaskRegion) => Condition;
+  readonly share: (region: MaskRegion) => number;
+  readonly witness: (cube: MaskCube) => Scenario;
+}
+
+/**
+ * Lints a policy exactly: rules that can never match, rules shadowed by earlier ones (first-match) or that change
+ * nothing (strictest), overlapping rules with different outcomes, gaps that fall to the default, duties that never
+ * trigger, check-first without a reviewer, attachments that do not fit the outcome, and custom declarations never
+ * used. Symbolic over the finite domains of the facts the policy tests, so nothing is sampled: every witness is a
+ * complete scenario that `evaluate` reproduces the finding with. Findings come in a stable order.
+ * @example
+ * for (const finding of analyzePolicy(policy)) console.log(finding.severity, finding.message);
+ */
+export function analyzePolicy(policy: Policy | CompiledPolicy): Finding[] {
+  const compiled = compiledOf(policy);
+  const partition = decisionPartition(compiled);
+  const space = partition.space;
+  const context: Context = {
+    compiled,
+    partition,
+    space,
+    describe: (region) => describeMaskRegion(space, compiled.vocabulary, region),
+    when: (region) => regionCondition(space, region),
+    share: (region) => regionShare(space, region, undefined),
+    witness: (cube) => maskWitness(space, cube) as Scenario,
+  };
+  return [
+    ...ruleReachFindings(context),
+    ...overlapFindings(context),
+    ...gapFindings(context),
+    ...dutyFindings(context),
+    ...attachmentFindings(context),
+    ...unusedCustomFindings(compiled),
+  ];
+}
+
+function ruleReachFindings(context: Context): Finding[] {
+  const { compiled, partition, space } = context;
+  const findings: Finding[] = [];
+  const firstMatch = compiled.policy.resolution === 'first-match';
+  for (const rule of compiled.rules) {
+    const id = rule.rule.id;
+    const region = partition.ruleRegions[rule.index]!;
+    if (region.length === 0) {
+      findings.push({
+        code: 'never-matches',
+        severity: 'error',
+        ruleIds: [id],
+        dutyIds: [],
+        message: `Rule ${quote(id)} can never apply: its conditions contradict each other.`,
+      });
+      continue;
+    }
+    if (firstMatch && partition.pieces[rule.index]!.cubes.length === 0) {
+      const earlier = compiled.rules
+        .filter((r) => r.index < rule.index)
+        .filter((r) =>
+          partition.pieces[r.index]!.cubes.some((c) => region.some((x) => overlaps(space, c, x))),
+        )
+        .map((r) => r.rule.id);
+      findings.push({
+        code: 'shadowed',
+        severity: 'warning',
+        ruleIds: [id, ...earlier],
+        dutyIds: [],
+        message: `Rule ${quote(id)} never decides anything: every situation it covers is decided first by ${
+          earlier.length === 1 ? 'rule' : 'rules'
+        } ${quoteAll(earlier)}.`,
+        witness: context.witness(region[0]!),
+      });
+    }
+    if (!firstMatch) {
+      const covering = compiled.rules.filter((other) => covers(other, rule));
+      const rest = subtract(
+        space,
+        region,
+        covering.flatMap((r) => partition.ruleRegions[r.index]!),
+      );
+      if (rest.length === 0) {
+        const named = covering
+          .filter((r) =>
+            partition.ruleRegions[r.index]!.some((c) => region.some((x) => overlaps(space, c, x))),
+          )
+          .map((r) => r.rule.id);
+        findings.push({
+          code: 'redundant',
+          severity: 'info',
+          ruleIds: [id, ...named],
+          dutyIds: [],
+          message: `Rule ${quote(id)} changes nothing: wherever it applies, ${
+            named.length === 1 ? 'rule' : 'rules'
+          } ${quoteAll(named)} also ${named.length === 1 ? 'applies' : 'apply'} with the same or a stricter outcome.`,
+          witness: context.witness(region[0]!),
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+const includesAll = (have: readonly { id: string }[], need: readonly { id: string }[]) =>
+  need.every((n) => have.some((h) => h.id === n.id));
+
+/** Whether `other`, matching wherever `rule` does, makes `rule` irrelevant under strictest. */
+function covers(other: CompiledRule, rule: CompiledRule): boolean {
+  if (other === rule) return false;
+  if (other.strictness > rule.strictness) return true;
+  return (
+    other.rule.outcome === rule.rule.outcome &&
+    includesAll(other.conditions, rule.conditions) &&
+    includesAll(other.reviewers, rule.reviewers)
+  );
+}
+
+function overlapFindings(context: Context): Finding[] {
+  const { compiled, partition, space } = context;
+  const findings: Finding[] = [];
+  const firstMatch = compiled.policy.resolution === 'first-match';
+  const rules = compiled.rules;
+  // Under strictest, the cubes of every rule stricter than a level: where they match, neither rule of a pair decides.
+  const stricterThan = [0, 1, 2, 3, 4].map((level) =>
+    rules.filter((r) => r.strictness > level).flatMap((r) => partition.ruleRegions[r.index]!),
+  );
+  for (const a of rules) {
+    const first = firstMatch ? partition.pieces[a.index]!.cubes : partition.ruleRegions[a.index]!;
+    if (first.length === 0) continue;
+    for (const b of rules) {
+      if (b.index <= a.index || b.rule.outcome === a.rule.outcome) continue;
+      const second = partition.ruleRegions[b.index]!;
+      let both = meet(space, first, second);
+      if (both.length === 0) continue;
+      if (!firstMatch) both = subtract(space, both, stricterThan[Math.max(a.strictness, b.strictness)]!);
+      if (both.length === 0) continue;
+      const region = mergeCubes(space, disjoint(space, both));
+      const winner = firstMatch || a.strictness > b.strictness ? a : b;
+      const loser = winner === a ? b : a;
+      findings.push({
+        code: 'conflicting-overlap',
+        severity: firstMatch ? 'info' : 'warning',
+        ruleIds: [a.rule.id, b.rule.id],
+        dutyIds: [],
+        message: `Rules ${quote(a.rule.id)} (${a.rule.outcome}) and ${quote(b.rule.id)} (${b.rule.outcome}) both apply when ${context.describe(region)}; ${quote(winner.rule.id)} wins ${
+          firstMatch ? 'because it comes first' : 'because it is stricter'
+        }, so ${quote(loser.rule.id)} does not decide there.`,
+        region: context.describe(region),
+        when: context.when(region),
+        share: context.share(region),
+        witness: context.witness(region[0]!),
+      });
+    }
+  }
+  return findings;
+}
+
+function gapFindings(context: Context): Finding[] {
+  const { compiled, partition } = context;
+  const outcome = compiled.policy.default.outcome;
+  if (partition.gaps.cubes.length === 0) {
+    return [
+      {
+        code: 'default-unreachable',
+        severity: 'info',
+        ruleIds: [],
+        dutyIds: [],
+        message: `The rules cover every situation, so the default (${outcome}) never applies.`,
+      },
+    ];
+  }
+  return partition.gaps.cubes.map(
+    (cube): Finding => ({
+      code: 'gap',
+      severity: 'info',
+      ruleIds: [],
+      dutyIds: [],
+      message: `No rule covers the situation where ${context.describe([cube])}, so the default decides: ${outcome}.`,
+      region: context.describe([cube]),
+      when: context.when([cube]),
+      share: context.share([cube]),
+      witness: context.witness(cube),
+    }),
+  );
+}
+
+function dutyFindings(context: Context): Finding[] {
+  const { compiled, space } = context;
+  return compiled.duties
+    .filter((duty) => maskRegion(space, duty.region).length === 0)
+    .map((duty) => ({
+      code: 'duty-never-triggers',
+      severity: 'error',
+      ruleIds: [],
+      dutyIds: [duty.duty.id],
+      message: `Duty ${quote(duty.duty.id)} can never apply: its conditions contradict each other.`,
+    }));
+}
+
+interface Attached {
+  readonly label: string;
+  readonly ruleIds: readonly string[];
+  readonly outcome: string;
+  readonly conditions: readonly unknown[];
+  readonly reviewers: readonly unknown[];
+  readonly decides: MaskRegion;
+}
+
+function attachmentFindings(context: Context): Finding[] {
+  const { compiled, partition } = context;
+  const subjects: Attached[] = [
+    ...compiled.rules.map((r) => ({
+      label: `Rule ${quote(r.rule.id)}`,
+      ruleIds: [r.rule.id],
+      outcome: r.rule.outcome,
+      conditions: r.conditions,
+      reviewers: r.reviewers,
+      decides: partition.pieces[r.index]!.cubes,
+    })),
+    {
+      label: 'The default',
+      ruleIds: [],
+      outcome: compiled.policy.default.outcome,
+      conditions: compiled.defaultConditions,
+      reviewers: compiled.defaultReviewers,
+      decides: partition.gaps.cubes,
+    },
+  ];
+  const findings: Finding[] = [];
+  for (const s of subjects) {
+    const witness = s.decides[0] ? { witness: context.witness(s.decides[0]) } : {};
+    const base = { ruleIds: s.ruleIds, dutyIds: [], ...witness };
+    if (s.outcome === 'check-first' && s.reviewers.length === 0)
+      findings.push({
+        code: 'check-first-without-reviewer',
+        severity: 'warning',
+        ...base,
+        message: `${s.label} says to check first but names no one to ask.`,
+      });
+    if (s.outcome === 'permitted-with-conditions' && s.conditions.length === 0)
+      findings.push({
+        code: 'conditional-outcome-without-conditions',
+        severity: 'warning',
+        ...base,
+        message: `${s.label} permits with conditions but lists no conditions.`,
+      });
+    if (s.outcome !== 'permitted-with-conditions' && s.conditions.length > 0)
+      findings.push({
+        code: 'conditions-on-unconditional-outcome',
+        severity: 'warning',
+        ...base,
+        message: `${s.label} attaches conditions to the outcome ${s.outcome}; did you mean permitted-with-conditions?`,
+      });
+    if (s.outcome !== 'check-first' && s.reviewers.length > 0)
+      findings.push({
+        code: 'reviewers-on-other-outcome',
+        severity: 'warning',
+        ...base,
+        message: `${s.label} names reviewers for the outcome ${s.outcome}; reviewers are for check-first.`,
+      });
+  }
+  return findings;
+}
+
+function unusedCustomFindings(compiled: CompiledPolicy): Finding[] {
+  const policy = compiled.policy;
+  const custom = policy.custom;
+  if (!custom) return [];
+  const findings: Finding[] = [];
+  const unused = (customId: string, what: string): Finding => ({
+    code: what === 'fact' ? 'unused-custom-fact' : 'unused-custom-entry',
+    severity: 'warning',
+    ruleIds: [],
+    dutyIds: [],
+    message: `The custom ${what} ${quote(customId)} is declared but never used.`,
+    customId,
+  });
+  const inPlay = new Set(compiled.factsInPlay);
+  for (const fact of custom.facts ?? []) if (!inPlay.has(fact.name)) findings.push(unused(fact.name, 'fact'));
+  const used = {
+    conditions: new Set([
+      ...policy.rules.flatMap((r) => r.conditions ?? []),
+      ...(policy.default.conditions ?? []),
+    ]),
+    roles: new Set([
+      ...policy.rules.flatMap((r) => r.reviewers ?? []),
+      ...(policy.default.reviewers ?? []),
+      ...(policy.duties ?? []).map((d) => d.holder),
+    ]),
+    dutyActions: new Set((policy.duties ?? []).map((d) => d.action)),
+    commitments: new Set((policy.commitments ?? []).map((c) => c.commitment)),
+  };
+  const words = {
+    conditions: 'condition',
+    roles: 'role',
+    dutyActions: 'duty action',
+    commitments: 'commitment',
+  };
+  for (const catalogue of ['conditions', 'roles', 'dutyActions', 'commitments'] as const)
+    for (const entry of custom[catalogue] ?? [])
+      if (!used[catalogue].has(entry.id as never)) findings.push(unused(entry.id, words[catalogue]));
+  return findings;
+}

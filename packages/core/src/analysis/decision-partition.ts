@@ -1,0 +1,72 @@
+import type { CompiledPolicy, CompiledRule } from '../compile-policy.js';
+import type { Outcome } from '../outcome.js';
+import {
+  createSpace,
+  disjoint,
+  type MaskCube,
+  type MaskRegion,
+  maskRegion,
+  mergeCubes,
+  type ScenarioSpace,
+  subtract,
+} from './scenario-space.js';
+
+/** The scenarios one rule (or the default, when `rule` is null) decides, as disjoint cubes. */
+export interface DecisionPiece {
+  /** The deciding rule: under strictest, the first rule (in policy order) of the winning level. */
+  readonly rule: CompiledRule | null;
+  readonly outcome: Outcome;
+  readonly cubes: MaskRegion;
+}
+
+/** A policy's scenario space cut into the pieces each rule decides, plus each rule's own region. */
+export interface DecisionPartition {
+  readonly space: ScenarioSpace;
+  /** One piece per rule, in policy order (possibly empty), then the default's piece. */
+  readonly pieces: readonly DecisionPiece[];
+  /** The default's piece: the gaps no rule covers. */
+  readonly gaps: DecisionPiece;
+  /** Each rule's whole region (where its condition holds), in policy order. */
+  readonly ruleRegions: readonly MaskRegion[];
+}
+
+/** The space of complete scenarios over the facts a policy tests (plus any extra facts asked for). */
+export function policySpace(compiled: CompiledPolicy, extraFacts: readonly string[] = []): ScenarioSpace {
+  const facts = [...compiled.factsInPlay, ...extraFacts.filter((f) => !compiled.factsInPlay.includes(f))];
+  return createSpace(facts, compiled.domains);
+}
+
+/**
+ * Cuts the space into the regions each rule decides, exactly. Under first-match a rule decides what it matches
+ * minus what earlier rules match; under strictest the same holds once rules are ordered by strictness (stricter
+ * first, then policy order), which is the order in which `evaluate` lets them win.
+ */
+export function decisionPartition(
+  compiled: CompiledPolicy,
+  space: ScenarioSpace = policySpace(compiled),
+): DecisionPartition {
+  const ruleRegions = compiled.rules.map((rule) => maskRegion(space, rule.region));
+  const order =
+    compiled.policy.resolution === 'first-match'
+      ? [...compiled.rules]
+      : [...compiled.rules].sort((a, b) => b.strictness - a.strictness || a.index - b.index);
+  const decided = new Map<number, MaskCube[]>();
+  // `taken` keeps the raw cubes of the rules placed so far: fewer than their fragments, so subtraction stays small.
+  const taken: MaskCube[] = [];
+  for (const rule of order) {
+    const region = ruleRegions[rule.index]!;
+    decided.set(rule.index, mergeCubes(space, disjoint(space, subtract(space, region, taken))));
+    taken.push(...region);
+  }
+  const pieces: DecisionPiece[] = compiled.rules.map((rule) => ({
+    rule,
+    outcome: rule.rule.outcome,
+    cubes: decided.get(rule.index)!,
+  }));
+  const gaps: DecisionPiece = {
+    rule: null,
+    outcome: compiled.policy.default.outcome,
+    cubes: mergeCubes(space, subtract(space, [space.full], taken)),
+  };
+  return { space, pieces: [...pieces, gaps], gaps, ruleRegions };
+}

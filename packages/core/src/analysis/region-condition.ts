@@ -1,0 +1,22 @@
+import type { Condition } from '../condition.js';
+import { type MaskCube, type MaskRegion, type ScenarioSpace, valuesOf } from './scenario-space.js';
+
+/** A cube as a condition: `all` of one test per constrained fact (`is` for one value, `in` for several). */
+export function cubeCondition(space: ScenarioSpace, cube: MaskCube): Condition {
+  const tests: Condition[] = [];
+  space.facts.forEach((fact, f) => {
+    const values = valuesOf(space, cube, f);
+    if (values.length === space.domains[f]!.length) return;
+    tests.push((values.length === 1 ? { fact, is: values[0] } : { fact, in: values }) as Condition);
+  });
+  return tests.length === 1 ? tests[0]! : { all: tests };
+}
+
+/**
+ * A region as a condition in the policy format, so that programs can store it, test scenarios against it
+ * (`compileCondition`) or turn it back into a region (`conditionRegion`).
+ */
+export function regionCondition(space: ScenarioSpace, region: MaskRegion): Condition {
+  const cubes = region.map((cube) => cubeCondition(space, cube));
+  return cubes.length === 1 ? cubes[0]! : { any: cubes };
+}
