@@ -1,3 +1,37 @@
+export { analyzePolicy } from './analysis/analyze-policy.js';
+export {
+  type ComparisonCell,
+  type ComparisonColumn,
+  type ComparisonColumnGroup,
+  type ComparisonRow,
+  type ComparisonTable,
+  comparisonTable,
+  describeSupport,
+} from './analysis/comparison-table.js';
+export { comparisonTableCsv, csvField } from './analysis/comparison-csv.js';
+export {
+  comparePolicies,
+  type DifferenceSide,
+  type OutcomeDifference,
+  type PolicyComparison,
+  type SupportChange,
+  type Verdict,
+} from './analysis/compare-policies.js';
+export { type FactDistribution, InvalidDistributionError } from './analysis/fact-distribution.js';
+export {
+  FINDING_CODES,
+  type Finding,
+  type FindingCode,
+  type FindingSeverity,
+} from './analysis/finding.js';
+export {
+  type MetricsOptions,
+  PRIVATE_LIFE,
+  type PolicyMetrics,
+  policyMetrics,
+  type SupportEntry,
+  WORK_RELATED_INCIDENT,
+} from './analysis/policy-metrics.js';
 export {
   type Condition,
   ConditionSchema,
