@@ -1,0 +1,32 @@
+export {
+  type DescribeConditionOptions,
+  type DescribedCondition,
+  describeCondition,
+  openCondition,
+} from './describe-condition.js';
+export {
+  type Block,
+  buildHandbook,
+  type Entry,
+  type Handbook,
+  type Inline,
+  type Note,
+  type RenderOptions,
+  type RichText,
+  type Row,
+  type Section,
+} from './handbook.js';
+export {
+  capitalise,
+  enGB,
+  type FactPhrases,
+  type FactWords,
+  type Phrasebook,
+  type Topic,
+} from './phrasebook.js';
+export { type RenderDecisionOptions, renderDecision } from './render-decision.js';
+export { renderHtml, renderHtmlFragment } from './render-html.js';
+export { renderMarkdown } from './render-markdown.js';
+export { renderMermaid } from './render-mermaid.js';
+export { type RenderTextOptions, renderText } from './render-text.js';
+export { ruleTopic } from './rule-topic.js';
