@@ -45,7 +45,8 @@ const OPERATOR_DESCRIPTIONS: Record<FactOperator, string> = {
   notIn: 'The fact has none of these values (an unknown fact is still unknown).',
 };
 
-function valueSchemaOf(fact: FactDefinition): z.ZodType {
+/** The JSON-representable schema of one fact's values: its listed values, or a boolean. */
+export function factValueSchemaOf(fact: FactDefinition): z.ZodType {
   if (fact.type === 'boolean') return z.boolean().describe(`${fact.label}: true or false.`);
   const values = fact.values.map((v) => v.value) as [string, ...string[]];
   return z.enum(values).describe(`${fact.label}: ${values.join(', ')}.`);
@@ -74,7 +75,7 @@ const customFactNameSchema = z
 export const FactTestSchema = z
   .union([
     ...socialMediaVocabulary.facts.flatMap((fact) =>
-      factTestVariants(z.literal(fact.name).describe(fact.description), valueSchemaOf(fact), fact.name),
+      factTestVariants(z.literal(fact.name).describe(fact.description), factValueSchemaOf(fact), fact.name),
     ),
     ...factTestVariants(customFactNameSchema, z.union([z.string(), z.boolean()]), 'custom fact'),
   ])

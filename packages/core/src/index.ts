@@ -58,6 +58,15 @@ export type {
   Truth,
   UndeterminedDuty,
 } from './decision.js';
+export {
+  DecidingRuleSchema,
+  DecisionSchema,
+  FactTestTraceSchema,
+  RuleTraceSchema,
+  TriggeredDutySchema,
+  TruthSchema,
+  UndeterminedDutySchema,
+} from './decision-schema.js';
 export { definePolicy, InvalidPolicyError, type PolicyDefinition } from './define-policy.js';
 export { describeDeadline, dueAt, parseDuration } from './duration.js';
 export { type EvaluateOptions, evaluate, InvalidScenarioError } from './evaluate.js';
@@ -94,6 +103,7 @@ export {
   type Resolution,
   type Rule,
   RuleSchema,
+  SourceRefSchema,
 } from './policy.js';
 export { DURATION_PATTERN, ID_PATTERN, SCHEMA_VERSION, VOCABULARY_ID } from './policy-format.js';
 export {
@@ -112,6 +122,7 @@ export {
   UNIVERSE,
 } from './region.js';
 export { type ParseScenarioResult, parseScenario, type Scenario } from './scenario.js';
+export { CUSTOM_FACT_NAME_PATTERN, ScenarioSchema } from './scenario-schema.js';
 export type {
   CustomCatalogueId,
   CustomFactName,

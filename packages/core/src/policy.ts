@@ -29,6 +29,8 @@ export const RuleSchema = published.Rule;
 export const DutySchema = published.Duty;
 /** The commitment schema of the published format. */
 export const CommitmentSchema = published.Commitment;
+/** Where in a source document a rule, duty or other entry comes from. */
+export const SourceRefSchema = published.SourceRef;
 
 /**
  * The same format with structural conditions and plain-string references: `parsePolicy` checks this first, so that
