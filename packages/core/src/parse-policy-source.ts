@@ -42,6 +42,15 @@ export function parsePolicySource(
       ...named,
     };
   }
+  // YAML reads JSON, but also more than JSON (trailing commas, bare words, comments): a .json file must be JSON.
+  const jsonError = isJson ? strictJsonError(text) : undefined;
+  if (jsonError) {
+    return {
+      ok: false,
+      issues: [{ path: [], code: 'invalid-json', message: jsonError.message, ...position(jsonError.offset) }],
+      ...named,
+    };
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -82,4 +91,94 @@ export function parsePolicySource(
     issues: result.issues.map((issue): Issue => ({ ...issue, ...locate(issue.path) })),
     ...named,
   };
+}
+
+/**
+ * Why `text` is not strict JSON, and at which offset. Node's own message does not always give a position, so a
+ * small recursive-descent reader finds the first offending character.
+ */
+function strictJsonError(text: string): { message: string; offset: number } | undefined {
+  let at = 0;
+  const fail = (expected: string): never => {
+    const found = at < text.length ? JSON.stringify(text[at]) : 'the end of the text';
+    throw { message: `not valid JSON: expected ${expected}, found ${found}`, offset: at };
+  };
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
+  };
+  const eat = (token: string, expected = JSON.stringify(token)) => {
+    if (!text.startsWith(token, at)) fail(expected);
+    at += token.length;
+  };
+  const string = () => {
+    eat('"', 'a string');
+    for (;;) {
+      if (at >= text.length) fail('a closing quote');
+      const c = text[at]!;
+      if (c === '"') break;
+      if (c < ' ') fail('an escaped control character');
+      if (c === '\\') {
+        at++;
+        if (text[at] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5))) at += 5;
+        else if (text[at] !== undefined && '"\\/bfnrt'.includes(text[at]!)) at++;
+        else fail('an escape such as \\n or \\u00e9');
+      } else at++;
+    }
+    at++;
+  };
+  const value = (): void => {
+    space();
+    const c = text[at];
+    if (c === '{') {
+      at++;
+      space();
+      if (text[at] === '}') {
+        at++;
+        return;
+      }
+      for (;;) {
+        space();
+        string();
+        space();
+        eat(':');
+        value();
+        space();
+        if (text[at] !== ',') break;
+        at++;
+      }
+      eat('}', '"," or "}"');
+      return;
+    }
+    if (c === '[') {
+      at++;
+      space();
+      if (text[at] === ']') {
+        at++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text[at] !== ',') break;
+        at++;
+      }
+      eat(']', '"," or "]"');
+      return;
+    }
+    if (c === '"') {
+      string();
+      return;
+    }
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(at));
+    if (!literal) fail('a value');
+    else at += literal[0].length;
+  };
+  try {
+    value();
+    space();
+    if (at < text.length) fail('the end of the text');
+    return undefined;
+  } catch (error) {
+    return error as { message: string; offset: number };
+  }
 }

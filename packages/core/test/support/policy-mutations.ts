@@ -124,9 +124,9 @@ export function arbitraryMutation(policy: Policy): fc.Arbitrary<Mutation> {
   ((json.duties as Json[] | undefined) ?? []).forEach((_, i) => {
     refs.push(['duties', i, 'action'], ['duties', i, 'holder']);
   });
-  ((json.commitments as Json[] | undefined) ?? []).forEach((_, i) =>
-    refs.push(['commitments', i, 'commitment']),
-  );
+  ((json.commitments as Json[] | undefined) ?? []).forEach((_, i) => {
+    refs.push(['commitments', i, 'commitment']);
+  });
   if (refs.length > 0) {
     options.push(
       fc.nat({ max: refs.length - 1 }).map((n) => {
