@@ -1,7 +1,7 @@
 import {
   type CompiledPolicy,
   type FactValue,
-  formatIssue,
+  type Issue,
   parseScenario,
   type Scenario,
 } from '@fairpost/core';
@@ -24,7 +24,7 @@ export function loadScenarioFile(file: string, cwd: string, compiled: CompiledPo
   }
   if (data === null || data === undefined) return {};
   const checked = parseScenario(data, compiled);
-  if (!checked.ok) throw new CliError(`${file}: ${checked.issues.map(formatIssue).join('; ')}`);
+  if (!checked.ok) throw usageError(`${file}: ${describeScenarioIssues(checked.issues)}`);
   return checked.scenario;
 }
 
@@ -44,7 +44,7 @@ export function parseFactAssignments(assignments: readonly string[], compiled: C
     raw[name] = fact?.type === 'boolean' ? (parseBoolean(text) ?? text) : text;
   }
   const checked = parseScenario(raw, compiled);
-  if (!checked.ok) throw usageError(`--fact ${checked.issues.map(formatIssue).join('; ')}`);
+  if (!checked.ok) throw usageError(`--fact: ${describeScenarioIssues(checked.issues)}`);
   return checked.scenario;
 }
 
@@ -54,4 +54,14 @@ export function parseBoolean(text: string): boolean | undefined {
   if (t === 'true' || t === 'yes' || t === 'y') return true;
   if (t === 'false' || t === 'no' || t === 'n') return false;
   return undefined;
+}
+
+/** Scenario issues in one line, each led by its fact unless the message already names it. */
+function describeScenarioIssues(issues: readonly Issue[]): string {
+  return issues
+    .map((issue) => {
+      const fact = String(issue.path[0] ?? '');
+      return issue.message.includes(`"${fact}"`) ? issue.message : `${fact}: ${issue.message}`;
+    })
+    .join('; ');
 }
