@@ -24,6 +24,12 @@ export {
   type Phrasebook,
   type Topic,
 } from './phrasebook.js';
+export {
+  type ComparisonSides,
+  type RenderComparisonOptions,
+  renderComparisonMarkdown,
+  renderPolicyComparisonMarkdown,
+} from './render-comparison.js';
 export { type RenderDecisionOptions, renderDecision } from './render-decision.js';
 export { renderHtml, renderHtmlFragment } from './render-html.js';
 export { renderMarkdown } from './render-markdown.js';
