@@ -1,0 +1,28 @@
+import { DecisionSchema, PolicySchema, ScenarioSchema } from '@fairpost/core';
+import type { z } from 'zod';
+import { customFactsAsPatternProperties } from './custom-facts-as-pattern-properties.js';
+import type { JsonSchemaDocument } from './json-schema-document.js';
+
+/** One published schema: its file name, the TypeScript name of its root type, and its zod source. */
+export interface PublishedDocument {
+  /** The file name without `.json` (`policy`). */
+  readonly name: string;
+  /** The name of the generated root type (`Policy`). */
+  readonly typeName: string;
+  /** The core zod schema it is generated from. */
+  readonly schema: z.ZodType;
+  /** A documented rewrite of the generated root schema, for what zod cannot say. */
+  readonly postProcess?: (document: JsonSchemaDocument) => JsonSchemaDocument;
+}
+
+/** The three published documents, in the order they are generated. */
+export const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
+  { name: 'policy', typeName: 'Policy', schema: PolicySchema },
+  {
+    name: 'scenario',
+    typeName: 'Scenario',
+    schema: ScenarioSchema,
+    postProcess: customFactsAsPatternProperties,
+  },
+  { name: 'decision', typeName: 'Decision', schema: DecisionSchema },
+];
