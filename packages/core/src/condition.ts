@@ -63,6 +63,15 @@ function factTestVariants(factName: z.ZodType, value: z.ZodType, title: string):
   );
 }
 
+/**
+ * A value of any fact: a string or a boolean. Each branch carries a description so that `z.toJSONSchema` keeps
+ * `anyOf` instead of folding it into `type: ["string", "boolean"]`, which ajv's strict mode refuses.
+ */
+export const AnyFactValueSchema = z.union([
+  z.string().describe('A value of a fact with listed values.'),
+  z.boolean().describe('A value of a true-or-false fact.'),
+]);
+
 const customFactNameSchema = z
   .string()
   .regex(CUSTOM_FACT_NAME)
@@ -77,7 +86,7 @@ export const FactTestSchema = z
     ...socialMediaVocabulary.facts.flatMap((fact) =>
       factTestVariants(z.literal(fact.name).describe(fact.description), factValueSchemaOf(fact), fact.name),
     ),
-    ...factTestVariants(customFactNameSchema, z.union([z.string(), z.boolean()]), 'custom fact'),
+    ...factTestVariants(customFactNameSchema, AnyFactValueSchema, 'custom fact'),
   ])
   .meta({
     id: 'FactTest',

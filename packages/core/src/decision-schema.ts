@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FACT_OPERATORS } from './condition.js';
+import { AnyFactValueSchema, FACT_OPERATORS } from './condition.js';
 import { OutcomeSchema } from './outcome.js';
 import { DutySchema, SourceRefSchema } from './policy.js';
 import { CatalogueEntrySchema } from './vocabulary/vocabulary-schema.js';
@@ -10,9 +10,7 @@ import { CatalogueEntrySchema } from './vocabulary/vocabulary-schema.js';
 
 const text = (description: string) => z.string().min(1).describe(description);
 const factName = z.string().describe('A fact name (`account.kind`, `custom.campaignPhase`).');
-const FactValueSchema = z
-  .union([z.string(), z.boolean()])
-  .describe('A value of a fact: a string or a boolean.');
+const FactValueSchema = AnyFactValueSchema.describe('A value of a fact: a string or a boolean.');
 
 const provenance = {
   source: SourceRefSchema.exactOptional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { factValueSchemaOf } from './condition.js';
+import { AnyFactValueSchema, factValueSchemaOf } from './condition.js';
 import type { Scenario } from './scenario.js';
 import { socialMediaVocabulary } from './vocabulary/social-media-vocabulary.js';
 import { CUSTOM_FACT_NAME, type FactDefinition } from './vocabulary/vocabulary-schema.js';
@@ -10,9 +10,9 @@ const standardFacts = socialMediaVocabulary.facts as readonly FactDefinition[];
 const factProperty = (fact: FactDefinition) =>
   factValueSchemaOf(fact).describe(`${fact.label}: ${fact.description}`).exactOptional();
 
-const CustomFactValueSchema = z
-  .union([z.string(), z.boolean()])
-  .describe('The value of a custom fact the policy declares in `custom.facts` (a string or a boolean).');
+const CustomFactValueSchema = AnyFactValueSchema.describe(
+  'The value of a custom fact the policy declares in `custom.facts` (a string or a boolean).',
+);
 
 const standardFactProperties = Object.fromEntries(
   standardFacts.map((fact) => [fact.name, factProperty(fact)]),
