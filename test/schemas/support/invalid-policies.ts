@@ -64,6 +64,8 @@ export function basePolicy(): Record<string, unknown> {
   };
 }
 
+// The corpus writes deliberately wrong values into any part of the document, so it is typed loosely on purpose.
+// biome-ignore lint/suspicious/noExplicitAny: see above.
 type Policy = ReturnType<typeof basePolicy> & Record<string, any>;
 
 /** One way to break a policy, and who must notice. */
@@ -81,17 +83,23 @@ export interface InvalidCase {
 export const INVALID_POLICIES: readonly InvalidCase[] = [
   {
     name: 'a standard fact with a value it does not have',
-    mutate: (p) => void (p.rules[0].when.all[0].is = 'weekend'),
+    mutate: (p) => {
+      p.rules[0].when.all[0].is = 'weekend';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'a boolean fact given a string',
-    mutate: (p) => void (p.duties[0].when.is = 'yes'),
+    mutate: (p) => {
+      p.duties[0].when.is = 'yes';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'an unknown standard fact',
-    mutate: (p) => void (p.rules[0].when.all[0].fact = 'context.place'),
+    mutate: (p) => {
+      p.rules[0].when.all[0].fact = 'context.place';
+    },
     rejectedBy: 'schema',
   },
   { name: 'an unknown outcome', mutate: (p) => void (p.rules[0].outcome = 'allowed'), rejectedBy: 'schema' },
@@ -101,42 +109,58 @@ export const INVALID_POLICIES: readonly InvalidCase[] = [
   { name: 'an unknown key at the top level', mutate: (p) => void (p.author = 'me'), rejectedBy: 'schema' },
   {
     name: 'a deadline that is not an ISO 8601 duration',
-    mutate: (p) => void (p.duties[0].deadline = '24 hours'),
+    mutate: (p) => {
+      p.duties[0].deadline = '24 hours';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'an empty ISO 8601 duration',
-    mutate: (p) => void (p.duties[0].deadline = 'P'),
+    mutate: (p) => {
+      p.duties[0].deadline = 'P';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'an id that is not kebab-case',
-    mutate: (p) => void (p.rules[0].id = 'Own Time'),
+    mutate: (p) => {
+      p.rules[0].id = 'Own Time';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'a modality that is not must, should or may',
-    mutate: (p) => void (p.duties[0].modality = 'shall'),
+    mutate: (p) => {
+      p.duties[0].modality = 'shall';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'an unknown standard duty action',
-    mutate: (p) => void (p.duties[0].action = 'send-flowers'),
+    mutate: (p) => {
+      p.duties[0].action = 'send-flowers';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'an unknown standard reviewer',
-    mutate: (p) => void (p.default.reviewers = ['boss']),
+    mutate: (p) => {
+      p.default.reviewers = ['boss'];
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'a condition with two forms',
-    mutate: (p) => void (p.rules[0].when.any = []),
+    mutate: (p) => {
+      p.rules[0].when.any = [];
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'a fact test with two operators',
-    mutate: (p) => void (p.rules[0].when.all[0].isNot = 'work-time'),
+    mutate: (p) => {
+      p.rules[0].when.all[0].isNot = 'work-time';
+    },
     rejectedBy: 'schema',
   },
   {
@@ -149,33 +173,45 @@ export const INVALID_POLICIES: readonly InvalidCase[] = [
   { name: 'another vocabulary', mutate: (p) => void (p.vocabulary = 'social-media/2'), rejectedBy: 'schema' },
   {
     name: 'a resolution strategy that does not exist',
-    mutate: (p) => void (p.resolution = 'last-match'),
+    mutate: (p) => {
+      p.resolution = 'last-match';
+    },
     rejectedBy: 'schema',
   },
   { name: 'rules that are not a list', mutate: (p) => void (p.rules = {}), rejectedBy: 'schema' },
   {
     name: 'an effective date that is not YYYY-MM-DD',
-    mutate: (p) => void (p.effectiveDate = '1/2/2025'),
+    mutate: (p) => {
+      p.effectiveDate = '1/2/2025';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'a source URL that is not a URL',
-    mutate: (p) => void (p.sources[0].url = 'not a url'),
+    mutate: (p) => {
+      p.sources[0].url = 'not a url';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'a custom fact named without custom.',
-    mutate: (p) => void (p.custom.facts[0].name = 'campaignPhase'),
+    mutate: (p) => {
+      p.custom.facts[0].name = 'campaignPhase';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'a custom entry id without custom-',
-    mutate: (p) => void (p.custom.conditions[0].id = 'tag-campaign'),
+    mutate: (p) => {
+      p.custom.conditions[0].id = 'tag-campaign';
+    },
     rejectedBy: 'schema',
   },
   {
     name: 'a duplicate rule id',
-    mutate: (p) => void (p.rules[1].id = 'own-time'),
+    mutate: (p) => {
+      p.rules[1].id = 'own-time';
+    },
     rejectedBy: { parsePolicyOnly: 'duplicate-id' },
   },
   {
@@ -195,22 +231,30 @@ export const INVALID_POLICIES: readonly InvalidCase[] = [
   },
   {
     name: 'a custom fact that is not declared',
-    mutate: (p) => void (p.rules[1].when.fact = 'custom.phase'),
+    mutate: (p) => {
+      p.rules[1].when.fact = 'custom.phase';
+    },
     rejectedBy: { parsePolicyOnly: 'unknown-fact' },
   },
   {
     name: 'a custom fact given a value it does not declare',
-    mutate: (p) => void (p.rules[1].when.is = 'over'),
+    mutate: (p) => {
+      p.rules[1].when.is = 'over';
+    },
     rejectedBy: { parsePolicyOnly: 'invalid-fact-value' },
   },
   {
     name: 'a custom catalogue entry that is not declared',
-    mutate: (p) => void (p.rules[1].conditions = ['custom-wear-a-hat']),
+    mutate: (p) => {
+      p.rules[1].conditions = ['custom-wear-a-hat'];
+    },
     rejectedBy: { parsePolicyOnly: 'unknown-catalogue-entry' },
   },
   {
     name: 'a source reference to a source not listed',
-    mutate: (p) => void (p.rules[0].source.document = 'intranet'),
+    mutate: (p) => {
+      p.rules[0].source.document = 'intranet';
+    },
     rejectedBy: { parsePolicyOnly: 'unknown-source' },
   },
 ];
