@@ -102,11 +102,29 @@ export const INVALID_POLICIES: readonly InvalidCase[] = [
     },
     rejectedBy: 'schema',
   },
-  { name: 'an unknown outcome', mutate: (p) => void (p.rules[0].outcome = 'allowed'), rejectedBy: 'schema' },
+  {
+    name: 'an unknown outcome',
+    mutate: (p) => {
+      p.rules[0].outcome = 'allowed';
+    },
+    rejectedBy: 'schema',
+  },
   { name: 'a rule without an id', mutate: (p) => void delete p.rules[0].id, rejectedBy: 'schema' },
   { name: 'a rule without a reason', mutate: (p) => void delete p.rules[0].reason, rejectedBy: 'schema' },
-  { name: 'an unknown key on a rule', mutate: (p) => void (p.rules[0].priority = 1), rejectedBy: 'schema' },
-  { name: 'an unknown key at the top level', mutate: (p) => void (p.author = 'me'), rejectedBy: 'schema' },
+  {
+    name: 'an unknown key on a rule',
+    mutate: (p) => {
+      p.rules[0].priority = 1;
+    },
+    rejectedBy: 'schema',
+  },
+  {
+    name: 'an unknown key at the top level',
+    mutate: (p) => {
+      p.author = 'me';
+    },
+    rejectedBy: 'schema',
+  },
   {
     name: 'a deadline that is not an ISO 8601 duration',
     mutate: (p) => {
@@ -168,9 +186,27 @@ export const INVALID_POLICIES: readonly InvalidCase[] = [
     mutate: (p) => void delete p.rules[0].when.all[0].is,
     rejectedBy: 'schema',
   },
-  { name: 'an empty `in` list', mutate: (p) => void (p.rules[0].when.all[1].in = []), rejectedBy: 'schema' },
-  { name: 'a format version 2', mutate: (p) => void (p.schemaVersion = '2.0.0'), rejectedBy: 'schema' },
-  { name: 'another vocabulary', mutate: (p) => void (p.vocabulary = 'social-media/2'), rejectedBy: 'schema' },
+  {
+    name: 'an empty `in` list',
+    mutate: (p) => {
+      p.rules[0].when.all[1].in = [];
+    },
+    rejectedBy: 'schema',
+  },
+  {
+    name: 'a format version 2',
+    mutate: (p) => {
+      p.schemaVersion = '2.0.0';
+    },
+    rejectedBy: 'schema',
+  },
+  {
+    name: 'another vocabulary',
+    mutate: (p) => {
+      p.vocabulary = 'social-media/2';
+    },
+    rejectedBy: 'schema',
+  },
   {
     name: 'a resolution strategy that does not exist',
     mutate: (p) => {
@@ -178,7 +214,13 @@ export const INVALID_POLICIES: readonly InvalidCase[] = [
     },
     rejectedBy: 'schema',
   },
-  { name: 'rules that are not a list', mutate: (p) => void (p.rules = {}), rejectedBy: 'schema' },
+  {
+    name: 'rules that are not a list',
+    mutate: (p) => {
+      p.rules = {};
+    },
+    rejectedBy: 'schema',
+  },
   {
     name: 'an effective date that is not YYYY-MM-DD',
     mutate: (p) => {
