@@ -19,7 +19,7 @@ export function readPublishedSchema(edition: Edition, name: DocumentName): Recor
 
 /** A strict ajv instance for an edition: `Ajv2020` for 2020-12, the default `Ajv` class for draft-07. */
 export function strictAjv(edition: Edition): Ajv | Ajv2020 {
-  const options = { strict: true, allErrors: true } as const;
+  const options = { strict: true } as const;
   const ajv = edition === '2020-12' ? new Ajv2020(options) : new Ajv(options);
   addFormats.default(ajv);
   return ajv;
