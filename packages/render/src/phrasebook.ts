@@ -274,7 +274,7 @@ export const enGB: Phrasebook = {
     }
   },
   dutySentence: ({ holder, modality, action, deadline, consentRequired }) =>
-    `${capitalise(holder)} ${modality} ${action}${deadline ? `, ${deadline}` : ''}${consentRequired ? ', and only with your consent' : ''}.`,
+    `${capitalise(holder)} ${modality} ${action}${deadline ? `, ${deadline}` : ''}${consentRequired && !/consent/i.test(action) ? ', and only with your consent' : ''}.`,
   deadline: describeDeadline,
   question: (clause) => `${capitalise(clause)}?`,
   flowchart: {

@@ -2,6 +2,7 @@ import {
   type ComparisonCell,
   type ComparisonColumn,
   type ComparisonTable,
+  type DifferenceSide,
   describeSupport,
   type PolicyComparison,
   type SupportEntry,
@@ -70,12 +71,14 @@ export function renderComparisonMarkdown(
   return `${out.join('\n')}\n`;
 }
 
-/** Labels for the two sides of a comparison. */
+/** Labels for the two sides of a comparison, and how much to say. */
 export interface ComparisonSides {
   /** What to call the first policy ("current", a title). */
   readonly a: string;
   /** What to call the second policy. */
   readonly b: string;
+  /** Give each side's reason in full (default), or only the deciding rule's id, for long listings. */
+  readonly reasons?: boolean;
 }
 
 /**
@@ -96,7 +99,11 @@ export function renderPolicyComparisonMarkdown(comparison: PolicyComparison, sid
     '',
   ];
   if (comparison.differences.length > 0) {
-    out.push(line(['When', 'Share', a, b, `Why (${a})`, `Why (${b})`]));
+    const reasons = sides.reasons ?? true;
+    const why = (side: DifferenceSide) =>
+      escapeMarkdown(reasons ? side.reason : (side.ruleId ?? 'the default'));
+    const word = reasons ? 'Why' : 'Rule';
+    out.push(line(['When', 'Share', a, b, `${word} (${a})`, `${word} (${b})`]));
     out.push(line(['---', '---', '---', '---', '---', '---']));
     for (const d of comparison.differences)
       out.push(
@@ -105,8 +112,8 @@ export function renderPolicyComparisonMarkdown(comparison: PolicyComparison, sid
           percent(d.share),
           escapeMarkdown(d.a.outcome),
           escapeMarkdown(d.b.outcome),
-          escapeMarkdown(d.a.reason),
-          escapeMarkdown(d.b.reason),
+          why(d.a),
+          why(d.b),
         ]),
       );
     out.push('');

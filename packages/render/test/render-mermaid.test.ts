@@ -63,16 +63,18 @@ function render(source: string, id: string): Promise<Rendered> {
         const out = document.getElementById('out')!;
         out.innerHTML = svg;
         await new Promise((resolve) => setTimeout(resolve, 50));
-        const all = [...out.querySelectorAll('*')];
+        const all = Array.from(out.querySelectorAll('*'));
         return {
           svg,
           pwned: w.__pwned !== undefined,
           scripts: out.querySelectorAll('script, iframe, object, embed').length,
           handlers: all.flatMap((e) =>
-            [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+            Array.from(e.attributes)
+              .filter((a) => /^on/i.test(a.name))
+              .map((a) => a.name),
           ),
           urls: all.flatMap((e) =>
-            [...e.attributes]
+            Array.from(e.attributes)
               .filter((a) => /(^|:)(href|src)$/i.test(a.name) && !a.value.startsWith('#'))
               .map((a) => `${a.name}=${a.value}`),
           ),
