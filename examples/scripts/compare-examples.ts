@@ -1,0 +1,117 @@
+// Compares every example policy in one standard form, exactly: the table a researcher loads (JSON, CSV, Markdown)
+// and the differences between every pair. The outputs in examples/comparison are goldens: CI regenerates them and
+// fails when they are stale, so everything here is deterministic (sorted files, stable orders, no dates). A policy
+// that fails to parse is an error naming file:line:column, and nothing is written.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  analyzePolicy,
+  type CompiledPolicy,
+  comparePolicies,
+  comparisonTable,
+  comparisonTableCsv,
+  compilePolicy,
+  formatIssue,
+  parsePolicySource,
+} from '@fairpost/core';
+import { renderComparisonMarkdown, renderPolicyComparisonMarkdown } from '@fairpost/render';
+
+const policies = fileURLToPath(new URL('../policies/', import.meta.url));
+const output = fileURLToPath(new URL('../comparison/', import.meta.url));
+const files = readdirSync(policies)
+  // `<name>.cases.yaml` beside a policy is its case table (examples/cases), not a policy.
+  .filter((name) => name.endsWith('.yaml') && !name.endsWith('.cases.yaml'))
+  .sort();
+
+const compiled: CompiledPolicy[] = [];
+let failed = false;
+for (const name of files) {
+  const file = join(policies, name);
+  const parsed = parsePolicySource(readFileSync(file, 'utf8'), { filename: file });
+  if (!parsed.ok) {
+    failed = true;
+    const shown = relative(process.cwd(), file);
+    for (const issue of parsed.issues)
+      console.error(`${shown}:${issue.line ?? 1}:${issue.column ?? 1}: ${formatIssue(issue)}`);
+    continue;
+  }
+  compiled.push(compilePolicy(parsed.policy));
+}
+if (failed) process.exit(1);
+
+const table = comparisonTable(compiled);
+const pairs = compiled.flatMap((a, i) =>
+  compiled.slice(i + 1).map((b) => ({ a, b, diff: comparePolicies(a, b) })),
+);
+const lint = compiled.map((c) => {
+  const findings = analyzePolicy(c);
+  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  return `| ${c.policy.id} | ${count('error')} | ${count('warning')} | ${count('info')} |`;
+});
+
+const markdown = [
+  renderComparisonMarkdown(table, {
+    title: 'The example policies compared',
+    orientation: 'policies-as-columns',
+  }).trimEnd(),
+  '',
+  '## Pairwise verdicts',
+  '',
+  'How the second policy compares with the first, by outcome strictness; every region is in differences.md.',
+  '',
+  '| First | Second | Verdict | Stricter on | Looser on | Regions |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...pairs.map(
+    ({ a, b, diff }) =>
+      `| ${a.policy.id} | ${b.policy.id} | ${diff.verdict} | ${percent(diff.stricterShare)} | ${percent(
+        diff.looserShare,
+      )} | ${diff.differences.length} |`,
+  ),
+  '',
+  '## Lint',
+  '',
+  'Findings of `analyzePolicy` per policy (`pnpm fairpost` and the API list each one with a witness).',
+  '',
+  '| Policy | Errors | Warnings | Info |',
+  '| --- | --- | --- | --- |',
+  ...lint,
+  '',
+].join('\n');
+
+// One difference per line keeps the file reviewable and its diffs small. Metrics are in comparison.json already,
+// and each region's exact condition (\`when\`) is left out to halve the file: comparePolicies returns it.
+const differencesJson = `[\n${pairs
+  .map(({ a, b, diff }) => {
+    const { differences, metrics: _metrics, ...summary } = diff;
+    const head = JSON.stringify({ a: a.policy.id, b: b.policy.id, ...summary });
+    const lines = differences.map(({ when: _when, ...d }) => `    ${JSON.stringify(d)}`).join(',\n');
+    return `  ${head.slice(0, -1)},\n  "differences": [\n${lines}\n  ]}`;
+  })
+  .join(',\n')}\n]\n`;
+const differencesMarkdown = [
+  '# Differences between the example policies',
+  '',
+  'Every region of the scenario space where two example policies give different outcomes, exactly.',
+  '',
+  ...pairs.map(({ a, b, diff }) =>
+    renderPolicyComparisonMarkdown(diff, { a: a.policy.id, b: b.policy.id, reasons: false }),
+  ),
+].join('\n');
+
+mkdirSync(output, { recursive: true });
+const written: [string, string][] = [
+  ['comparison.json', `${JSON.stringify(table, null, 2)}\n`],
+  ['comparison.csv', comparisonTableCsv(table)],
+  ['comparison.md', markdown],
+  ['differences.json', differencesJson],
+  ['differences.md', differencesMarkdown],
+];
+for (const [name, text] of written) writeFileSync(join(output, name), text);
+console.log(
+  `compared ${compiled.length} policies (${pairs.length} pairs) → ${written.map(([n]) => n).join(' ')} in ${relative(process.cwd(), output)}`,
+);
+
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
