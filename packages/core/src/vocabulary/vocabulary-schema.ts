@@ -36,7 +36,7 @@ const factBase = {
 export const EnumFactSchema = z
   .strictObject({
     name: z.string().describe('The dotted fact name.'),
-    type: z.literal('enum'),
+    type: z.literal('enum').describe('An enum fact: it takes one of the listed `values`.'),
     ...factBase,
     values: z.array(FactValueSchema).min(1).describe('The values the fact can take.'),
   })
@@ -46,7 +46,7 @@ export const EnumFactSchema = z
 export const BooleanFactSchema = z
   .strictObject({
     name: z.string().describe('The dotted fact name.'),
-    type: z.literal('boolean'),
+    type: z.literal('boolean').describe('A boolean fact: it is true or false.'),
     ...factBase,
     whenTrue: z.string().min(1).describe('A second-person clause for when the fact is true.'),
     whenFalse: z.string().min(1).describe('A second-person clause for when the fact is false.'),

@@ -1705,6 +1705,9 @@ export interface CustomEnumFact {
    * The fact’s name: `custom.` then camelCase words (custom.campaignPhase).
    */
   name: string;
+  /**
+   * An enum fact: it takes one of the listed `values`.
+   */
   type: 'enum';
   /**
    * A short label for forms and tables (“Account”).
@@ -1747,6 +1750,9 @@ export interface CustomBooleanFact {
    * The fact’s name: `custom.` then camelCase words (custom.campaignPhase).
    */
   name: string;
+  /**
+   * A boolean fact: it is true or false.
+   */
   type: 'boolean';
   /**
    * A short label for forms and tables (“Account”).
