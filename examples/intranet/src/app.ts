@@ -49,6 +49,7 @@ export function createApp(
         if (file) use(loadPolicy(file.name, file.text));
       },
     },
+    h('option', { value: '', disabled: true }, 'A file of your own'),
     bundled.map((p) => h('option', { value: p.name, selected: p.name === initial?.name }, p.name)),
   );
   const fileInput = h('input', {
@@ -114,6 +115,7 @@ export function createApp(
       h('h1', {}, 'Social media at work'),
       h('p', { class: 'policy-name' }, `${policy.title}, version ${policy.version}`),
     );
+    select.value = bundled.some((p) => p.name === loaded.name) ? loaded.name : '';
     replaceChildren(status, 'In use: ', h('strong', {}, policy.title), ` (${loaded.name})`);
     views = {
       '#ask': { element: createAskView(compiled) },

@@ -1,12 +1,12 @@
 import { type CompiledPolicy, type Decision, evaluate, type Outcome } from '@fairpost/core';
-import { decisionHeadline, whoToAsk } from './decision-headline.js';
+import { capitalise, enGB, renderDecision } from '@fairpost/render';
 import { h } from './dom.js';
-import { OUTCOME_WORDS } from './outcome-words.js';
+import { outcomeWords } from './outcome-words.js';
 import { createQuestionnaire } from './questionnaire.js';
 
 /** A badge for an outcome: symbol and words, coloured by outcome (never colour alone). */
 export function outcomeBadge(outcome: Outcome | 'undetermined'): HTMLElement {
-  const words = OUTCOME_WORDS[outcome];
+  const words = outcomeWords(outcome);
   return h(
     'span',
     { class: `badge outcome-${outcome}` },
@@ -35,15 +35,31 @@ function reasons(decision: Decision): HTMLElement {
   );
 }
 
+/** The decision in one sentence, in the renderer's words, so the page, the handbook and the CLI agree. */
+function headline(decision: Decision): string {
+  if (decision.outcome === 'undetermined') return 'It depends on something you were not sure about.';
+  const sentence = enGB.outcomeSentence(
+    decision.outcome,
+    decision.conditions.map((c) => c.phrase),
+    decision.reviewers.map((r) => r.phrase),
+  );
+  return `${capitalise(sentence)}.`;
+}
+
 function decisionCard(compiled: CompiledPolicy, decision: Decision): HTMLElement {
-  const ask = whoToAsk(decision);
+  const ask =
+    decision.reviewers.length > 0 ? capitalise(enGB.or(decision.reviewers.map((r) => r.phrase))) : undefined;
   const undetermined = decision.outcome === 'undetermined';
   const strictest = decision.possibleOutcomes.at(-1);
   return h(
     'section',
-    { class: `decision outcome-${decision.outcome}`, 'aria-labelledby': 'decision-headline' },
+    {
+      class: `decision outcome-${decision.outcome}`,
+      'aria-labelledby': 'decision-headline',
+      'data-outcome': decision.outcome,
+    },
     h('p', { class: 'decision-badge' }, outcomeBadge(decision.outcome)),
-    h('h3', { id: 'decision-headline', tabindex: -1, 'data-focus-first': true }, decisionHeadline(decision)),
+    h('h3', { id: 'decision-headline', tabindex: -1, 'data-focus-first': true }, headline(decision)),
     !undetermined && decision.conditions.length > 0
       ? h(
           'div',
@@ -78,7 +94,7 @@ function decisionCard(compiled: CompiledPolicy, decision: Decision): HTMLElement
                 'p',
                 { class: 'advice' },
                 'Until you know, play safe and treat it as ',
-                h('strong', {}, OUTCOME_WORDS[strictest].label),
+                h('strong', {}, outcomeWords(strictest).label),
                 '.',
               )
             : null,
@@ -86,6 +102,12 @@ function decisionCard(compiled: CompiledPolicy, decision: Decision): HTMLElement
       : null,
     ask && !undetermined ? h('p', { class: 'who' }, h('strong', {}, 'Who to ask: '), ask) : null,
     reasons(decision),
+    h(
+      'details',
+      { class: 'as-text' },
+      h('summary', {}, 'The answer as text, to paste into an email'),
+      h('pre', {}, renderDecision(decision, { vocabulary: compiled })),
+    ),
   );
 }
 
@@ -93,7 +115,7 @@ function decisionCard(compiled: CompiledPolicy, decision: Decision): HTMLElement
 export function createAskView(compiled: CompiledPolicy): HTMLElement {
   return h(
     'section',
-    { class: 'view', 'aria-labelledby': 'ask-title' },
+    { class: 'view', id: 'view-ask', 'aria-labelledby': 'ask-title' },
     h('h2', { id: 'ask-title' }, 'Can I post this?'),
     h(
       'p',
@@ -103,7 +125,7 @@ export function createAskView(compiled: CompiledPolicy): HTMLElement {
     createQuestionnaire({
       compiled,
       name: 'About your post',
-      neededFacts: ({ scenario }) => evaluate(compiled, scenario).neededFacts,
+      goal: 'outcome',
       result: ({ scenario }) => decisionCard(compiled, evaluate(compiled, scenario)),
     }),
   );

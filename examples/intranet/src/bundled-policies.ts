@@ -5,11 +5,15 @@ export interface PolicyFile {
 }
 
 // Every policy in examples/policies is bundled as text (no request at run time); a new one appears on the next build.
-const files = import.meta.glob<string>('../../policies/*.{yaml,yml}', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+// Test-case tables (`*.cases.yaml`) live beside the policies and are not policies.
+const files = import.meta.glob<string>(
+  ['../../policies/*.{yaml,yml}', '!../../policies/*.cases.{yaml,yml}'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
 
 /** The example policies bundled with the page, by file name. */
 export const bundledPolicies: readonly PolicyFile[] = Object.entries(files)

@@ -1,46 +1,45 @@
-import type { CompiledPolicy, FactDefinition, FactValue } from '@fairpost/core';
+import {
+  type CompiledPolicy,
+  type FactDefinition,
+  nextQuestion,
+  type Question,
+  type QuestionGoal,
+  type Scenario,
+} from '@fairpost/core';
 
-/** One answer a question offers. */
-export interface AnswerOption {
-  readonly value: FactValue;
-  readonly label: string;
-}
+/** A question as the page asks it: core's question without the bookkeeping of what is still relevant. */
+export type AskedQuestion = Pick<Question, 'fact' | 'question' | 'description' | 'choices'>;
 
-/** A question about one fact, worded for the person answering. */
-export interface Question {
-  readonly fact: string;
-  readonly text: string;
-  readonly description: string;
-  readonly options: readonly AnswerOption[];
-}
-
-/** The question that learns a fact: the vocabulary's own wording, or the fact's label as a question. */
-export function questionAbout(definition: FactDefinition): Question {
+/** The question that learns a fact, worded as core's `nextQuestion` words it. */
+export function questionAbout(definition: FactDefinition): AskedQuestion {
   return {
     fact: definition.name,
-    text: definition.question ?? `${definition.label}?`,
+    question: definition.question ?? `${definition.label}?`,
     description: definition.description,
-    options:
+    choices:
       definition.type === 'boolean'
         ? [
-            { value: true, label: 'Yes' },
-            { value: false, label: 'No' },
+            { value: true, label: 'Yes', phrase: definition.whenTrue },
+            { value: false, label: 'No', phrase: definition.whenFalse },
           ]
-        : definition.values.map((v) => ({ value: v.value, label: v.label })),
+        : definition.values,
   };
 }
 
 /**
- * The next question worth asking: the first fact the answer still depends on that the person has not said they are
- * unsure of. `needed` comes from the evaluator (`neededFacts`), so a question is only ever asked when its answer can
- * change the outcome. `undefined` when nothing left is worth asking.
+ * The next question worth asking: core's `nextQuestion` (the fact that settles the answer soonest, and only a fact
+ * the answer depends on), except that a fact the person said they are unsure of is never asked again; then the next
+ * fact still relevant is asked instead. `undefined` when nothing left is worth asking.
  */
 export function chooseQuestion(
   compiled: CompiledPolicy,
-  needed: readonly string[],
+  scenario: Scenario,
   unsure: ReadonlySet<string>,
-): Question | undefined {
-  const fact = needed.find((f) => !unsure.has(f));
+  goal: QuestionGoal,
+): AskedQuestion | undefined {
+  const best = nextQuestion(compiled, scenario, { goal });
+  if (!best || !unsure.has(best.fact)) return best;
+  const fact = best.stillRelevant.find((f) => !unsure.has(f));
   const definition = fact === undefined ? undefined : compiled.vocabulary.facts.get(fact);
   return definition ? questionAbout(definition) : undefined;
 }

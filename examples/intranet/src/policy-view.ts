@@ -1,84 +1,85 @@
 import type { CompiledPolicy } from '@fairpost/core';
+import { renderHtmlFragment, renderMermaid } from '@fairpost/render';
 import type { View } from './app.js';
-import { outcomeBadge } from './ask-view.js';
-import { h, replaceChildren } from './dom.js';
-import { capitalise } from './outcome-words.js';
+import { h, replaceChildren, trustedRendererHtml } from './dom.js';
 
-/** The handbook drawn from the policy with DOM text nodes (every string stays text). */
-function handbook(compiled: CompiledPolicy): HTMLElement {
-  const { policy, vocabulary } = compiled;
-  const role = (id: string) => vocabulary.catalogues.roles.get(id);
-  return h(
-    'article',
-    { class: 'handbook' },
-    h('h3', {}, policy.title),
-    h('p', { class: 'meta' }, `${policy.organisation} · version ${policy.version}`),
-    policy.summary ? h('p', {}, policy.summary) : null,
-    policy.principles?.length
-      ? [
-          h('h4', {}, 'What we value'),
-          h(
-            'ul',
-            {},
-            policy.principles.map((p) =>
-              h('li', {}, p.title ? [h('strong', {}, p.title), ': '] : null, p.text),
-            ),
-          ),
-        ]
-      : null,
-    h('h4', {}, 'The rules'),
-    h(
-      'ol',
-      { class: 'rules' },
-      compiled.rules.map(({ rule, conditions, reviewers }) =>
-        h(
-          'li',
-          {},
-          outcomeBadge(rule.outcome),
-          ' ',
-          rule.title ? h('strong', {}, rule.title) : null,
-          h('p', {}, rule.reason),
-          conditions.length
-            ? h('p', {}, 'As long as you: ', conditions.map((c) => c.phrase).join('; '), '.')
-            : null,
-          reviewers.length ? h('p', {}, 'Ask: ', reviewers.map((r) => r.phrase).join(' or '), '.') : null,
-        ),
-      ),
-    ),
-    compiled.duties.length
-      ? [
-          h('h4', {}, 'If you are targeted because of your work'),
-          h(
-            'ul',
-            {},
-            compiled.duties.map(({ triggered: d }) =>
-              h(
-                'li',
-                {},
-                d.text ??
-                  `${capitalise(role(d.holder.id)?.phrase ?? d.holder.phrase)} ${d.modality} ${d.action.phrase}.`,
-              ),
-            ),
-          ),
-        ]
-      : null,
-  );
+let chartCount = 0;
+
+/**
+ * Draws a Mermaid flowchart into a container. Mermaid (large) is loaded only when a chart is first shown, and runs
+ * with `securityLevel: 'strict'`: labels are encoded, HTML in them is sanitised and click directives are off, on top
+ * of the renderer quoting and escaping every label.
+ */
+async function drawFlowchart(container: HTMLElement, source: string): Promise<void> {
+  try {
+    const { default: mermaid } = await import('mermaid');
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme: 'neutral',
+      flowchart: { useMaxWidth: true },
+    });
+    chartCount += 1;
+    const { svg } = await mermaid.render(`policy-flowchart-${chartCount}`, source);
+    replaceChildren(container, trustedRendererHtml(svg));
+    container.querySelector('svg')?.setAttribute('aria-label', 'Flowchart of the policy’s decisions');
+    container.querySelector('svg')?.setAttribute('role', 'img');
+  } catch (error) {
+    replaceChildren(
+      container,
+      h('p', { class: 'hint' }, `The flowchart could not be drawn: ${String(error)}`),
+    );
+  }
 }
 
-/** The "The policy" view: the handbook and a flowchart of its decisions. */
+/**
+ * Labels each table cell with its column heading (as a data attribute, never markup), so that on a phone the
+ * tables can stack into cards and each value still says what it is.
+ */
+function labelCells(root: ParentNode): void {
+  for (const table of root.querySelectorAll('table')) {
+    const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+    for (const row of table.querySelectorAll('tbody tr')) {
+      [...row.children].forEach((cell, index) => {
+        const label = headings[index];
+        if (label) cell.setAttribute('data-label', label);
+      });
+    }
+  }
+}
+
+/**
+ * The "The policy" view: the handbook as the renderer writes it (every piece of policy text escaped by
+ * `renderHtmlFragment`) and a flowchart of its decisions, drawn when the view is first shown.
+ */
 export function createPolicyView(compiled: CompiledPolicy): View {
-  const chart = h('div', { class: 'flowchart', 'aria-live': 'polite' });
-  replaceChildren(
-    chart,
-    h('p', { class: 'hint' }, 'The flowchart appears here once the renderer is available.'),
-  );
+  const chart = h('div', { class: 'flowchart' }, h('p', { class: 'hint' }, 'Drawing the flowchart…'));
+  const source = renderMermaid(compiled.policy);
+  const handbook = trustedRendererHtml(renderHtmlFragment(compiled.policy));
+  labelCells(handbook);
   const element = h(
     'section',
-    { class: 'view', 'aria-labelledby': 'policy-title' },
+    { class: 'view', id: 'view-policy', 'aria-labelledby': 'policy-title' },
     h('h2', { id: 'policy-title' }, 'The policy'),
-    handbook(compiled),
-    h('h3', {}, 'The decisions as a flowchart'),
+    h(
+      'p',
+      { class: 'lede' },
+      'The whole policy, and below it a flowchart of how it decides. The questions in “Can I post this?” follow the same rules.',
+    ),
+    h(
+      'div',
+      { class: 'handbook', role: 'region', 'aria-label': 'The policy in full', tabindex: 0 },
+      handbook,
+    ),
+    h('h3', {}, 'How the policy decides'),
+    h('p', { class: 'hint' }, 'Start at the top and follow the answers that fit your situation.'),
     chart,
+    h(
+      'details',
+      { class: 'as-text' },
+      h('summary', {}, 'The flowchart as Mermaid text'),
+      h('pre', {}, source),
+    ),
   );
-  return { element };
+  return { element, shown: () => void drawFlowchart(chart, source) };
 }

@@ -1,5 +1,5 @@
-import type { CompiledPolicy, FactValue, Scenario } from '@fairpost/core';
-import { chooseQuestion, type Question, questionAbout } from './choose-question.js';
+import type { CompiledPolicy, FactValue, QuestionGoal, Scenario } from '@fairpost/core';
+import { type AskedQuestion, chooseQuestion, questionAbout } from './choose-question.js';
 import { h, replaceChildren, uniqueId } from './dom.js';
 
 /** One answered question: the value given, or `undefined` when the person said they were not sure. */
@@ -20,8 +20,8 @@ export interface QuestionnaireOptions {
   readonly compiled: CompiledPolicy;
   /** An accessible name for the form, e.g. "About your post". */
   readonly name: string;
-  /** The facts the answer still depends on, in the order to ask them. */
-  readonly neededFacts: (answers: Answers) => readonly string[];
+  /** What the questions settle: the posting outcome, or the duties owed. */
+  readonly goal: QuestionGoal;
   /** What to show once nothing left is worth asking. */
   readonly result: (answers: Answers) => Node;
 }
@@ -55,7 +55,7 @@ export function createQuestionnaire(options: QuestionnaireOptions): HTMLElement 
 
   function render(moveFocus: boolean) {
     const answers = answersOf(steps);
-    const question = chooseQuestion(options.compiled, options.neededFacts(answers), answers.unsure);
+    const question = chooseQuestion(options.compiled, answers.scenario, answers.unsure, options.goal);
     const stage = question
       ? questionForm(question, steps.length + 1, (value) =>
           update([...steps, { fact: question.fact, value }], true),
@@ -90,23 +90,32 @@ export function createQuestionnaire(options: QuestionnaireOptions): HTMLElement 
     }
   }
 
-  function questionForm(question: Question, number: number, answer: (value: FactValue | undefined) => void) {
+  function questionForm(
+    question: AskedQuestion,
+    number: number,
+    answer: (value: FactValue | undefined) => void,
+  ) {
     const name = uniqueId('answer');
     const hintId = uniqueId('hint');
     const radios = [
-      ...question.options.map((option, index) => ({ id: String(index), label: option.label })),
-      { id: UNSURE, label: 'I’m not sure' },
+      ...question.choices.map((choice, index) => ({
+        id: String(index),
+        label: choice.label,
+        value: String(choice.value),
+      })),
+      { id: UNSURE, label: 'I’m not sure', value: UNSURE },
     ];
     const form = h(
       'form',
       {
         class: 'question',
         'aria-label': options.name,
+        'data-fact': question.fact,
         onsubmit: (event: Event) => {
           event.preventDefault();
           const chosen = new FormData(form).get(name);
           if (chosen === null) return;
-          answer(chosen === UNSURE ? undefined : question.options[Number(chosen)]?.value);
+          answer(chosen === UNSURE ? undefined : question.choices[Number(chosen)]?.value);
         },
       },
       h(
@@ -116,7 +125,7 @@ export function createQuestionnaire(options: QuestionnaireOptions): HTMLElement 
           'legend',
           {},
           h('span', { class: 'step' }, `Question ${number}`),
-          h('span', { class: 'ask' }, question.text),
+          h('span', { class: 'ask' }, question.question),
         ),
         h('p', { class: 'hint', id: hintId }, question.description),
         h(
@@ -132,6 +141,7 @@ export function createQuestionnaire(options: QuestionnaireOptions): HTMLElement 
                 id,
                 name,
                 value: radio.id,
+                'data-value': radio.value,
                 required: true,
                 'data-focus-first': index === 0,
               }),
@@ -160,11 +170,11 @@ function answeredList(compiled: CompiledPolicy, steps: readonly Step[], change: 
       steps.map((step, index) => {
         const definition = compiled.vocabulary.facts.get(step.fact);
         const question = definition ? questionAbout(definition) : undefined;
-        const text = question?.text ?? step.fact;
+        const text = question?.question ?? step.fact;
         const chosen =
           step.value === undefined
             ? 'Not sure'
-            : (question?.options.find((o) => o.value === step.value)?.label ?? String(step.value));
+            : (question?.choices.find((o) => o.value === step.value)?.label ?? String(step.value));
         return h(
           'li',
           {},

@@ -1,13 +1,6 @@
-import {
-  type CompiledPolicy,
-  type Decision,
-  describeDeadline,
-  dueAt,
-  evaluate,
-  type TriggeredDuty,
-} from '@fairpost/core';
+import { type CompiledPolicy, describeDeadline, dueAt, evaluate, type TriggeredDuty } from '@fairpost/core';
 import { h, replaceChildren, uniqueId } from './dom.js';
-import { capitalise } from './outcome-words.js';
+import { capitalise, enGB } from '@fairpost/render';
 import { type Answers, createQuestionnaire } from './questionnaire.js';
 
 const MODALITY_WORDS: Readonly<Record<TriggeredDuty['modality'], string>> = {
@@ -31,25 +24,17 @@ export function toLocalInputValue(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/**
- * The facts the support duties still depend on, in vocabulary order. Only duties about an incident count (those that
- * test an `incident.` fact), so someone reporting harassment is not asked about a post; when a policy ties no duty to
- * an incident fact, every duty counts.
- */
-function factsDutiesNeed(compiled: CompiledPolicy, decision: Decision): string[] {
-  const aboutIncidents = new Set(
-    compiled.duties.filter((d) => d.facts.some((f) => f.startsWith('incident.'))).map((d) => d.duty.id),
-  );
-  const counted = decision.undeterminedDuties.filter(
-    (d) => aboutIncidents.size === 0 || aboutIncidents.has(d.dutyId),
-  );
-  const needed = new Set(counted.flatMap((d) => d.neededFacts));
-  return compiled.factsInPlay.filter((f) => needed.has(f));
-}
-
 /** The duty as a sentence: "The safety lead must receive your report…", or the policy's own words. */
 function dutySentence(duty: TriggeredDuty): string {
-  return duty.text ?? `${capitalise(duty.holder.phrase)} ${duty.modality} ${duty.action.phrase}.`;
+  return (
+    duty.text ??
+    enGB.dutySentence({
+      holder: duty.holder.phrase,
+      modality: enGB.modalities[duty.modality],
+      action: duty.action.phrase,
+      consentRequired: false,
+    })
+  );
 }
 
 function dutyItem(duty: TriggeredDuty, reportedAt: Date | undefined): HTMLElement {
@@ -188,7 +173,7 @@ export function createTargetedView(
   const promises = commitmentsOf(compiled);
   return h(
     'section',
-    { class: 'view', 'aria-labelledby': 'targeted-title' },
+    { class: 'view', id: 'view-targeted', 'aria-labelledby': 'targeted-title' },
     h('h2', { id: 'targeted-title' }, 'I’m being targeted'),
     h(
       'p',
@@ -198,7 +183,7 @@ export function createTargetedView(
     createQuestionnaire({
       compiled,
       name: 'What is happening',
-      neededFacts: ({ scenario }) => factsDutiesNeed(compiled, evaluate(compiled, scenario)),
+      goal: 'duties',
       result: supportList,
     }),
     promises.length > 0
