@@ -183,20 +183,34 @@ export function mergeCubes(space: ScenarioSpace, region: MaskRegion): MaskCube[]
     for (let f = 0; f < space.facts.length && cubes.length > 1; f++) {
       const offset = space.offsets[f]!;
       const end = offset + space.widths[f]!;
-      const groups = new Map<string, MaskCube>();
+      // Bucket by a hash of every word outside fact f, then compare those words exactly within a bucket.
+      const buckets = new Map<number, MaskCube[]>();
+      const out: MaskCube[] = [];
       for (const cube of cubes) {
-        const key = `${cube.subarray(0, offset).join(',')}|${cube.subarray(end).join(',')}`;
-        const group = groups.get(key);
-        if (!group) groups.set(key, cube.slice());
-        else {
+        let hash = 0;
+        for (let w = 0; w < cube.length; w++)
+          if (w < offset || w >= end) hash = (Math.imul(hash, 31) + cube[w]!) | 0;
+        const bucket = buckets.get(hash);
+        const group = bucket?.find((g) => sameOutside(g, cube, offset, end));
+        if (group) {
           for (let w = offset; w < end; w++) group[w] = (group[w]! | cube[w]!) >>> 0;
           changed = true;
+        } else {
+          const copy = cube.slice();
+          if (bucket) bucket.push(copy);
+          else buckets.set(hash, [copy]);
+          out.push(copy);
         }
       }
-      cubes = [...groups.values()];
+      cubes = out;
     }
   }
   return cubes;
+}
+
+function sameOutside(a: MaskCube, b: MaskCube, offset: number, end: number): boolean {
+  for (let w = 0; w < a.length; w++) if ((w < offset || w >= end) && a[w] !== b[w]) return false;
+  return true;
 }
 
 /**
