@@ -1,4 +1,8 @@
-import type { Decision as CoreDecision, Policy as CorePolicy, Scenario as CoreScenario } from '@fairpost/core';
+import type {
+  Decision as CoreDecision,
+  Policy as CorePolicy,
+  Scenario as CoreScenario,
+} from '@fairpost/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Decision, Policy, Rule, Scenario } from '../src/index.js';
 
