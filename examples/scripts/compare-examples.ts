@@ -71,7 +71,7 @@ const markdown = [
   '',
   '## Lint',
   '',
-  'Findings of `analyzePolicy` per policy (`pnpm fairpost` and the API list each one with a witness).',
+  'Findings of `analyzePolicy` per policy; the API gives each one with its message, region and a witness scenario.',
   '',
   '| Policy | Errors | Warnings | Info |',
   '| --- | --- | --- | --- |',
