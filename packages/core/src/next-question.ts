@@ -1,6 +1,7 @@
 import type { CompiledPolicy } from './compile-policy.js';
 import { OUTCOMES, type Outcome, outcomeStrictness } from './outcome.js';
 import {
+  complement,
   type Domains,
   isEmptyRegion,
   type Region,
@@ -65,14 +66,15 @@ export function nextQuestion(
   options: NextQuestionOptions = {},
 ): Question | undefined {
   const goal = options.goal ?? 'outcome';
-  const candidates = relevantFacts(compiled, scenario, goal);
+  const partitions = partitionsFor(compiled, goal);
+  const candidates = relevantIn(compiled, partitions, knownIn(scenario));
   if (candidates.length === 0) return undefined;
   let best: { fact: string; score: number } | undefined;
   for (const fact of candidates) {
     const domain = compiled.domains(fact);
     let total = 0;
     for (const value of domain) {
-      total += relevantFacts(compiled, { ...scenario, [fact]: value } as Scenario, goal).length;
+      total += openFacts(partitions, knownIn({ ...scenario, [fact]: value } as Scenario));
       // No later value can lower the mean below the best already found.
       if (best && total / domain.length > best.score) break;
     }
@@ -91,26 +93,41 @@ export function relevantFacts(
   scenario: Scenario,
   goal: QuestionGoal = 'outcome',
 ): string[] {
-  const known = (fact: string) => (scenario as Record<string, FactValue | undefined>)[fact];
-  const regions: Region[] = [];
-  if (goal !== 'duties') regions.push(...outcomeRegions(compiled, known));
-  if (goal !== 'outcome') {
-    for (const duty of compiled.duties) regions.push(restrictRegion(duty.region, known));
-  }
-  const relevant = new Set<string>();
-  for (const region of regions) {
-    for (const fact of regionFacts(region)) {
-      if (!relevant.has(fact) && dependsOn(region, fact, compiled.domains)) relevant.add(fact);
-    }
-  }
-  return compiled.factsInPlay.filter((f) => relevant.has(f));
+  return relevantIn(compiled, partitionsFor(compiled, goal), knownIn(scenario));
 }
 
+type Known = (fact: string) => FactValue | undefined;
+const knownIn =
+  (scenario: Scenario): Known =>
+  (fact) =>
+    (scenario as Record<string, FactValue | undefined>)[fact];
+
+/** A split of the whole scenario space into regions, one per result (an outcome, or a duty owed or not). */
+type Partition = readonly Region[];
+
+const partitionCache = new WeakMap<CompiledPolicy, Map<QuestionGoal, readonly Partition[]>>();
+
 /**
- * The part of the unknown facts' space that gets each outcome (only outcomes some completion reaches), following
- * the policy's resolution exactly as `evaluate` does.
+ * The partitions a goal must settle, computed once per policy: the outcome's (following the resolution exactly as
+ * `evaluate` does), and for duties each duty's region and its complement. Asking then only restricts them.
  */
-function outcomeRegions(compiled: CompiledPolicy, known: (fact: string) => FactValue | undefined): Region[] {
+function partitionsFor(compiled: CompiledPolicy, goal: QuestionGoal): readonly Partition[] {
+  let byGoal = partitionCache.get(compiled);
+  if (!byGoal) partitionCache.set(compiled, (byGoal = new Map()));
+  let partitions = byGoal.get(goal);
+  if (!partitions) {
+    const list: Partition[] = [];
+    if (goal !== 'duties') list.push(outcomePartition(compiled));
+    if (goal !== 'outcome')
+      for (const duty of compiled.duties) list.push([duty.region, complement(duty.region, compiled.domains)]);
+    partitions = list.map((p) => p.filter((region) => !isEmptyRegion(region)));
+    byGoal.set(goal, partitions);
+  }
+  return partitions;
+}
+
+/** The regions of the whole space that get each outcome. */
+function outcomePartition(compiled: CompiledPolicy): Region[] {
   const { domains } = compiled;
   const byOutcome = new Map<Outcome, Region>();
   const add = (outcome: Outcome, region: Region) => {
@@ -119,24 +136,54 @@ function outcomeRegions(compiled: CompiledPolicy, known: (fact: string) => FactV
   let taken: Region = [];
   if (compiled.policy.resolution === 'first-match') {
     for (const rule of compiled.rules) {
-      const here = restrictRegion(rule.region, known);
-      if (isEmptyRegion(here)) continue;
-      add(rule.rule.outcome, subtract(here, taken, domains));
-      taken = [...taken, ...here];
+      add(rule.rule.outcome, subtract(rule.region, taken, domains));
+      taken = [...taken, ...rule.region];
     }
   } else {
     for (const outcome of [...OUTCOMES].reverse()) {
       const level = outcomeStrictness(outcome);
-      const here = compiled.rules
-        .filter((r) => r.strictness === level)
-        .flatMap((r) => restrictRegion(r.region, known));
-      if (isEmptyRegion(here)) continue;
+      const here = compiled.rules.filter((r) => r.strictness === level).flatMap((r) => r.region);
       add(outcome, subtract(here, taken, domains));
       taken = [...taken, ...here];
     }
   }
   add(compiled.defaultRule.outcome, subtract(UNIVERSE, taken, domains));
   return [...byOutcome.values()];
+}
+
+/** Each partition restricted to what is known, keeping only the results still reachable. */
+function restrictAll(partitions: readonly Partition[], known: Known): Region[][] {
+  return partitions.map((p) =>
+    p.map((region) => restrictRegion(region, known)).filter((r) => !isEmptyRegion(r)),
+  );
+}
+
+/** The exactly relevant facts, in vocabulary order. */
+function relevantIn(compiled: CompiledPolicy, partitions: readonly Partition[], known: Known): string[] {
+  const relevant = new Set<string>();
+  for (const regions of restrictAll(partitions, known)) {
+    if (regions.length < 2) continue;
+    // With n results left, the last region is the complement of the others: checking n - 1 is enough.
+    for (const region of regions.slice(0, -1)) {
+      for (const fact of regionFacts(region)) {
+        if (!relevant.has(fact) && dependsOn(region, fact, compiled.domains)) relevant.add(fact);
+      }
+    }
+  }
+  return compiled.factsInPlay.filter((f) => relevant.has(f));
+}
+
+/**
+ * How open the goal still is, cheaply: the number of facts the unsettled partitions still mention (an upper bound
+ * on the questions left; zero when settled). Used to score answers, where exactness is not needed.
+ */
+function openFacts(partitions: readonly Partition[], known: Known): number {
+  const facts = new Set<string>();
+  for (const regions of restrictAll(partitions, known)) {
+    if (regions.length < 2) continue;
+    for (const region of regions) for (const fact of regionFacts(region)) facts.add(fact);
+  }
+  return facts.size;
 }
 
 /** Whether membership of a region changes with a fact's value: some two slices of the region along it differ. */
