@@ -112,8 +112,8 @@ const partitionCache = new WeakMap<CompiledPolicy, Map<QuestionGoal, readonly Pa
  * `evaluate` does), and for duties each duty's region and its complement. Asking then only restricts them.
  */
 function partitionsFor(compiled: CompiledPolicy, goal: QuestionGoal): readonly Partition[] {
-  let byGoal = partitionCache.get(compiled);
-  if (!byGoal) partitionCache.set(compiled, (byGoal = new Map()));
+  const byGoal = partitionCache.get(compiled) ?? new Map<QuestionGoal, readonly Partition[]>();
+  partitionCache.set(compiled, byGoal);
   let partitions = byGoal.get(goal);
   if (!partitions) {
     const list: Partition[] = [];
