@@ -113,7 +113,7 @@ describe('parsePolicySource', () => {
         const invalidJson = !result.ok && result.issues.some((i) => i.code === 'invalid-json');
         expect(invalidJson).toBe(!valid);
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 
@@ -142,7 +142,7 @@ describe('parsePolicySource', () => {
           expect(issue.column).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 });
