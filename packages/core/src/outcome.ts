@@ -10,13 +10,17 @@ export const OUTCOMES = [
   'not-permitted',
 ] as const;
 
-/** What a policy says about a situation. */
-export const OutcomeSchema = z.enum(OUTCOMES).meta({
-  id: 'Outcome',
-  title: 'Outcome',
-  description:
-    'What the policy says: out-of-scope (the person’s own business), permitted, permitted-with-conditions, check-first (ask the named reviewers) or not-permitted.',
-});
+/**
+ * What a policy says about a situation.
+ * Built in a pure-annotated closure so that a bundle that only evaluates (and never uses the schema) drops zod.
+ */
+export const OutcomeSchema = /*#__PURE__*/ (() =>
+  z.enum(OUTCOMES).meta({
+    id: 'Outcome',
+    title: 'Outcome',
+    description:
+      'What the policy says: out-of-scope (the person’s own business), permitted, permitted-with-conditions, check-first (ask the named reviewers) or not-permitted.',
+  }))();
 
 /** One of the five outcomes. */
 export type Outcome = z.infer<typeof OutcomeSchema>;
