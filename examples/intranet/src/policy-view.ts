@@ -37,10 +37,10 @@ async function drawFlowchart(container: HTMLElement, source: string): Promise<vo
  * tables can stack into cards and each value still says what it is.
  */
 function labelCells(root: ParentNode): void {
-  for (const table of root.querySelectorAll('table')) {
-    const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
-    for (const row of table.querySelectorAll('tbody tr')) {
-      [...row.children].forEach((cell, index) => {
+  for (const table of Array.from(root.querySelectorAll('table'))) {
+    const headings = Array.from(table.querySelectorAll('thead th'), (th) => th.textContent ?? '');
+    for (const row of Array.from(table.querySelectorAll('tbody tr'))) {
+      Array.from(row.children).forEach((cell, index) => {
         const label = headings[index];
         if (label) cell.setAttribute('data-label', label);
       });

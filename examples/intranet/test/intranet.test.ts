@@ -448,10 +448,10 @@ describe('a hostile policy', () => {
     const inert = await page.evaluate(() => ({
       pwned: (window as { __pwned?: unknown }).__pwned,
       inlineScripts: document.querySelectorAll('script:not([src])').length,
-      handlers: [...document.querySelectorAll('*')].filter((el) =>
-        [...el.attributes].some((a) => a.name.startsWith('on')),
+      handlers: Array.from(document.querySelectorAll('*')).filter((el) =>
+        Array.from(el.attributes).some((a) => a.name.startsWith('on')),
       ).length,
-      javascriptLinks: [...document.querySelectorAll('[href]')].filter((el) =>
+      javascriptLinks: Array.from(document.querySelectorAll('[href]')).filter((el) =>
         /^\s*javascript:/i.test(el.getAttribute('href') ?? ''),
       ).length,
       iframes: document.querySelectorAll('iframe').length,
