@@ -76,7 +76,9 @@ describe('fairpost eval', () => {
   it('names the file and the fact for a scenario file with an unknown fact (exit 2)', () => {
     const run = fairpost(['eval', join(EXAMPLES, 'starter.yaml'), '--scenario', 'typo.json'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('fairpost eval: typo.json: unknown fact "account.knid"; did you mean "account.kind"?\n');
+    expect(run.stderr).toBe(
+      'fairpost eval: typo.json: unknown fact "account.knid"; did you mean "account.kind"?\n',
+    );
   });
 
   it('reports a missing policy file in one line with exit 1', () => {

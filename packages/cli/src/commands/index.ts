@@ -1,8 +1,11 @@
 import type { Command } from '../command.js';
 import { askCommand } from './ask-command.js';
+import { compareCommand } from './compare-command.js';
 import { evalCommand } from './eval-command.js';
 import { initCommand } from './init-command.js';
+import { lintCommand } from './lint-command.js';
 import { renderCommand } from './render-command.js';
+import { schemaCommand } from './schema-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** Every `fairpost` command, in the order the help lists them. */
@@ -11,5 +14,8 @@ export const COMMANDS: readonly Command[] = [
   evalCommand,
   askCommand,
   renderCommand,
+  lintCommand,
+  compareCommand,
+  schemaCommand,
   initCommand,
 ];

@@ -1,0 +1,50 @@
+import { basename } from 'node:path';
+import { comparePolicies, comparisonTable, comparisonTableCsv } from '@fairpost/core';
+import { renderComparisonMarkdown, renderPolicyComparisonMarkdown } from '@fairpost/render';
+import { EXIT } from '../cli-error.js';
+import { type Command, JSON_OPTION, oneOf } from '../command.js';
+import { paletteFor } from '../colour.js';
+import { loadCompiledPolicy } from '../load-policy.js';
+
+const FORMATS = ['markdown', 'json', 'csv'] as const;
+
+/** `fairpost compare <a> <b> [more…]`: policies side by side in the standard form, and what differs between two. */
+export const compareCommand: Command = {
+  name: 'compare',
+  summary:
+    'Compare policies in one standard table; for two, also every situation where their answers differ.',
+  usage: 'fairpost compare <a> <b> [more…] [--format markdown|json|csv]',
+  optionHelp: [
+    '--format <format>     markdown (default), json or csv (the table only)',
+    '--json                the same as --format json: { table } and, for two policies, { comparison }',
+  ],
+  examples: [
+    'fairpost compare current.yaml proposed.yaml',
+    'fairpost compare policies/*.yaml --format csv > comparison.csv',
+  ],
+  options: { ...JSON_OPTION, format: { type: 'string' } },
+  positionals: { min: 2, max: Number.POSITIVE_INFINITY },
+  async run({ positionals, values }, io) {
+    const format = values.json ? 'json' : oneOf(values.format, FORMATS, '--format', 'markdown');
+    const stderrPalette = paletteFor(io.stderr, io.env);
+    const loaded = positionals.map((file) => ({
+      file,
+      ...loadCompiledPolicy(file, io.cwd, io.stderr, stderrPalette),
+    }));
+    const table = comparisonTable(loaded.map((l) => l.compiled));
+    const [a, b] = loaded;
+    const comparison = loaded.length === 2 ? comparePolicies(a!.compiled, b!.compiled) : undefined;
+    if (format === 'csv') io.stdout.write(comparisonTableCsv(table));
+    else if (format === 'json')
+      io.stdout.write(`${JSON.stringify(comparison ? { comparison, table } : { table }, null, 2)}\n`);
+    else {
+      const pairwise = comparison
+        ? `${renderPolicyComparisonMarkdown(comparison, { a: `${a!.policy.title} (${basename(a!.file)})`, b: `${b!.policy.title} (${basename(b!.file)})` })}\n`
+        : '';
+      io.stdout.write(
+        `${pairwise}${renderComparisonMarkdown(table, { orientation: 'policies-as-columns' })}`,
+      );
+    }
+    return EXIT.ok;
+  },
+};

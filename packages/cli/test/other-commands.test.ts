@@ -1,0 +1,155 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands/index.js';
+import { paletteFor } from '../src/colour.js';
+import { EXAMPLES, ensureBuilt, fairpost } from './fairpost-binary.js';
+
+beforeAll(ensureBuilt, 120_000);
+
+describe('fairpost init', () => {
+  it('writes policy.yaml from the progressive template, which validates, and never overwrites it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-init-'));
+    const first = fairpost(['init'], { cwd: dir });
+    expect(first.code).toBe(0);
+    const text = readFileSync(join(dir, 'policy.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=https://schemas.fairpost.dev/1/draft-07/policy.json',
+    );
+    expect(fairpost(['validate', 'policy.yaml'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, 'policy.yaml'), 'my own edits\n');
+    const again = fairpost(['init'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(
+      'fairpost init: policy.yaml already exists; choose another name or delete it first\n',
+    );
+    expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toBe('my own edits\n');
+  });
+
+  it('names the file and the policy id after the name given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-init-'));
+    const run = fairpost(['init', 'Our Union Policy', '--json'], { cwd: dir });
+    expect(JSON.parse(run.stdout)).toEqual({ file: 'Our Union Policy.yaml', id: 'our-union-policy' });
+    expect(fairpost(['validate', 'Our Union Policy.yaml'], { cwd: dir }).code).toBe(0);
+  });
+});
+
+describe('fairpost render', () => {
+  it.each([
+    ['markdown', /^# Starter social media policy/m],
+    ['html', /<html/],
+    ['text', /^STARTER SOCIAL MEDIA POLICY\n=+/],
+    ['mermaid', /^flowchart/m],
+  ])('renders %s', (format, expected) => {
+    const run = fairpost(['render', 'starter.yaml', '--format', format]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(expected);
+  });
+
+  it('-o writes the file instead of printing it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-render-'));
+    const run = fairpost(['render', join(EXAMPLES, 'starter.yaml'), '--format', 'html', '-o', 'out.html'], {
+      cwd: dir,
+    });
+    expect(run).toMatchObject({ code: 0, stdout: 'Wrote out.html (html).\n' });
+    expect(existsSync(join(dir, 'out.html'))).toBe(true);
+  });
+
+  it('rejects an unknown format as a usage error', () => {
+    expect(fairpost(['render', 'starter.yaml', '--format', 'pdf'])).toMatchObject({
+      code: 2,
+      stderr: 'fairpost render: --format must be one of markdown, html, text, mermaid; found "pdf"\n',
+    });
+  });
+});
+
+describe('fairpost lint', () => {
+  it('lists findings and exits 0 when none is an error', () => {
+    const run = fairpost(['lint', 'starter.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[gap]');
+    expect(run.stdout).toMatch(/starter\.yaml: 0 errors, \d+ warnings, \d+ notes\n$/);
+  });
+
+  it('exits 1 when a finding is an error (a rule that can never match)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-lint-'));
+    const text = readFileSync(join(EXAMPLES, 'starter.yaml'), 'utf8').replace(
+      'rules:\n',
+      'rules:\n  - id: impossible\n    when: { all: [{ fact: context.time, is: own-time }, { fact: context.time, is: work-time }] }\n    outcome: permitted\n    reason: Never.\n',
+    );
+    writeFileSync(join(dir, 'p.yaml'), text);
+    const run = fairpost(['lint', 'p.yaml', '--json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toContainEqual(
+      expect.objectContaining({ code: 'never-matches', severity: 'error', ruleIds: ['impossible'] }),
+    );
+  });
+});
+
+describe('fairpost compare', () => {
+  it('for two policies says where their answers differ, then the table', () => {
+    const run = fairpost(['compare', 'starter.yaml', '001_online-participation-guidelines.yaml', '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.comparison.verdict).toMatch(/stricter|looser|same|incomparable/);
+    expect(out.table.rows.map((r: { policyId: string }) => r.policyId)).toEqual([
+      'starter',
+      'online-participation-guidelines',
+    ]);
+  });
+
+  it('prints the table as CSV, a line per policy', () => {
+    const run = fairpost([
+      'compare',
+      'starter.yaml',
+      'starter.yaml',
+      '004_encouraging-guidance.yaml',
+      '--format',
+      'csv',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('needs two policies', () => {
+    expect(fairpost(['compare', 'starter.yaml']).code).toBe(2);
+  });
+});
+
+describe('fairpost schema', () => {
+  it('prints the policy JSON Schema in either draft', () => {
+    expect(JSON.parse(fairpost(['schema']).stdout).$id).toBe(
+      'https://schemas.fairpost.dev/1/2020-12/policy.json',
+    );
+    expect(JSON.parse(fairpost(['schema', '--draft', '07']).stdout).$schema).toBe(
+      'http://json-schema.org/draft-07/schema#',
+    );
+  });
+});
+
+describe('every command', () => {
+  it.each(COMMANDS.map((c) => [c.name]))('%s --help shows the usage and an example, exit 0', (name) => {
+    const run = fairpost([name, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Usage: fairpost ${name}`);
+    expect(run.stdout).toMatch(/Examples?:\n {2}fairpost /);
+  });
+
+  it('an unknown command is a usage error naming the commands', () => {
+    expect(fairpost(['evaluate'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command "evaluate"'),
+    });
+  });
+
+  it('prints no colour codes when the output is not a terminal', () => {
+    expect(fairpost(['lint', 'starter.yaml']).stdout).not.toContain('\u001b[');
+  });
+
+  it('colours a terminal unless NO_COLOR is set', () => {
+    expect(paletteFor({ isTTY: true }, {}).red('x')).toBe('\u001b[31mx\u001b[39m');
+    expect(paletteFor({ isTTY: true }, { NO_COLOR: '1' }).red('x')).toBe('x');
+    expect(paletteFor({ isTTY: false }, {}).red('x')).toBe('x');
+  });
+});
