@@ -153,7 +153,7 @@ function expectClean(watch: PageWatch): void {
   expect(watch.foreignRequests).toEqual([]);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   for (const [label, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
@@ -163,7 +163,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       viewport.width,
     );
-    await page.screenshot({ path: join(screenshotsDir, `${name}-${label}.png`), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, `${name}-${label}.png`), fullPage });
   }
   await page.setViewportSize(DESKTOP);
 }
@@ -411,7 +411,11 @@ describe('The policy', () => {
     const view = '#view-policy';
     await expect.poll(() => page.locator(`${view} .handbook`).count()).toBe(1);
     await page.waitForSelector(`${view} .flowchart svg`, { timeout: 15_000 });
-    await screenshot(page, 'policy');
+    // The handbook is long: the top of the page, and the flowchart on its own.
+    await screenshot(page, 'policy', false);
+    await page
+      .locator(`${view} div.flowchart`)
+      .screenshot({ path: join(screenshotsDir, 'policy-flowchart.png') });
     expectClean(watch);
     await page.context().close();
   });
@@ -469,7 +473,7 @@ describe('a hostile policy', () => {
     expect(await page.locator('.policy-status strong').textContent()).toBe(
       "<script>window.__pwned = 'title'</script>Hostile <b>policy</b>",
     );
-    await screenshot(page, 'hostile-policy');
+    await screenshot(page, 'hostile-policy', false);
     expectClean(watch);
     await page.context().close();
   });
