@@ -1,9 +1,11 @@
 import { match, P } from 'ts-pattern';
 import type { Condition, FactOperator } from './condition.js';
-import type { DecidingRule, FactTestTrace, TriggeredDuty } from './decision.js';
-import { outcomeStrictness } from './outcome.js';
+import type { Decision, DecidingRule, FactTestTrace, TriggeredDuty } from './decision.js';
+import { type Outcome, outcomeStrictness } from './outcome.js';
 import type { Duty, Policy, Rule } from './policy.js';
+import { generateFirstMatch, generateScenarioCheck } from './generate-test.js';
 import { conditionRegion, type Domains, type Region, regionFacts } from './region.js';
+import { buildRuleIndex, type RuleIndex } from './rule-index.js';
 import type { Scenario } from './scenario.js';
 import type { FactValue } from './vocabulary/fact-types.js';
 import { factDomain, type ResolvedVocabulary, resolveVocabulary } from './vocabulary/resolve-vocabulary.js';
@@ -37,6 +39,12 @@ export interface CompiledCondition {
   readonly region: Region;
 }
 
+/** The part of a decision a rule (or the default) settles on its own, built once so evaluating reuses it. */
+export type SettledOutcome = Pick<
+  Decision,
+  'outcome' | 'possibleOutcomes' | 'neededFacts' | 'decidedBy' | 'conditions' | 'reviewers'
+>;
+
 /** A rule ready to evaluate. */
 export interface CompiledRule extends CompiledCondition {
   readonly rule: Rule;
@@ -45,6 +53,8 @@ export interface CompiledRule extends CompiledCondition {
   readonly decidingRule: DecidingRule;
   readonly conditions: readonly CatalogueEntry[];
   readonly reviewers: readonly CatalogueEntry[];
+  /** The decision's outcome part when this rule alone decides (frozen, shared by every such decision). */
+  readonly settled: SettledOutcome;
 }
 
 /** A duty ready to evaluate. */
@@ -63,10 +73,25 @@ export interface CompiledPolicy {
   readonly defaultRule: DecidingRule;
   readonly defaultConditions: readonly CatalogueEntry[];
   readonly defaultReviewers: readonly CatalogueEntry[];
+  /** The decision's outcome part when the default decides (frozen, shared). */
+  readonly defaultSettled: SettledOutcome;
   /** Every fact a rule or duty tests, in vocabulary order. */
   readonly factsInPlay: readonly string[];
   /** The values each fact can take. */
   readonly domains: Domains;
+  /**
+   * First-match policies of up to SCAN_LIMIT rules: every rule's test as one generated function, returning the
+   * index of the rule that decides, -1 for the default, or -2 when a fact it needs is missing. Undefined for larger
+   * or strictest policies, and where code generation is not allowed; `ruleIndex` serves then.
+   */
+  readonly firstMatchScan: ((scenario: Scenario) => number) | undefined;
+  /** The rules a scenario may match, in order, found without testing the others (built lazily as it is used). */
+  readonly ruleIndex: RuleIndex<CompiledRule>;
+  /**
+   * A fast check that a value is a scenario of this policy's vocabulary: every key a fact, every value one it
+   * takes. True implies `parseScenario(...).ok`; on false, `evaluate` asks `parseScenario`, which builds the issues.
+   */
+  readonly acceptsScenario: (input: unknown) => boolean;
 }
 
 const factValueIn = (scenario: Scenario, fact: string): FactValue | undefined =>
@@ -199,6 +224,53 @@ function provenance(from: { source?: DecidingRule['source'] | undefined; assumpt
   };
 }
 
+const NO_FACTS: readonly string[] = Object.freeze([]);
+
+/**
+ * Up to this many rules a straight scan of generated code beats the index's lookups; above it, the index visits
+ * far fewer rules than a scan.
+ */
+const SCAN_LIMIT = 64;
+
+function settledBy(
+  deciding: DecidingRule,
+  conditions: readonly CatalogueEntry[],
+  reviewers: readonly CatalogueEntry[],
+): SettledOutcome {
+  return Object.freeze({
+    outcome: deciding.outcome,
+    possibleOutcomes: Object.freeze([deciding.outcome]) as readonly Outcome[],
+    neededFacts: NO_FACTS,
+    decidedBy: Object.freeze([deciding]),
+    conditions,
+    reviewers,
+  });
+}
+
+/**
+ * The check behind `acceptsScenario`: unknown fact names and out-of-domain values rejected. Generated code where
+ * allowed (conservative: an inherited key fails it, and `evaluate` then asks `parseScenario`), else own keys only.
+ */
+function scenarioCheck(vocabulary: ResolvedVocabulary): (input: unknown) => boolean {
+  const generated = generateScenarioCheck(
+    new Map([...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)])),
+  );
+  if (generated) return generated;
+  const allowed = new Map([...vocabulary.facts].map(([name, fact]) => [name, new Set(factDomain(fact))]));
+  return (input) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+    const record = input as Record<string, unknown>;
+    for (const name in record) {
+      if (!Object.hasOwn(record, name)) continue;
+      const values = allowed.get(name);
+      if (values === undefined) return false;
+      const value = record[name];
+      if (value !== undefined && !values.has(value as FactValue)) return false;
+    }
+    return true;
+  };
+}
+
 /**
  * Compiles a valid policy once, for fast and repeated evaluation: conditions become closures, catalogue references
  * are resolved, and the objects a decision shares are built ahead of time.
@@ -210,21 +282,25 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const vocabulary = resolveVocabulary(policy.custom);
   const rules = policy.rules.map((rule, index): CompiledRule => {
     const compiled = compileCondition(rule.when, vocabulary);
+    const decidingRule: DecidingRule = Object.freeze({
+      ruleId: rule.id,
+      ...(rule.title ? { title: rule.title } : {}),
+      outcome: rule.outcome,
+      reason: rule.reason,
+      ...provenance(rule),
+    });
+    const conditions = Object.freeze(entries(vocabulary, 'conditions', rule.conditions));
+    const reviewers = Object.freeze(entries(vocabulary, 'roles', rule.reviewers));
     return Object.freeze(
       Object.defineProperties(
         {
           rule,
           index,
           strictness: outcomeStrictness(rule.outcome),
-          decidingRule: Object.freeze({
-            ruleId: rule.id,
-            ...(rule.title ? { title: rule.title } : {}),
-            outcome: rule.outcome,
-            reason: rule.reason,
-            ...provenance(rule),
-          }),
-          conditions: Object.freeze(entries(vocabulary, 'conditions', rule.conditions)),
-          reviewers: Object.freeze(entries(vocabulary, 'roles', rule.reviewers)),
+          decidingRule,
+          conditions,
+          reviewers,
+          settled: settledBy(decidingRule, conditions, reviewers),
           test: compiled.test,
           factTests: compiled.factTests,
           facts: compiled.facts,
@@ -252,21 +328,37 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     ) as CompiledDuty;
   });
   const inPlay = new Set([...rules, ...duties].flatMap((c) => c.facts));
+  const factsInPlay = [...vocabulary.facts.keys()].filter((f) => inPlay.has(f));
+  const domains = domainsOf(vocabulary);
+  const defaultRule: DecidingRule = Object.freeze({
+    ruleId: null,
+    outcome: policy.default.outcome,
+    reason: policy.default.reason,
+    ...provenance(policy.default),
+  });
+  const defaultConditions = Object.freeze(entries(vocabulary, 'conditions', policy.default.conditions));
+  const defaultReviewers = Object.freeze(entries(vocabulary, 'roles', policy.default.reviewers));
   return Object.freeze({
     policy,
     vocabulary,
     rules,
     duties,
-    defaultRule: Object.freeze({
-      ruleId: null,
-      outcome: policy.default.outcome,
-      reason: policy.default.reason,
-      ...provenance(policy.default),
+    defaultRule,
+    defaultConditions,
+    defaultReviewers,
+    defaultSettled: settledBy(defaultRule, defaultConditions, defaultReviewers),
+    firstMatchScan:
+      policy.resolution === 'first-match' && rules.length <= SCAN_LIMIT
+        ? generateFirstMatch(policy.rules.map((r) => r.when))
+        : undefined,
+    factsInPlay,
+    domains,
+    ruleIndex: buildRuleIndex(rules, {
+      facts: factsInPlay,
+      domains,
+      stopAtCertain: policy.resolution === 'first-match',
     }),
-    defaultConditions: Object.freeze(entries(vocabulary, 'conditions', policy.default.conditions)),
-    defaultReviewers: Object.freeze(entries(vocabulary, 'roles', policy.default.reviewers)),
-    factsInPlay: [...vocabulary.facts.keys()].filter((f) => inPlay.has(f)),
-    domains: domainsOf(vocabulary),
+    acceptsScenario: scenarioCheck(vocabulary),
   });
 }
 

@@ -3,6 +3,7 @@ import {
   type CompiledRule,
   FALSE,
   orderedFacts,
+  type SettledOutcome,
   TRUE,
   traceFactTest,
   UNKNOWN,
@@ -35,6 +36,7 @@ export class InvalidScenarioError extends Error {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+const DEFAULT_OPTIONS: EvaluateOptions = Object.freeze({});
 
 /**
  * What the policy says about a scenario: the outcome, the deciding rules and reasons, the conditions to meet, who to
@@ -48,72 +50,87 @@ const NONE: readonly never[] = Object.freeze([]);
 export function evaluate(
   compiled: CompiledPolicy,
   scenario: Scenario,
-  options: EvaluateOptions = {},
+  options: EvaluateOptions = DEFAULT_OPTIONS,
 ): Decision {
-  if (!options.trusted) {
+  if (options.trusted !== true && !compiled.acceptsScenario(scenario)) {
     const checked = parseScenario(scenario, compiled.vocabulary);
     if (!checked.ok) throw new InvalidScenarioError(checked.issues);
   }
-  const base =
+  const part =
     compiled.policy.resolution === 'first-match'
       ? decideFirstMatch(compiled, scenario)
       : decideStrictest(compiled, scenario);
-  const { duties, undeterminedDuties } = evaluateDuties(compiled, scenario);
-  const decision: Decision = { policyId: compiled.policy.id, ...base, duties, undeterminedDuties };
-  return options.trace ? { ...decision, trace: traceRules(compiled, scenario) } : decision;
+  // The fast path allocates only the decision: shared parts are frozen at compile time, and a policy without
+  // duties shares one empty list.
+  const decision: Decision =
+    compiled.duties.length === 0
+      ? decisionOf(compiled, part, NONE, NONE)
+      : evaluateDuties(compiled, scenario, part);
+  return options.trace === true ? { ...decision, trace: traceRules(compiled, scenario) } : decision;
 }
 
-type OutcomePart = Pick<
-  Decision,
-  'outcome' | 'possibleOutcomes' | 'neededFacts' | 'decidedBy' | 'conditions' | 'reviewers'
->;
+type OutcomePart = SettledOutcome;
 
 const SINGLE_OUTCOME = new Map<Outcome, readonly Outcome[]>(OUTCOMES.map((o) => [o, Object.freeze([o])]));
 
-function byRule(rule: CompiledRule): OutcomePart {
+function decisionOf(
+  compiled: CompiledPolicy,
+  part: OutcomePart,
+  duties: readonly TriggeredDuty[],
+  undeterminedDuties: readonly UndeterminedDuty[],
+): Decision {
   return {
-    outcome: rule.rule.outcome,
-    possibleOutcomes: SINGLE_OUTCOME.get(rule.rule.outcome)!,
-    neededFacts: NONE,
-    decidedBy: [rule.decidingRule],
-    conditions: rule.conditions,
-    reviewers: rule.reviewers,
+    policyId: compiled.policy.id,
+    outcome: part.outcome,
+    possibleOutcomes: part.possibleOutcomes,
+    neededFacts: part.neededFacts,
+    decidedBy: part.decidedBy,
+    conditions: part.conditions,
+    reviewers: part.reviewers,
+    duties,
+    undeterminedDuties,
   };
 }
 
-function byDefault(compiled: CompiledPolicy): OutcomePart {
-  return {
-    outcome: compiled.defaultRule.outcome,
-    possibleOutcomes: SINGLE_OUTCOME.get(compiled.defaultRule.outcome)!,
-    neededFacts: NONE,
-    decidedBy: [compiled.defaultRule],
-    conditions: compiled.defaultConditions,
-    reviewers: compiled.defaultReviewers,
-  };
-}
+const byRule = (rule: CompiledRule): OutcomePart => rule.settled;
+const byDefault = (compiled: CompiledPolicy): OutcomePart => compiled.defaultSettled;
 
 function decideFirstMatch(compiled: CompiledPolicy, scenario: Scenario): OutcomePart {
-  for (const rule of compiled.rules) {
+  const scan = compiled.firstMatchScan;
+  if (scan !== undefined) {
+    const index = scan(scenario);
+    if (index >= 0) return byRule(compiled.rules[index]!);
+    if (index === -1) return byDefault(compiled);
+    return exactFirstMatch(compiled, scenario, compiled.rules);
+  }
+  const decider = compiled.ruleIndex.decider(scenario);
+  if (decider !== undefined) return byRule(decider);
+  // Only the index's candidates can match: every other rule is false for this scenario and all its completions.
+  const candidates = compiled.ruleIndex.candidates(scenario);
+  for (let i = 0; i < candidates.length; i++) {
+    const rule = candidates[i]!;
     const t = rule.test(scenario);
     if (t === TRUE) return byRule(rule);
-    if (t === UNKNOWN) return exactFirstMatch(compiled, scenario);
+    if (t === UNKNOWN) return exactFirstMatch(compiled, scenario, candidates);
   }
   return byDefault(compiled);
 }
 
 function decideStrictest(compiled: CompiledPolicy, scenario: Scenario): OutcomePart {
+  const candidates = compiled.ruleIndex.candidates(scenario);
   let top = -1;
   let unknownTop = -1;
-  for (const rule of compiled.rules) {
+  for (let i = 0; i < candidates.length; i++) {
+    const rule = candidates[i]!;
     const t = rule.test(scenario);
     if (t === TRUE && rule.strictness > top) top = rule.strictness;
     else if (t === UNKNOWN && rule.strictness > unknownTop) unknownTop = rule.strictness;
   }
   // Settled when something is known to match and no unknown rule could reach its level: an unknown rule at the
   // same level cannot change the outcome, but it may be one of the deciders (with its conditions and reviewers).
-  if (unknownTop !== -1 && unknownTop >= top) return exactStrictest(compiled, scenario);
+  if (unknownTop !== -1 && unknownTop >= top) return exactStrictest(compiled, scenario, candidates);
   if (top === -1) return byDefault(compiled);
-  const winners = compiled.rules.filter((r) => r.strictness === top && r.test(scenario) === TRUE);
+  const winners = candidates.filter((r) => r.strictness === top && r.test(scenario) === TRUE);
   return merge(
     winners[0]!.rule.outcome,
     winners.map((r) => r.decidingRule),
@@ -161,13 +178,19 @@ const knownIn =
  * First-match when a rule's test is unknown: walk the rules over the space of the missing facts, keeping what
  * earlier rules already take, and collect every outcome some completion reaches.
  */
-function exactFirstMatch(compiled: CompiledPolicy, scenario: Scenario): OutcomePart {
+function exactFirstMatch(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  candidates: readonly CompiledRule[],
+): OutcomePart {
   const known = knownIn(scenario);
   const domains = compiled.domains;
   let taken: Region = [];
   const deciders: CompiledRule[] = [];
   const dependsOn: Region[] = [];
-  for (const rule of compiled.rules) {
+  // The index's other rules are false on every completion: their restricted regions are empty, so skipping them
+  // changes nothing.
+  for (const rule of candidates) {
     const here = restrictRegion(rule.region, known);
     if (isEmptyRegion(here)) continue;
     const fresh = subtract(here, taken, domains);
@@ -183,10 +206,14 @@ function exactFirstMatch(compiled: CompiledPolicy, scenario: Scenario): OutcomeP
 }
 
 /** Strictest when some rules' tests are unknown: find every level some completion reaches. */
-function exactStrictest(compiled: CompiledPolicy, scenario: Scenario): OutcomePart {
+function exactStrictest(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  candidates: readonly CompiledRule[],
+): OutcomePart {
   const known = knownIn(scenario);
   const domains = compiled.domains;
-  const restricted = compiled.rules.map((rule) => ({ rule, here: restrictRegion(rule.region, known) }));
+  const restricted = candidates.map((rule) => ({ rule, here: restrictRegion(rule.region, known) }));
   let higher: Region = [];
   const deciders: CompiledRule[] = [];
   const dependsOn: Region[] = [];
@@ -228,11 +255,7 @@ function settle(
   return merge('undetermined', decidedBy, deciders, needed, compiled, includeDefault, possible);
 }
 
-function evaluateDuties(
-  compiled: CompiledPolicy,
-  scenario: Scenario,
-): { duties: readonly TriggeredDuty[]; undeterminedDuties: readonly UndeterminedDuty[] } {
-  if (compiled.duties.length === 0) return { duties: NONE, undeterminedDuties: NONE };
+function evaluateDuties(compiled: CompiledPolicy, scenario: Scenario, part: OutcomePart): Decision {
   const duties: TriggeredDuty[] = [];
   const undetermined: UndeterminedDuty[] = [];
   for (const duty of compiled.duties) {
@@ -246,7 +269,7 @@ function evaluateDuties(
       else undetermined.push({ dutyId: duty.duty.id, neededFacts: orderedFacts(compiled, here) });
     }
   }
-  return { duties, undeterminedDuties: undetermined };
+  return decisionOf(compiled, part, duties, undetermined);
 }
 
 function traceRules(compiled: CompiledPolicy, scenario: Scenario): RuleTrace[] {
