@@ -33,6 +33,4 @@ const binary: Options = {
 // No `clean`: the two builds run at once and one must not delete the other's output.
 // FAIRPOST_CLI_BIN_ONLY=1 builds just the binary (seconds, not the half-minute of type declarations): the CLI tests
 // use it to rebuild a stale binary before running it.
-export default defineConfig(
-  process.env.FAIRPOST_CLI_BIN_ONLY === '1' ? [binary] : [library, binary],
-);
+export default defineConfig(process.env.FAIRPOST_CLI_BIN_ONLY === '1' ? [binary] : [library, binary]);
