@@ -92,7 +92,7 @@ export function formatFigures(figures: BenchFigures, targets: readonly TargetChe
     'below 1× is faster than Fairpost, above is slower. json-rules-engine runs a prefix of the scenarios (it is slow).',
     '',
     ...figures.cases.flatMap(caseTable),
-    '## Partial scenarios (Fairpost only)',
+    `## Partial scenarios (Fairpost only, ${int(figures.partial[0]?.scenarios ?? 0)} per policy)`,
     '',
     'Each fact left out with the probability shown. The other engines cannot answer these exactly; Fairpost gives',
     '`undetermined` with the facts still needed whenever the outcome depends on a missing fact.',

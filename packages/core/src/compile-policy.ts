@@ -53,8 +53,11 @@ export interface CompiledRule extends CompiledCondition {
   readonly decidingRule: DecidingRule;
   readonly conditions: readonly CatalogueEntry[];
   readonly reviewers: readonly CatalogueEntry[];
-  /** The decision's outcome part when this rule alone decides (frozen, shared by every such decision). */
-  readonly settled: SettledOutcome;
+  /**
+   * The decision when this rule alone decides and no duty applies: frozen and shared, so the common case
+   * allocates nothing (`evaluate` copies its outcome part when duties apply).
+   */
+  readonly settled: Decision;
 }
 
 /** A duty ready to evaluate. */
@@ -73,8 +76,8 @@ export interface CompiledPolicy {
   readonly defaultRule: DecidingRule;
   readonly defaultConditions: readonly CatalogueEntry[];
   readonly defaultReviewers: readonly CatalogueEntry[];
-  /** The decision's outcome part when the default decides (frozen, shared). */
-  readonly defaultSettled: SettledOutcome;
+  /** The decision when the default decides and no duty applies (frozen, shared). */
+  readonly defaultSettled: Decision;
   /** Every fact a rule or duty tests, in vocabulary order. */
   readonly factsInPlay: readonly string[];
   /** The values each fact can take. */
@@ -224,7 +227,7 @@ function provenance(from: { source?: DecidingRule['source'] | undefined; assumpt
   };
 }
 
-const NO_FACTS: readonly string[] = Object.freeze([]);
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Up to this many rules a straight scan of generated code beats the index's lookups; above it, the index visits
@@ -233,17 +236,21 @@ const NO_FACTS: readonly string[] = Object.freeze([]);
 const SCAN_LIMIT = 64;
 
 function settledBy(
+  policyId: string,
   deciding: DecidingRule,
   conditions: readonly CatalogueEntry[],
   reviewers: readonly CatalogueEntry[],
-): SettledOutcome {
+): Decision {
   return Object.freeze({
+    policyId,
     outcome: deciding.outcome,
     possibleOutcomes: Object.freeze([deciding.outcome]) as readonly Outcome[],
-    neededFacts: NO_FACTS,
+    neededFacts: NONE,
     decidedBy: Object.freeze([deciding]),
     conditions,
     reviewers,
+    duties: NONE,
+    undeterminedDuties: NONE,
   });
 }
 
@@ -300,7 +307,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
           decidingRule,
           conditions,
           reviewers,
-          settled: settledBy(decidingRule, conditions, reviewers),
+          settled: settledBy(policy.id, decidingRule, conditions, reviewers),
           test: compiled.test,
           factTests: compiled.factTests,
           facts: compiled.facts,
@@ -346,7 +353,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     defaultRule,
     defaultConditions,
     defaultReviewers,
-    defaultSettled: settledBy(defaultRule, defaultConditions, defaultReviewers),
+    defaultSettled: settledBy(policy.id, defaultRule, defaultConditions, defaultReviewers),
     firstMatchScan:
       policy.resolution === 'first-match' && rules.length <= SCAN_LIMIT
         ? generateFirstMatch(policy.rules.map((r) => r.when))

@@ -60,16 +60,21 @@ export function evaluate(
     compiled.policy.resolution === 'first-match'
       ? decideFirstMatch(compiled, scenario)
       : decideStrictest(compiled, scenario);
-  // The fast path allocates only the decision: shared parts are frozen at compile time, and a policy without
-  // duties shares one empty list.
+  // The fast path allocates nothing: when one rule (or the default) decides and the policy has no duties, the
+  // decision is the one built and frozen at compile time.
   const decision: Decision =
     compiled.duties.length === 0
-      ? decisionOf(compiled, part, NONE, NONE)
+      ? isWholeDecision(part)
+        ? part
+        : decisionOf(compiled, part, NONE, NONE)
       : evaluateDuties(compiled, scenario, part);
   return options.trace === true ? { ...decision, trace: traceRules(compiled, scenario) } : decision;
 }
 
 type OutcomePart = SettledOutcome;
+
+/** Whether an outcome part is one of the compiled, frozen decisions (they alone carry the policy id). */
+const isWholeDecision = (part: OutcomePart): part is Decision => (part as Decision).policyId !== undefined;
 
 const SINGLE_OUTCOME = new Map<Outcome, readonly Outcome[]>(OUTCOMES.map((o) => [o, Object.freeze([o])]));
 
