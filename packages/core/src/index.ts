@@ -79,6 +79,7 @@ export {
   type PathSegment,
 } from './issue.js';
 export {
+  expectedQuestions,
   type NextQuestionOptions,
   nextQuestion,
   type Question,

@@ -10,6 +10,7 @@ import {
   subtract,
   UNIVERSE,
 } from './region.js';
+import { buildQuestionPlan, PLAN_STATE_BUDGET, type QuestionPlan } from './question-plan.js';
 import type { Scenario } from './scenario.js';
 import type { FactValue } from './vocabulary/fact-types.js';
 import { factDomain } from './vocabulary/resolve-vocabulary.js';
@@ -52,8 +53,10 @@ export interface Question {
  * The next fact to ask so that a decision is settled in as few questions as possible, or `undefined` once it is
  * settled. Only facts the answer still depends on are asked (exactly, over the fact domains): a fact is asked only
  * when some two answers to it can lead to different outcomes (or, with `goal: 'duties'`, different duties owed).
- * Among those it picks the one whose answer leaves, on average over its values, the fewest facts still relevant;
- * ties go to vocabulary order, so the questionnaire is deterministic.
+ * Among those it picks one that minimises the expected number of questions left, exactly, every complete scenario
+ * counting once (a search over the policy's outcome partition, done once per policy and goal and then shared);
+ * ties go to vocabulary order, so the questionnaire is deterministic. Goals too large to search exactly fall back
+ * to picking the fact whose answer leaves, on average, the fewest facts open.
  * @example
  * let scenario: Scenario = {};
  * for (let q = nextQuestion(compiled, scenario); q; q = nextQuestion(compiled, scenario))
@@ -65,7 +68,52 @@ export function nextQuestion(
   scenario: Scenario,
   options: NextQuestionOptions = {},
 ): Question | undefined {
-  const goal = options.goal ?? 'outcome';
+  return nextQuestionWithin(compiled, scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET);
+}
+
+/**
+ * `nextQuestion` with the exact search limited to `budget` states: over it, the greedy choice. Internal; tests use
+ * it to exercise the fallback on small policies.
+ */
+export function nextQuestionWithin(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal,
+  budget: number,
+): Question | undefined {
+  const plan = planFor(compiled, goal, budget);
+  const state = plan?.stateOf(scenario);
+  if (plan && state !== undefined) {
+    const fact = plan.bestQuestion(state);
+    if (fact < 0) return undefined;
+    return describeQuestion(compiled, plan.facts[fact]!, relevantInPlan(plan, state));
+  }
+  return greedyQuestion(compiled, scenario, goal);
+}
+
+/**
+ * The least expected number of questions still needed to settle a goal from a scenario, every complete scenario
+ * counting once: what following `nextQuestion` asks on average. `undefined` when the goal is too large to search
+ * exactly, or the scenario gives a fact a value outside its domain.
+ * @example
+ * expectedQuestions(compiled, {}); // e.g. 2.1: "about two questions"
+ */
+export function expectedQuestions(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal = 'outcome',
+): number | undefined {
+  const plan = planFor(compiled, goal, PLAN_STATE_BUDGET);
+  const state = plan?.stateOf(scenario);
+  return plan && state !== undefined ? plan.expectedQuestions(state) : undefined;
+}
+
+/** The greedy choice: the relevant fact whose answer leaves, on average over its values, the fewest facts open. */
+function greedyQuestion(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal,
+): Question | undefined {
   const partitions = partitionsFor(compiled, goal);
   const candidates = relevantIn(compiled, partitions, knownIn(scenario));
   if (candidates.length === 0) return undefined;
@@ -93,7 +141,30 @@ export function relevantFacts(
   scenario: Scenario,
   goal: QuestionGoal = 'outcome',
 ): string[] {
+  const plan = planFor(compiled, goal, PLAN_STATE_BUDGET);
+  const state = plan?.stateOf(scenario);
+  if (plan && state !== undefined) return relevantInPlan(plan, state);
   return relevantIn(compiled, partitionsFor(compiled, goal), knownIn(scenario));
+}
+
+const relevantInPlan = (plan: QuestionPlan, state: number): string[] =>
+  plan.relevant(state).map((i) => plan.facts[i]!);
+
+const planCache = new WeakMap<CompiledPolicy, Map<string, QuestionPlan | null>>();
+
+/** The question plan of a goal, built once per policy, goal and budget; `undefined` when over the budget. */
+function planFor(compiled: CompiledPolicy, goal: QuestionGoal, budget: number): QuestionPlan | undefined {
+  const byGoal = planCache.get(compiled) ?? new Map<string, QuestionPlan | null>();
+  planCache.set(compiled, byGoal);
+  const key = `${goal}:${budget}`;
+  let plan = byGoal.get(key);
+  if (plan === undefined) {
+    plan =
+      buildQuestionPlan(compiled.factsInPlay, compiled.domains, partitionsFor(compiled, goal), budget) ??
+      null;
+    byGoal.set(key, plan);
+  }
+  return plan ?? undefined;
 }
 
 type Known = (fact: string) => FactValue | undefined;
