@@ -8,6 +8,7 @@ import {
   type CompiledPolicy,
   compilePolicy,
   evaluate,
+  expectedQuestions,
   nextQuestion,
   parsePolicySource,
   type QuestionGoal,
@@ -36,8 +37,21 @@ export interface PlannerFigures {
   readonly fixedOrderRelevantOnly: QuestionCount;
   /** planner.mean / fixedOrder.mean. */
   readonly ratio: number;
+  /**
+   * The least mean any questionnaire can reach (exhaustive search over the goal's partition), or `undefined` when
+   * the goal is too large to search exactly.
+   */
+  readonly optimum: number | undefined;
+  /** Time to walk the whole question tree. */
   readonly milliseconds: number;
+  /** The first question on a freshly compiled policy: it includes building the plan. */
+  readonly firstQuestionMs: number;
+  /** The slowest and the mean question over the rest of the walk (the plan is built by then). */
+  readonly laterQuestionMs: { readonly mean: number; readonly max: number };
 }
+
+/** The share of fixed order's mean the requirement allows the planner (outcome goal). */
+export const REQUIRED_RATIO = 0.6;
 
 /** Chooses the next fact to ask, or undefined when the goal is settled. */
 type Strategy = (scenario: Scenario) => string | undefined;
@@ -90,7 +104,19 @@ export function plannerFiguresFor(
       (goal === 'outcome' || d.undeterminedDuties.length === 0)
     );
   };
-  const planner = countQuestions(compiled, (s) => nextQuestion(compiled, s, { goal })?.fact);
+  let asked = 0;
+  let later = 0;
+  let slowest = 0;
+  const planner = countQuestions(compiled, (s) => {
+    const t = performance.now();
+    const fact = nextQuestion(compiled, s, { goal })?.fact;
+    const ms = performance.now() - t;
+    if (asked++ > 0) {
+      later += ms;
+      slowest = Math.max(slowest, ms);
+    }
+    return fact;
+  });
   const milliseconds = performance.now() - started;
   const fixedOrder = countQuestions(compiled, (s) =>
     settled(s) ? undefined : facts.find((f) => known(s)[f] === undefined),
@@ -105,8 +131,19 @@ export function plannerFiguresFor(
     fixedOrder,
     fixedOrderRelevantOnly,
     ratio: fixedOrder.mean === 0 ? 1 : planner.mean / fixedOrder.mean,
+    optimum: expectedQuestions(compiled, {}, goal),
     milliseconds,
+    firstQuestionMs: firstQuestionMs(compiled, goal),
+    laterQuestionMs: { mean: asked > 1 ? later / (asked - 1) : 0, max: slowest },
   };
+}
+
+/** The first question on a fresh copy of the policy, so no plan is cached: what a page or `fairpost ask` waits for. */
+function firstQuestionMs(compiled: CompiledPolicy, goal: QuestionGoal): number {
+  const fresh = compilePolicy(compiled.policy);
+  const started = performance.now();
+  nextQuestion(fresh, {}, { goal });
+  return performance.now() - started;
 }
 
 const EXAMPLES = fileURLToPath(new URL('../examples/policies/', import.meta.url));
@@ -132,19 +169,34 @@ export function plannerFigures(
   });
 }
 
-/** The figures as a Markdown table. */
+/** The figures as a Markdown table, then a line for each outcome goal that misses the required ratio, and why. */
 export function formatPlannerFigures(figures: readonly PlannerFigures[]): string {
   const n = (x: number) => x.toFixed(2);
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const ms = (x: number) => (x < 10 ? x.toFixed(2) : Math.round(x).toString());
   const rows = figures.map(
     (f) =>
       `| ${f.policy} | ${f.goal} | ${f.facts} | ${f.scenarios} | ${n(f.planner.mean)} (max ${f.planner.max}) | ` +
+      `${f.optimum === undefined ? 'n/a' : n(f.optimum)} | ` +
       `${n(f.fixedOrder.mean)} (max ${f.fixedOrder.max}) | ${n(f.fixedOrderRelevantOnly.mean)} (max ${f.fixedOrderRelevantOnly.max}) | ` +
-      `${Math.round(f.ratio * 100)}% | ${Math.round(f.milliseconds)} |`,
+      `${pct(f.ratio)} | ${ms(f.firstQuestionMs)} | ${ms(f.laterQuestionMs.mean)} / ${ms(f.laterQuestionMs.max)} | ${Math.round(f.milliseconds)} |`,
   );
+  const misses = figures
+    .filter((f) => f.goal === 'outcome' && f.ratio > REQUIRED_RATIO)
+    .map((f) =>
+      f.optimum !== undefined && f.optimum / f.fixedOrder.mean > REQUIRED_RATIO
+        ? `- ${f.policy}: ${pct(REQUIRED_RATIO)} of fixed order is unreachable: no questionnaire asks fewer than ` +
+          `${f.optimum.toFixed(3)} questions on average (${pct(f.optimum / f.fixedOrder.mean)} of ${n(f.fixedOrder.mean)}), and the planner asks that optimum.`
+        : `- ${f.policy}: the planner misses ${pct(REQUIRED_RATIO)} of fixed order` +
+          (f.optimum === undefined ? ' (too large to search exactly).' : ` (optimum ${n(f.optimum)}).`),
+    );
   return [
-    '| policy | goal | facts | complete scenarios | planner: questions | fixed order | fixed order, relevant only | planner / fixed | planner ms |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| policy | goal | facts | complete scenarios | planner: questions | optimum | fixed order | fixed order, relevant only | planner / fixed | first question ms | later question ms (mean / max) | walk ms |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
+    ...(misses.length > 0
+      ? ['', `Outcome goals above ${pct(REQUIRED_RATIO)} of fixed order:`, ...misses]
+      : []),
   ].join('\n');
 }
 
