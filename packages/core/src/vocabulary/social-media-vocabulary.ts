@@ -414,7 +414,7 @@ export const socialMediaVocabulary = {
     {
       id: 'monitor-accounts',
       label: 'Monitor while you step away',
-      phrase: 'monitor your accounts, with your agreement, while you step away',
+      phrase: 'monitor your accounts while you step away',
     },
     {
       id: 'security-help',
