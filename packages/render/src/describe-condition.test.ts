@@ -48,7 +48,7 @@ describe('describeCondition', () => {
           { fact: 'context.time', is: 'own-time' },
         ],
       },
-      'it is in your own time and either you are using your own account or you are using an account that does not carry your name',
+      'it is in your own time and you are using your own account or an account that does not carry your name',
     ],
     [
       'not of any, by De Morgan',
@@ -153,5 +153,29 @@ describe('normaliseCondition', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('alternatives about one fact', () => {
+  it('say their shared opening once', () => {
+    const described = describeCondition({
+      fact: 'account.kind',
+      in: ['personal-named', 'personal', 'pseudonymous'],
+    });
+    expect(described).toEqual({
+      kind: 'clause',
+      text: 'you are using your own account that says where you work, your own account or an account that does not carry your name',
+    });
+  });
+
+  it('keep every phrase whole when the openings differ', () => {
+    const described = describeCondition({
+      fact: 'content.kind',
+      in: ['legal-matter', 'financial-information'],
+    });
+    expect(described).toEqual({
+      kind: 'clause',
+      text: 'it concerns a legal matter or it includes financial figures',
+    });
   });
 });

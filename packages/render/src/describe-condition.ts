@@ -74,7 +74,10 @@ function describeNormal(
       return parent === 'all' ? phrasebook.either(items) : phrasebook.or(items);
     }
     case 'test': {
-      const alternatives = describeTest(node.fact, node.values, node.negated, vocabulary, phrasebook);
+      const alternatives = shareOpening(
+        describeTest(node.fact, node.values, node.negated, vocabulary, phrasebook),
+        phrasebook,
+      );
       return parent === 'all' ? phrasebook.either(alternatives) : phrasebook.or(alternatives);
     }
   }
@@ -148,4 +151,18 @@ function describeTest(
   }
   const excluded = [...words.filter((w) => named.has(w.value)).map((w) => w.label), ...unlisted];
   return [phrasebook.factIsNot(factWords(name, vocabulary, phrasebook), excluded)];
+}
+
+/**
+ * Alternatives about one fact usually open with the same words (“you are using your own account”, “you are using an
+ * account that …”): say the opening once and list the rest, so the sentence reads as one choice, not many clauses.
+ */
+function shareOpening(phrases: readonly string[], phrasebook: Phrasebook): string[] {
+  if (phrases.length < 2) return [...phrases];
+  const words = phrases.map((p) => p.split(' '));
+  let shared = 0;
+  while (words.every((w) => w.length > shared + 1 && w[shared] === words[0]![shared])) shared++;
+  if (shared < 2) return [...phrases];
+  const opening = words[0]!.slice(0, shared).join(' ');
+  return [`${opening} ${phrasebook.or(words.map((w) => w.slice(shared).join(' ')))}`];
 }

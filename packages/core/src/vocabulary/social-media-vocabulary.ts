@@ -58,7 +58,7 @@ export const socialMediaVocabulary = {
         {
           value: 'personal-named',
           label: 'Personal account naming your job',
-          phrase: 'you are using your own account and it names the organisation or your role',
+          phrase: 'you are using your own account that says where you work',
         },
         { value: 'personal', label: 'Personal account', phrase: 'you are using your own account' },
         {
