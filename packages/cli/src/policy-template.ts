@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ID_PATTERN } from '@fairpost/core';
 import { CliError } from './cli-error.js';
@@ -29,9 +29,38 @@ export function policyIdFor(fileName: string): string {
   return ID_PATTERN.test(base) ? base : 'policy';
 }
 
-/** The template's text for a new policy file: its id from the file name, and the file name in its instructions. */
-export function policyTemplate(fileName: string): string {
-  return readFileSync(templatePath(), 'utf8')
+/** Where the published draft-07 policy schema has its stable address. */
+export const PUBLISHED_SCHEMA_URL = 'https://schemas.fairpost.dev/1/draft-07/policy.json';
+
+/**
+ * The `$schema` an editor can open for a policy written in `dir`: a relative path to the schema file of an installed
+ * `@fairpost/schemas` (or of this repository's own package), found by walking up from `dir`; otherwise the
+ * published address. A path that resolves gives completion offline, which the address cannot promise.
+ */
+export function schemaReference(dir: string): string {
+  const candidates = [
+    'node_modules/@fairpost/schemas/json/draft-07/policy.json',
+    'packages/schemas/json/draft-07/policy.json',
+  ];
+  for (let current = dir, depth = 0; depth < 32; depth++) {
+    for (const candidate of candidates) {
+      const file = join(current, candidate);
+      if (existsSync(file)) return relative(dir, file).split(sep).join('/');
+    }
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return PUBLISHED_SCHEMA_URL;
+}
+
+/**
+ * The template's text for a new policy file: its id from the file name, the file name in its instructions, and a
+ * `$schema` line the editor can resolve from `dir`, the folder it is written to.
+ */
+export function policyTemplate(fileName: string, dir?: string): string {
+  const text = readFileSync(templatePath(), 'utf8')
     .replaceAll('__FILE__', fileName)
     .replaceAll('__ID__', policyIdFor(fileName));
+  return dir === undefined ? text : text.replace(PUBLISHED_SCHEMA_URL, schemaReference(dir));
 }

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands/index.js';
 import { paletteFor } from '../src/colour.js';
@@ -25,6 +25,24 @@ describe('fairpost init', () => {
       'fairpost init: policy.yaml already exists; choose another name or delete it first\n',
     );
     expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toBe('my own edits\n');
+  });
+
+  it('points the schema line at the schema file an editor can open, when one is installed above the folder', () => {
+    const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
+    const dir = mkdtempSync(join(repoRoot, 'test', '.tmp-init-'));
+    try {
+      expect(fairpost(['init'], { cwd: dir }).code).toBe(0);
+      const first = readFileSync(join(dir, 'policy.yaml'), 'utf8').split('\n')[0]!;
+      // The nearest: test/node_modules/@fairpost/schemas, a link to this repository's package.
+      expect(first).toMatch(
+        /^# yaml-language-server: \$schema=\.\.\/[^:]*\/schemas\/json\/draft-07\/policy\.json$/,
+      );
+      const schema = resolve(dir, first.replace(/^.*\$schema=/, ''));
+      expect(existsSync(schema)).toBe(true);
+      expect(dirname(realpathSync(schema))).toBe(join(repoRoot, 'packages', 'schemas', 'json', 'draft-07'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the file and the policy id after the name given', () => {

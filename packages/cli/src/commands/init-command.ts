@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CliError, EXIT } from '../cli-error.js';
 import { type Command, JSON_OPTION } from '../command.js';
 import { describeFsError } from '../read-input-file.js';
@@ -17,10 +17,11 @@ export const initCommand: Command = {
   async run({ positionals, values }, io) {
     const name = positionals[0] ?? 'policy';
     const file = /\.ya?ml$/i.test(name) ? name : `${name}.yaml`;
-    const text = policyTemplate(file);
+    const target = resolve(io.cwd, file);
+    const text = policyTemplate(file, dirname(target));
     try {
       // 'wx' fails when the file exists, so two runs can never race into overwriting someone's work.
-      writeFileSync(resolve(io.cwd, file), text, { flag: 'wx' });
+      writeFileSync(target, text, { flag: 'wx' });
     } catch (error) {
       if ((error as { code?: string }).code === 'EEXIST')
         throw new CliError(`${file} already exists; choose another name or delete it first`);
