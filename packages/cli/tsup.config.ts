@@ -6,8 +6,18 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 };
 const define = { __FAIRPOST_VERSION__: JSON.stringify(version) };
 
-/** The library entry: the commands and runCli, for embedding, with types. ESM only: the CLI reads import.meta. */
-const library: Options = { entry: ['src/index.ts'], format: ['esm'], dts: true, target: 'node20', define };
+/**
+ * The library entry: the commands and runCli, for embedding, with types, as ESM and CommonJS like every package
+ * here. `shims` gives the CommonJS build the `import.meta.url` the template lookup reads.
+ */
+const library: Options = {
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  shims: true,
+  target: 'node20',
+  define,
+};
 
 /**
  * The binary: one self-contained ES module. The workspace packages are bundled from source (the fairpost-source
