@@ -252,11 +252,16 @@ function settledBy(
 
 /**
  * The check behind `acceptsScenario`: unknown fact names and out-of-domain values rejected. Generated code where
- * allowed (conservative: an inherited key fails it, and `evaluate` then asks `parseScenario`), else own keys only.
+ * allowed (conservative: an inherited key fails it, and `evaluate` then asks `parseScenario`; shaped for scenarios
+ * that give the facts in play), else own keys only.
  */
-function scenarioCheck(vocabulary: ResolvedVocabulary): (input: unknown) => boolean {
+function scenarioCheck(
+  vocabulary: ResolvedVocabulary,
+  factsInPlay: readonly string[],
+): (input: unknown) => boolean {
   const generated = generateScenarioCheck(
     new Map([...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)])),
+    factsInPlay,
   );
   if (generated) return generated;
   const allowed = new Map([...vocabulary.facts].map(([name, fact]) => [name, new Set(factDomain(fact))]));
@@ -361,7 +366,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       domains,
       stopAtCertain: policy.resolution === 'first-match',
     }),
-    acceptsScenario: scenarioCheck(vocabulary),
+    acceptsScenario: scenarioCheck(vocabulary, factsInPlay),
   });
 }
 

@@ -56,10 +56,29 @@ export function evaluate(
     const checked = parseScenario(scenario, compiled.vocabulary);
     if (!checked.ok) throw new InvalidScenarioError(checked.issues);
   }
+  const scan = compiled.firstMatchScan;
+  // The hot path, kept small enough to inline: a first-match policy without duties, decided by one rule or the
+  // default, returns the decision built and frozen at compile time. Everything else takes the general path.
+  if (scan !== undefined && compiled.duties.length === 0 && options.trace !== true) {
+    const index = scan(scenario);
+    if (index >= 0) return compiled.rules[index]!.settled;
+    if (index === -1) return compiled.defaultSettled;
+    return evaluateFully(compiled, scenario, options, exactFirstMatch(compiled, scenario, compiled.rules));
+  }
   const part =
     compiled.policy.resolution === 'first-match'
       ? decideFirstMatch(compiled, scenario)
       : decideStrictest(compiled, scenario);
+  return evaluateFully(compiled, scenario, options, part);
+}
+
+/** The decision from the outcome part: duties, and the trace when asked for. */
+function evaluateFully(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  options: EvaluateOptions,
+  part: OutcomePart,
+): Decision {
   // The fast path allocates nothing: when one rule (or the default) decides and the policy has no duties, the
   // decision is the one built and frozen at compile time.
   const decision: Decision =
