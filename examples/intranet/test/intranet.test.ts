@@ -19,21 +19,12 @@ import {
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../../test/support/chromium.js';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const policiesDir = fileURLToPath(new URL('../../policies/', import.meta.url));
 const screenshotsDir = join(appDir, 'screenshots');
 const hostileFile = fileURLToPath(new URL('./fixtures/hostile-policy.yaml', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
@@ -180,7 +171,7 @@ beforeAll(async () => {
     preview: { port, strictPort: true, host: '127.0.0.1', open: false },
   });
   baseUrl = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 }, 60_000);
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMermaid } from '../src/index.js';
 import { examplePolicies } from './example-policies.js';
 import { hostilePolicy } from './fixtures/hostile-policy.js';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../../test/support/chromium.js';
 
 const mermaidScript = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 
@@ -11,19 +12,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   page = await browser.newPage();
   await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
   await page.addScriptTag({ path: mermaidScript });
