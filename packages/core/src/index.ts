@@ -39,7 +39,7 @@ export {
   type FactOperator,
   type FactTest,
   FactTestSchema,
-} from './condition.js';
+} from './model/condition.js';
 export {
   type CompiledCondition,
   type CompiledDuty,
@@ -47,7 +47,7 @@ export {
   type CompiledRule,
   compileCondition,
   compilePolicy,
-} from './compile-policy.js';
+} from './evaluate/compile-policy.js';
 export type {
   Decision,
   DecidingRule,
@@ -57,7 +57,7 @@ export type {
   TriggeredDuty,
   Truth,
   UndeterminedDuty,
-} from './decision.js';
+} from './model/decision.js';
 export {
   DecidingRuleSchema,
   DecisionSchema,
@@ -66,10 +66,10 @@ export {
   TriggeredDutySchema,
   TruthSchema,
   UndeterminedDutySchema,
-} from './decision-schema.js';
-export { definePolicy, InvalidPolicyError, type PolicyDefinition } from './define-policy.js';
-export { describeDeadline, dueAt, parseDuration } from './duration.js';
-export { type EvaluateOptions, evaluate, InvalidScenarioError } from './evaluate.js';
+} from './model/decision-schema.js';
+export { definePolicy, InvalidPolicyError, type PolicyDefinition } from './parse/define-policy.js';
+export { describeDeadline, dueAt, parseDuration } from './deadline/duration.js';
+export { type EvaluateOptions, evaluate, InvalidScenarioError } from './evaluate/evaluate.js';
 export {
   describeReceived,
   formatIssue,
@@ -77,7 +77,7 @@ export {
   type Issue,
   type IssueCode,
   type PathSegment,
-} from './issue.js';
+} from './parse/issue.js';
 export {
   expectedQuestions,
   type NextQuestionOptions,
@@ -86,14 +86,20 @@ export {
   type QuestionChoice,
   type QuestionGoal,
   relevantFacts,
-} from './next-question.js';
-export { OUTCOMES, type Outcome, OutcomeSchema, outcomeStrictness, stricterOutcome } from './outcome.js';
-export { type ParsePolicyResult, parsePolicy } from './parse-policy.js';
+} from './plan/next-question.js';
+export {
+  OUTCOMES,
+  type Outcome,
+  OutcomeSchema,
+  outcomeStrictness,
+  stricterOutcome,
+} from './model/outcome.js';
+export { type ParsePolicyResult, parsePolicy } from './parse/parse-policy.js';
 export {
   type ParsePolicySourceOptions,
   type ParsePolicySourceResult,
   parsePolicySource,
-} from './parse-policy-source.js';
+} from './parse/parse-policy-source.js';
 export {
   type Commitment,
   CommitmentSchema,
@@ -105,8 +111,8 @@ export {
   type Rule,
   RuleSchema,
   SourceRefSchema,
-} from './policy.js';
-export { DURATION_PATTERN, ID_PATTERN, SCHEMA_VERSION, VOCABULARY_ID } from './policy-format.js';
+} from './model/policy.js';
+export { DURATION_PATTERN, ID_PATTERN, SCHEMA_VERSION, VOCABULARY_ID } from './model/policy-format.js';
 export {
   complement,
   conditionRegion,
@@ -121,9 +127,9 @@ export {
   restrictRegion,
   subtract,
   UNIVERSE,
-} from './region.js';
-export { type ParseScenarioResult, parseScenario, type Scenario } from './scenario.js';
-export { CUSTOM_FACT_NAME_PATTERN, ScenarioSchema } from './scenario-schema.js';
+} from './region/region.js';
+export { type ParseScenarioResult, parseScenario, type Scenario } from './parse/scenario.js';
+export { CUSTOM_FACT_NAME_PATTERN, ScenarioSchema } from './model/scenario-schema.js';
 export type {
   CustomCatalogueId,
   CustomFactName,

@@ -1,8 +1,8 @@
-import { type CompiledPolicy, type CompiledRule, compilePolicy } from '../compile-policy.js';
-import type { Condition } from '../condition.js';
-import type { Policy } from '../policy.js';
+import { type CompiledPolicy, type CompiledRule, compilePolicy } from '../evaluate/compile-policy.js';
+import type { Condition } from '../model/condition.js';
+import type { Policy } from '../model/policy.js';
 import { regionCondition } from './region-condition.js';
-import type { Scenario } from '../scenario.js';
+import type { Scenario } from '../parse/scenario.js';
 import { type DecisionPartition, decisionPartition } from './decision-partition.js';
 import { describeMaskRegion } from './describe-region.js';
 import type { Finding } from './finding.js';

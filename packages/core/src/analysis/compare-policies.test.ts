@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CompiledPolicy, compileCondition, compilePolicy, TRUE } from '../compile-policy.js';
-import { evaluate } from '../evaluate.js';
-import { OUTCOMES, outcomeStrictness } from '../outcome.js';
-import { parsePolicy } from '../parse-policy.js';
-import type { Policy } from '../policy.js';
-import type { Scenario } from '../scenario.js';
+import { type CompiledPolicy, compileCondition, compilePolicy, TRUE } from '../evaluate/compile-policy.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { OUTCOMES, outcomeStrictness } from '../model/outcome.js';
+import { parsePolicy } from '../parse/parse-policy.js';
+import type { Policy } from '../model/policy.js';
+import type { Scenario } from '../parse/scenario.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';

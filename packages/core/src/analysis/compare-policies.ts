@@ -1,8 +1,8 @@
-import type { CompiledPolicy } from '../compile-policy.js';
-import type { Condition } from '../condition.js';
-import { type Outcome, outcomeStrictness } from '../outcome.js';
-import type { Policy } from '../policy.js';
-import type { Scenario } from '../scenario.js';
+import type { CompiledPolicy } from '../evaluate/compile-policy.js';
+import type { Condition } from '../model/condition.js';
+import { type Outcome, outcomeStrictness } from '../model/outcome.js';
+import type { Policy } from '../model/policy.js';
+import type { Scenario } from '../parse/scenario.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { compiledOf } from './analyze-policy.js';
 import type { DecisionPiece } from './decision-partition.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicy } from '../parse-policy.js';
-import type { Policy } from '../policy.js';
+import { parsePolicy } from '../parse/parse-policy.js';
+import type { Policy } from '../model/policy.js';
 import { comparisonTableCsv, csvField } from './comparison-csv.js';
 import { comparisonTable } from './comparison-table.js';
 

@@ -1,6 +1,6 @@
-import type { CompiledPolicy } from '../compile-policy.js';
-import { OUTCOMES } from '../outcome.js';
-import type { Policy } from '../policy.js';
+import type { CompiledPolicy } from '../evaluate/compile-policy.js';
+import { OUTCOMES } from '../model/outcome.js';
+import type { Policy } from '../model/policy.js';
 import { standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import { compiledOf } from './analyze-policy.js';
 import {

@@ -1,5 +1,5 @@
-import type { CompiledPolicy, CompiledRule } from '../compile-policy.js';
-import type { Outcome } from '../outcome.js';
+import type { CompiledPolicy, CompiledRule } from '../evaluate/compile-policy.js';
+import type { Outcome } from '../model/outcome.js';
 import {
   createSpace,
   disjoint,

@@ -1,4 +1,4 @@
-import { describeReceived, type Issue } from '../issue.js';
+import { describeReceived, type Issue } from '../parse/issue.js';
 import type { ResolvedVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import type { ScenarioSpace, SpaceWeights } from './scenario-space.js';
 

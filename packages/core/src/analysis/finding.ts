@@ -1,5 +1,5 @@
-import type { Condition } from '../condition.js';
-import type { Scenario } from '../scenario.js';
+import type { Condition } from '../model/condition.js';
+import type { Scenario } from '../parse/scenario.js';
 
 /**
  * What `analyzePolicy` can find, each decided exactly over the facts the policy tests:

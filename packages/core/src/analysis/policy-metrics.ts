@@ -1,9 +1,9 @@
-import type { CompiledPolicy } from '../compile-policy.js';
-import type { Condition } from '../condition.js';
-import { dueAt } from '../duration.js';
-import { OUTCOMES, type Outcome } from '../outcome.js';
-import type { Duty, Policy } from '../policy.js';
-import { conditionRegion } from '../region.js';
+import type { CompiledPolicy } from '../evaluate/compile-policy.js';
+import type { Condition } from '../model/condition.js';
+import { dueAt } from '../deadline/duration.js';
+import { OUTCOMES, type Outcome } from '../model/outcome.js';
+import type { Duty, Policy } from '../model/policy.js';
+import { conditionRegion } from '../region/region.js';
 import { compiledOf } from './analyze-policy.js';
 import { type DecisionPartition, decisionPartition } from './decision-partition.js';
 import {

@@ -1,4 +1,4 @@
-import type { Condition } from '../condition.js';
+import type { Condition } from '../model/condition.js';
 import { type MaskCube, type MaskRegion, type ScenarioSpace, valuesOf } from './scenario-space.js';
 
 /** A cube as a condition: `all` of one test per constrained fact (`is` for one value, `in` for several). */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { domainsOf } from '../compile-policy.js';
+import { domainsOf } from '../evaluate/compile-policy.js';
 import { arbitraryCondition } from '../testing/arbitrary-policy.js';
-import { conditionRegion } from '../region.js';
+import { conditionRegion } from '../region/region.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import {

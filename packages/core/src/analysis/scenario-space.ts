@@ -1,4 +1,4 @@
-import type { Cube, Domains, Region } from '../region.js';
+import type { Cube, Domains, Region } from '../region/region.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 
 /**

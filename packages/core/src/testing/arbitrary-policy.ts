@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { Condition, FactTest } from '../condition.js';
-import { OUTCOMES } from '../outcome.js';
-import { SCHEMA_VERSION, VOCABULARY_ID } from '../policy-format.js';
-import type { Policy } from '../policy.js';
+import type { Condition, FactTest } from '../model/condition.js';
+import { OUTCOMES } from '../model/outcome.js';
+import { SCHEMA_VERSION, VOCABULARY_ID } from '../model/policy-format.js';
+import type { Policy } from '../model/policy.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import {
   factDomain,

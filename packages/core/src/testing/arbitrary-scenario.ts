@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { CompiledPolicy } from '../compile-policy.js';
-import type { Scenario } from '../scenario.js';
+import type { CompiledPolicy } from '../evaluate/compile-policy.js';
+import type { Scenario } from '../parse/scenario.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain, type ResolvedVocabulary, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 

@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compilePolicy, TRUE } from './compile-policy.js';
+import { parseScenario } from '../parse/scenario.js';
+import { arbitraryCompleteScenario, arbitraryPolicy, arbitraryScenario } from '../testing.js';
+import { factDomain } from '../vocabulary/resolve-vocabulary.js';
+
+const RUNS = { numRuns: 150 };
+
+/** Compiled policies over the standard vocabulary, and (everyField) over one with custom facts. */
+const arbitraryCompiled = fc
+  .oneof(arbitraryPolicy({ maxRules: 6 }), arbitraryPolicy({ maxRules: 6, everyField: true }))
+  .map(compilePolicy);
+
+/** Wrong values of every kind: other facts' values, wrong types, near misses, objects that print as a value. */
+const arbitraryWrongValue = fc.oneof(
+  fc.constantFrom('personal', 'own-time', 'planning', true, false, 'PERSONAL', '', 0, 1, null, undefined),
+  fc.string(),
+  fc.integer(),
+  fc.constant({ toString: () => 'personal' }),
+  fc.constant(['personal']),
+);
+
+describe('acceptsScenario', () => {
+  it('never accepts what parseScenario rejects: unknown keys, wrong values, undefined and non-objects', () => {
+    fc.assert(
+      fc.property(
+        arbitraryCompiled.chain((compiled) => {
+          const facts = [...compiled.vocabulary.facts.keys()];
+          const key = fc.oneof(
+            fc.constantFrom(...facts),
+            fc.constantFrom(
+              'custom.onCall',
+              'custom.campaignPhase',
+              'account.kinds',
+              'toString',
+              '__proto__',
+            ),
+            fc.string(),
+          );
+          const value = fc.oneof(
+            key.chain((k) => {
+              const fact = compiled.vocabulary.facts.get(k);
+              return fact ? fc.constantFrom(...factDomain(fact)) : arbitraryWrongValue;
+            }),
+            arbitraryWrongValue,
+          );
+          const input = fc.oneof(
+            { weight: 6, arbitrary: fc.dictionary(key, value, { maxKeys: 8 }) },
+            { weight: 4, arbitrary: fc.tuple(arbitraryScenario(compiled), key, value) }.arbitrary.map(
+              ([scenario, k, v]) => ({ ...scenario, [k]: v }),
+            ),
+            {
+              weight: 1,
+              arbitrary: fc.oneof(fc.constant(null), fc.array(fc.string()), fc.string(), fc.integer()),
+            },
+          );
+          return fc.tuple(fc.constant(compiled), input);
+        }),
+        ([compiled, input]) => {
+          // Plain objects with own keys only: the check is exact, not just conservative.
+          expect(compiled.acceptsScenario(input)).toBe(parseScenario(input, compiled.vocabulary).ok);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('accepts only what parseScenario accepts when facts are inherited or not enumerable', () => {
+    const compiled = compilePolicy(fc.sample(arbitraryPolicy({ maxRules: 3 }), { numRuns: 1, seed: 7 })[0]!);
+    const withHidden = (seen: Record<string, unknown>, hidden: Record<string, unknown>) =>
+      Object.defineProperties(
+        seen,
+        Object.fromEntries(Object.entries(hidden).map(([k, value]) => [k, { value, enumerable: false }])),
+      );
+    const inputs = [
+      Object.create({ 'account.kind': 'personal' }),
+      Object.create({ 'account.kind': 'nonsense' }),
+      Object.create({ bogus: 1 }),
+      withHidden({ bogus: 1 }, { 'account.kind': 'personal' }),
+      withHidden({ 'context.time': 'own-time' }, { 'account.kind': 'nonsense' }),
+      withHidden({ 'context.time': 'own-time' }, { bogus: 1 }),
+    ];
+    for (const input of inputs) {
+      if (compiled.acceptsScenario(input)) expect(parseScenario(input, compiled.vocabulary).ok).toBe(true);
+    }
+    // An unknown key in plain sight is refused whatever hides beside it.
+    expect(compiled.acceptsScenario(inputs[3])).toBe(false);
+  });
+});
+
+describe('firstMatchScan', () => {
+  it('returns, on complete scenarios, the first rule whose test is true (the two-valued fast path)', () => {
+    fc.assert(
+      fc.property(
+        arbitraryPolicy({ maxRules: 8, resolution: 'first-match' })
+          .map(compilePolicy)
+          .chain((compiled) => fc.tuple(fc.constant(compiled), arbitraryCompleteScenario(compiled))),
+        ([compiled, scenario]) => {
+          const expected = compiled.rules.findIndex((rule) => rule.test(scenario) === TRUE);
+          expect(compiled.firstMatchScan!(scenario)).toBe(expected);
+        },
+      ),
+      RUNS,
+    );
+  });
+});

@@ -1,0 +1,89 @@
+import type { FactOperator } from './condition.js';
+import type { Outcome } from './outcome.js';
+import type { Duty, Policy, Rule } from './policy.js';
+import type { FactValue } from '../vocabulary/fact-types.js';
+import type { CatalogueEntry } from '../vocabulary/vocabulary-schema.js';
+
+/** Where a rule or duty came from in its source document. */
+export type SourceRef = NonNullable<Rule['source']>;
+
+/** A rule (or the policy's default, when `ruleId` is null) that decides an outcome, with its reason. */
+export interface DecidingRule {
+  /** The rule's id, or `null` for the policy's default outcome. */
+  readonly ruleId: string | null;
+  readonly title?: string;
+  readonly outcome: Outcome;
+  readonly reason: string;
+  readonly source?: SourceRef;
+  readonly assumption?: string;
+}
+
+/** A duty the situation triggers, with its catalogue entries resolved. */
+export interface TriggeredDuty {
+  readonly dutyId: string;
+  readonly action: CatalogueEntry;
+  readonly holder: CatalogueEntry;
+  readonly modality: Duty['modality'];
+  /** ISO 8601 duration after the report, when the policy sets one. */
+  readonly deadline?: string;
+  readonly consentRequired: boolean;
+  readonly text?: string;
+  readonly reason: string;
+  readonly source?: SourceRef;
+  readonly assumption?: string;
+}
+
+/** A duty whose trigger depends on facts the scenario does not give. */
+export interface UndeterminedDuty {
+  readonly dutyId: string;
+  readonly neededFacts: readonly string[];
+}
+
+/** Whether a condition holds: yes, no, or unknown because a fact it needs is missing. */
+export type Truth = 'true' | 'false' | 'unknown';
+
+/** One fact test of a rule, as evaluated. */
+export interface FactTestTrace {
+  readonly fact: string;
+  readonly operator: FactOperator;
+  readonly expected: FactValue | readonly FactValue[];
+  /** The scenario's value, absent when unknown. */
+  readonly actual?: FactValue;
+  readonly result: Truth;
+}
+
+/** Why a rule did or did not match. */
+export interface RuleTrace {
+  readonly ruleId: string;
+  readonly result: Truth;
+  readonly tests: readonly FactTestTrace[];
+}
+
+/** What the policy says about a scenario, why, who to ask, and what support is owed. */
+export interface Decision {
+  readonly policyId: string;
+  /** The outcome, or `undetermined` when it depends on facts the scenario does not give. */
+  readonly outcome: Outcome | 'undetermined';
+  /** Every outcome some completion of the scenario gets: one when determined. */
+  readonly possibleOutcomes: readonly Outcome[];
+  /** The missing facts the outcome depends on (empty when determined), in vocabulary order. */
+  readonly neededFacts: readonly string[];
+  /**
+   * The rules that decide: under first-match the first matching rule; under strictest every matching rule at the
+   * winning level; the default (ruleId null) when nothing matches. When facts are missing, every rule that may decide.
+   */
+  readonly decidedBy: readonly DecidingRule[];
+  /** Conditions to meet, merged from the deciding rules. */
+  readonly conditions: readonly CatalogueEntry[];
+  /** Who to ask, merged from the deciding rules. */
+  readonly reviewers: readonly CatalogueEntry[];
+  /** The duties the scenario triggers, in policy order. */
+  readonly duties: readonly TriggeredDuty[];
+  /** Duties that may be triggered, depending on facts not given. */
+  readonly undeterminedDuties: readonly UndeterminedDuty[];
+  /** Which rules matched and why: present when evaluated with `{ trace: true }`. */
+  readonly trace?: readonly RuleTrace[];
+}
+
+/** The policy a decision was made under, as `evaluate` needs it. */
+export type DecisionPolicy = Pick<Policy, 'id' | 'default' | 'resolution'>;

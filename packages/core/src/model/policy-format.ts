@@ -1,0 +1,311 @@
+import { z } from 'zod';
+import { OutcomeSchema } from './outcome.js';
+import {
+  CATALOGUE_ID,
+  CUSTOM_CATALOGUE_ID,
+  CUSTOM_FACT_NAME,
+  type CatalogueName,
+  BooleanFactSchema,
+  CatalogueEntrySchema,
+  EnumFactSchema,
+} from '../vocabulary/vocabulary-schema.js';
+
+/** The format's own version. Minor versions only add optional fields; a major version may break. */
+export const SCHEMA_VERSION = '1.0.0';
+/** The vocabulary policies of this format are written in. */
+export const VOCABULARY_ID = 'social-media/1';
+
+/** A kebab-case id (`own-time-out-of-scope`). */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** An ISO 8601 duration with at least one component (`PT24H`, `P2D`, `P1W`). */
+export const DURATION_PATTERN = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const SEMVER_PATTERN = /^1\.\d+\.\d+$/;
+
+/**
+ * How an optional field treats an explicit `undefined`. `exact` (the published format) matches JSON, which has no
+ * `undefined`: the inferred type is `field?: T`, the same as the types generated from the JSON Schema. `loose` (the
+ * structural schema) also accepts `field: undefined` from JavaScript callers.
+ */
+export type Optionality = 'exact' | 'loose';
+
+/** The optional wrapper an `Optionality` stands for. */
+type OptionalOf<T extends z.ZodType, O extends Optionality> = O extends 'exact'
+  ? z.ZodExactOptional<T>
+  : z.ZodOptional<T>;
+
+/** What varies between the published schema and the structural one `parsePolicy` checks first. */
+export interface FormatParts<C extends z.ZodType, R extends z.ZodType, O extends Optionality> {
+  /** The condition schema. */
+  condition: C;
+  /** A reference to an entry of a catalogue. */
+  catalogueRef: (catalogue: CatalogueName) => R;
+  /** Whether to give the schemas ids for the JSON Schema's `$defs` (only one instance may). */
+  named: boolean;
+  /** How optional fields treat an explicit `undefined`. */
+  optionality: O;
+}
+
+/**
+ * Builds every schema of the policy format from its parts. Written once, instantiated twice: with the
+ * vocabulary-aware condition for publishing and types, and with the structural one for precise parse errors.
+ */
+export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O extends Optionality>({
+  condition,
+  catalogueRef,
+  named,
+  optionality,
+}: FormatParts<C, R, O>) {
+  // Descriptions go on the inner schema: `.describe()` on the conditional wrapper type would widen it.
+  const optional = <T extends z.ZodType>(schema: T): OptionalOf<T, O> =>
+    (optionality === 'exact' ? schema.exactOptional() : schema.optional()) as OptionalOf<T, O>;
+  const meta = <T extends z.ZodType>(schema: T, id: string, title: string, description: string): T =>
+    (named ? schema.meta({ id, title, description }) : schema.describe(description)) as T;
+
+  const id = (what: string) =>
+    z.string().regex(ID_PATTERN).describe(`A kebab-case id for this ${what}, unique in the policy.`);
+
+  const SourceRef = meta(
+    z.strictObject({
+      document: z.string().min(1).describe('The `id` of an entry in the policy’s `sources`.'),
+      section: optional(z.string().min(1).describe('The section or heading of the document.')),
+      quote: optional(z.string().min(1).describe('The passage this encodes, quoted exactly.')),
+    }),
+    'SourceRef',
+    'Source reference',
+    'Where in a source document this comes from.',
+  );
+
+  const provenance = {
+    source: optional(SourceRef),
+    assumption: optional(
+      z
+        .string()
+        .min(1)
+        .describe('What the source leaves open and this entry assumes, stated so a reader can challenge it.'),
+    ),
+  };
+
+  const Source = meta(
+    z.strictObject({
+      id: id('source'),
+      title: z.string().min(1).describe('The document’s title.'),
+      url: optional(
+        z.url({ protocol: /^https?$/ }).describe('Where the document can be read (http or https).'),
+      ),
+      file: optional(z.string().min(1).describe('A file the document is kept in.')),
+      note: optional(z.string().min(1).describe('What the document is and how it was used.')),
+    }),
+    'Source',
+    'Source',
+    'A document the policy was drawn from.',
+  );
+
+  const Principle = meta(
+    z.strictObject({
+      title: optional(z.string().min(1).describe('A short heading.')),
+      text: z.string().min(1).describe('The principle, in plain words.'),
+      ...provenance,
+    }),
+    'Principle',
+    'Principle',
+    'A statement of what the policy values; guidance, not a rule.',
+  );
+
+  const Definition = meta(
+    z.strictObject({
+      term: z.string().min(1).describe('The term defined.'),
+      meaning: z.string().min(1).describe('What it means in this policy.'),
+      ...provenance,
+    }),
+    'Definition',
+    'Definition',
+    'A term the policy uses in a particular sense.',
+  );
+
+  const Topic = meta(
+    z.enum(['scope', 'organisation-accounts', 'own-accounts', 'clients', 'conduct', 'other']),
+    'Topic',
+    'Topic',
+    'Where the rule belongs in the handbook; when absent, renderers infer it from the condition.',
+  );
+
+  const Rule = meta(
+    z.strictObject({
+      id: id('rule'),
+      title: optional(z.string().min(1).describe('A short heading for the rule.')),
+      topic: optional(Topic),
+      when: condition.describe('The situations this rule covers.'),
+      outcome: OutcomeSchema,
+      conditions: optional(
+        z
+          .array(catalogueRef('conditions'))
+          .describe(
+            'What the person must do for a permitted-with-conditions outcome (ids from the conditions catalogue).',
+          ),
+      ),
+      reviewers: optional(
+        z
+          .array(catalogueRef('roles'))
+          .describe('Who to ask for a check-first outcome (ids from the roles catalogue).'),
+      ),
+      reason: z.string().min(1).describe('Why the rule says this, in plain language.'),
+      ...provenance,
+    }),
+    'Rule',
+    'Rule',
+    'In the situations `when` describes, the policy gives `outcome`, for `reason`.',
+  );
+
+  const DefaultOutcome = meta(
+    z.strictObject({
+      outcome: OutcomeSchema,
+      conditions: optional(
+        z.array(catalogueRef('conditions')).describe('Conditions attached to the default.'),
+      ),
+      reviewers: optional(
+        z.array(catalogueRef('roles')).describe('Who to ask when the default is check-first.'),
+      ),
+      reason: z.string().min(1).describe('Why this is the default.'),
+      ...provenance,
+    }),
+    'DefaultOutcome',
+    'Default outcome',
+    'The outcome when no rule matches.',
+  );
+
+  const Duty = meta(
+    z.strictObject({
+      id: id('duty'),
+      when: condition.describe('When the duty applies (typically an incident).'),
+      action: catalogueRef('dutyActions').describe('What is done (an id from the duty-actions catalogue).'),
+      holder: catalogueRef('roles').describe('Who does it (an id from the roles catalogue).'),
+      modality: z.enum(['must', 'should', 'may']).describe('How binding the duty is.'),
+      deadline: optional(
+        z
+          .string()
+          .regex(DURATION_PATTERN)
+          .describe('How soon after the report, as an ISO 8601 duration (PT24H, P2D).'),
+      ),
+      consentRequired: optional(z.boolean().describe('Whether it is done only with the person’s consent.')),
+      text: optional(
+        z
+          .string()
+          .min(1)
+          .describe('The duty in the policy’s own words, when the catalogue phrase is not enough.'),
+      ),
+      reason: z.string().min(1).describe('Why the organisation owes this.'),
+      ...provenance,
+    }),
+    'Duty',
+    'Duty',
+    'What the organisation or a named role must, should or may do when `when` holds.',
+  );
+
+  const Commitment = meta(
+    z.strictObject({
+      id: id('commitment'),
+      commitment: catalogueRef('commitments').describe('The promise (an id from the commitments catalogue).'),
+      text: optional(z.string().min(1).describe('The promise in the policy’s own words.')),
+      ...provenance,
+    }),
+    'Commitment',
+    'Commitment',
+    'A promise the organisation makes about its own conduct.',
+  );
+
+  const CustomEntry = meta(
+    CatalogueEntrySchema.extend({
+      id: z.string().regex(CUSTOM_CATALOGUE_ID).describe('The id, starting `custom-`.'),
+    }),
+    'CustomCatalogueEntry',
+    'Custom catalogue entry',
+    'A catalogue entry of the policy’s own, with an id starting `custom-`.',
+  );
+  const customEntries = (catalogue: string) =>
+    optional(
+      z.array(CustomEntry).describe(`The policy’s own ${catalogue}, each with an id starting \`custom-\`.`),
+    );
+
+  const customFactName = z
+    .string()
+    .regex(CUSTOM_FACT_NAME)
+    .describe('The fact’s name: `custom.` then camelCase words (custom.campaignPhase).');
+  const question = optional(
+    z.string().min(1).describe('The question a questionnaire asks to learn this fact.'),
+  );
+  const CustomFact = meta(
+    z.discriminatedUnion('type', [
+      meta(
+        EnumFactSchema.extend({ name: customFactName, question }),
+        'CustomEnumFact',
+        'Custom enum fact',
+        'A fact of the policy’s own that takes one of listed values.',
+      ),
+      meta(
+        BooleanFactSchema.extend({ name: customFactName, question }),
+        'CustomBooleanFact',
+        'Custom boolean fact',
+        'A fact of the policy’s own that is true or false.',
+      ),
+    ]),
+    'CustomFact',
+    'Custom fact',
+    'A fact of the policy’s own, named `custom.<name>`.',
+  );
+
+  const Custom = meta(
+    z.strictObject({
+      facts: optional(z.array(CustomFact).describe('Facts of the policy’s own, each named `custom.<name>`.')),
+      conditions: customEntries('conditions'),
+      roles: customEntries('roles'),
+      dutyActions: customEntries('duty actions'),
+      commitments: customEntries('commitments'),
+    }),
+    'CustomVocabulary',
+    'Custom vocabulary',
+    `Facts and catalogue entries the policy adds to the standard vocabulary. Fact names match ${CUSTOM_FACT_NAME.source}; entry ids match ${CUSTOM_CATALOGUE_ID.source}.`,
+  );
+
+  const Policy = meta(
+    z.strictObject({
+      $schema: optional(z.string().describe('The JSON Schema this file is written against (for editors).')),
+      schemaVersion: z
+        .string()
+        .regex(SEMVER_PATTERN)
+        .describe(`The policy format version, ${SCHEMA_VERSION}.`),
+      id: id('policy'),
+      title: z.string().min(1).describe('The policy’s title.'),
+      organisation: z.string().min(1).describe('The organisation the policy belongs to.'),
+      version: z.string().min(1).describe('The policy’s own version (“1.0”, “draft 2”).'),
+      status: optional(
+        z.enum(['draft', 'proposed', 'adopted', 'example']).describe('Where the policy stands.'),
+      ),
+      effectiveDate: optional(z.string().regex(DATE_PATTERN).describe('When it takes effect (YYYY-MM-DD).')),
+      language: z.string().min(2).describe('The language of its text, as a BCP 47 tag (en-GB).'),
+      vocabulary: z.literal(VOCABULARY_ID).describe('The vocabulary the policy is written in.'),
+      summary: optional(z.string().min(1).describe('A paragraph saying what the policy is for.')),
+      sources: optional(z.array(Source).describe('The documents the policy was drawn from.')),
+      principles: optional(z.array(Principle).describe('What the policy values.')),
+      definitions: optional(z.array(Definition).describe('Terms used in a particular sense.')),
+      resolution: z
+        .enum(['first-match', 'strictest'])
+        .describe(
+          'first-match: the first matching rule decides. strictest: the strictest matching outcome wins.',
+        ),
+      default: DefaultOutcome,
+      rules: z.array(Rule).describe('The decision rules.'),
+      duties: optional(z.array(Duty).describe('What the organisation owes people targeted for their work.')),
+      commitments: optional(z.array(Commitment).describe('Promises about the organisation’s own conduct.')),
+      custom: optional(Custom),
+    }),
+    'Policy',
+    'Fairpost policy',
+    'A social-media policy as typed rules: metadata, principles, rules, duties and commitments.',
+  );
+
+  return { Policy, Rule, Duty, Commitment, Source, SourceRef, Principle, Definition, DefaultOutcome, Custom };
+}
+
+/** The catalogue id patterns: standard entries are kebab-case, custom ones start `custom-`. */
+export const CATALOGUE_ID_PATTERNS = { standard: CATALOGUE_ID, custom: CUSTOM_CATALOGUE_ID } as const;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { ConditionSchema, ConditionShapeSchema } from './condition.js';
+import { createPolicyFormat, SCHEMA_VERSION, VOCABULARY_ID } from './policy-format.js';
+import type { StandardCatalogueId } from '../vocabulary/fact-types.js';
+import { socialMediaVocabulary } from '../vocabulary/social-media-vocabulary.js';
+import { type CatalogueName, CUSTOM_CATALOGUE_ID } from '../vocabulary/vocabulary-schema.js';
+
+function standardOrCustomRef(catalogue: CatalogueName): z.ZodType<string> {
+  const ids = socialMediaVocabulary[catalogue].map((entry) => entry.id) as [string, ...string[]];
+  return z.union([z.enum(ids), z.string().regex(CUSTOM_CATALOGUE_ID)]);
+}
+
+const published = createPolicyFormat({
+  condition: ConditionSchema,
+  catalogueRef: standardOrCustomRef,
+  named: true,
+  optionality: 'exact',
+});
+
+/**
+ * The policy format: the single source of the `Policy` type and of the published JSON Schema. It knows the
+ * standard vocabulary, but the checks JSON Schema cannot express (unique ids, declared custom facts, sources that
+ * exist) live in `parsePolicy`, which is the way to validate a policy.
+ */
+export const PolicySchema = published.Policy;
+/** The rule schema of the published format. */
+export const RuleSchema = published.Rule;
+/** The duty schema of the published format. */
+export const DutySchema = published.Duty;
+/** The commitment schema of the published format. */
+export const CommitmentSchema = published.Commitment;
+/** Where in a source document a rule, duty or other entry comes from. */
+export const SourceRefSchema = published.SourceRef;
+
+/**
+ * The same format with structural conditions and plain-string references: `parsePolicy` checks this first, so that
+ * errors point at a key rather than at a failed union, then checks the vocabulary itself.
+ * @internal
+ */
+export const PolicyShapeSchema = createPolicyFormat({
+  condition: ConditionShapeSchema,
+  catalogueRef: () => z.string(),
+  named: false,
+  optionality: 'loose',
+}).Policy;
+
+/** A valid Fairpost policy. */
+export type Policy = z.infer<typeof PolicySchema>;
+/** A decision rule. */
+export type Rule = z.infer<typeof RuleSchema>;
+/** A support duty. */
+export type Duty = z.infer<typeof DutySchema>;
+/** A commitment about the organisation's own conduct. */
+export type Commitment = z.infer<typeof CommitmentSchema>;
+/** Where the policy's resolution strategy says how matching rules combine. */
+export type Resolution = Policy['resolution'];
+/** A reference to one of the standard conditions, or a custom one. */
+export type ConditionId = StandardCatalogueId<'conditions'> | `custom-${string}`;
+
+/** The `schemaVersion` and `vocabulary` of policies written today. */
+export const VOCABULARY_ID_AND_VERSION = {
+  schemaVersion: SCHEMA_VERSION,
+  vocabulary: VOCABULARY_ID,
+} as const;

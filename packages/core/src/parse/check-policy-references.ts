@@ -1,0 +1,250 @@
+import { checkFactValue, suggest } from './check-fact-value.js';
+import { type ConditionShape, FACT_OPERATORS } from '../model/condition.js';
+import type { Issue, PathSegment } from './issue.js';
+import type { z } from 'zod';
+import type { PolicyShapeSchema } from '../model/policy.js';
+import { resolveVocabulary, type ResolvedVocabulary } from '../vocabulary/resolve-vocabulary.js';
+import { CUSTOM_FACT_NAME, type CatalogueName } from '../vocabulary/vocabulary-schema.js';
+
+const CATALOGUE_WORDS: Record<CatalogueName, string> = {
+  conditions: 'condition',
+  roles: 'role',
+  dutyActions: 'duty action',
+  commitments: 'commitment',
+};
+
+type PolicyShape = z.infer<typeof PolicyShapeSchema>;
+type RuleShape = PolicyShape['rules'][number];
+type DutyShape = NonNullable<PolicyShape['duties']>[number];
+type CommitmentShape = NonNullable<PolicyShape['commitments']>[number];
+type DefaultShape = PolicyShape['default'];
+
+/** What the reference checks of one part of a policy need to know about the rest of it. */
+export interface ReferenceContext {
+  /** The standard vocabulary plus the policy's custom entries. */
+  readonly vocabulary: ResolvedVocabulary;
+  /** The ids of the policy's sources; `undefined` when they are unknown (malformed), so sources go unchecked. */
+  readonly sourceIds: ReadonlySet<string> | undefined;
+  /** Where issues are collected. */
+  readonly issues: Issue[];
+}
+
+/**
+ * The checks a JSON Schema cannot make: ids are unique, every fact and catalogue entry exists in the vocabulary
+ * (standard or declared in `custom`), every value belongs to its fact, and every source reference names a source.
+ */
+export function checkPolicyReferences(policy: PolicyShape): Issue[] {
+  const issues: Issue[] = [];
+  const vocabulary = resolveVocabulary(policy.custom);
+
+  checkUnique(policy.rules, ['rules'], 'rule', issues);
+  checkUnique(policy.duties ?? [], ['duties'], 'duty', issues);
+  checkUnique(policy.commitments ?? [], ['commitments'], 'commitment', issues);
+  checkUnique(policy.sources ?? [], ['sources'], 'source', issues);
+  checkCustomVocabulary(policy, issues);
+
+  const context: ReferenceContext = {
+    vocabulary,
+    sourceIds: new Set((policy.sources ?? []).map((s) => s.id)),
+    issues,
+  };
+  (policy.principles ?? []).forEach((p, i) => {
+    checkSource(p.source, ['principles', i], context);
+  });
+  (policy.definitions ?? []).forEach((d, i) => {
+    checkSource(d.source, ['definitions', i], context);
+  });
+  checkDefaultReferences(policy.default, context);
+  policy.rules.forEach((rule, i) => {
+    checkRuleReferences(rule, i, context);
+  });
+  (policy.duties ?? []).forEach((duty, i) => {
+    checkDutyReferences(duty, i, context);
+  });
+  (policy.commitments ?? []).forEach((c, i) => {
+    checkCommitmentReferences(c, i, context);
+  });
+  return issues;
+}
+
+/** Checks a source reference names one of the policy's sources. */
+export function checkSource(
+  source: { document: string } | undefined,
+  path: PathSegment[],
+  { sourceIds, issues }: ReferenceContext,
+): void {
+  if (!source || !sourceIds || sourceIds.has(source.document)) return;
+  const hint = suggest(source.document, sourceIds);
+  issues.push({
+    path: [...path, 'source', 'document'],
+    code: 'unknown-source',
+    message: `source "${source.document}" is not listed in sources${hint ? `; did you mean "${hint}"?` : ''}`,
+    expected: sourceIds.size ? `one of ${[...sourceIds].join(', ')}` : 'a source declared in sources',
+    received: JSON.stringify(source.document),
+  });
+}
+
+function checkRef(
+  catalogue: CatalogueName,
+  id: string,
+  path: PathSegment[],
+  context: ReferenceContext,
+): void {
+  const entries = context.vocabulary.catalogues[catalogue];
+  if (entries.has(id)) return;
+  const word = CATALOGUE_WORDS[catalogue];
+  const hint = suggest(id, entries.keys());
+  context.issues.push({
+    path,
+    code: 'unknown-catalogue-entry',
+    message: id.startsWith('custom-')
+      ? `custom ${word} "${id}" is not declared in custom.${catalogue}`
+      : `unknown ${word} "${id}"${hint ? `; did you mean "${hint}"?` : ''}; expected one of ${[...entries.keys()].join(', ')}`,
+    expected: `an id from the ${catalogue} catalogue`,
+    received: JSON.stringify(id),
+  });
+}
+
+/** Checks the default outcome's conditions, reviewers and source. */
+export function checkDefaultReferences(value: DefaultShape, context: ReferenceContext): void {
+  checkSource(value.source, ['default'], context);
+  (value.conditions ?? []).forEach((id, j) => {
+    checkRef('conditions', id, ['default', 'conditions', j], context);
+  });
+  (value.reviewers ?? []).forEach((id, j) => {
+    checkRef('roles', id, ['default', 'reviewers', j], context);
+  });
+}
+
+/** Checks one rule's facts, values, conditions, reviewers and source against the vocabulary. */
+export function checkRuleReferences(rule: RuleShape, index: number, context: ReferenceContext): void {
+  checkCondition(rule.when, ['rules', index, 'when'], context.vocabulary, context.issues);
+  (rule.conditions ?? []).forEach((id, j) => {
+    checkRef('conditions', id, ['rules', index, 'conditions', j], context);
+  });
+  (rule.reviewers ?? []).forEach((id, j) => {
+    checkRef('roles', id, ['rules', index, 'reviewers', j], context);
+  });
+  checkSource(rule.source, ['rules', index], context);
+}
+
+/** Checks one duty's facts, values, action, holder and source against the vocabulary. */
+export function checkDutyReferences(duty: DutyShape, index: number, context: ReferenceContext): void {
+  checkCondition(duty.when, ['duties', index, 'when'], context.vocabulary, context.issues);
+  checkRef('dutyActions', duty.action, ['duties', index, 'action'], context);
+  checkRef('roles', duty.holder, ['duties', index, 'holder'], context);
+  checkSource(duty.source, ['duties', index], context);
+}
+
+/** Checks one commitment's catalogue entry and source. */
+export function checkCommitmentReferences(
+  commitment: CommitmentShape,
+  index: number,
+  context: ReferenceContext,
+): void {
+  checkRef('commitments', commitment.commitment, ['commitments', index, 'commitment'], context);
+  checkSource(commitment.source, ['commitments', index], context);
+}
+
+function checkUnique(
+  items: readonly { id: string }[],
+  path: PathSegment[],
+  what: string,
+  issues: Issue[],
+): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const earlier = first.get(item.id);
+    if (earlier === undefined) first.set(item.id, i);
+    else
+      issues.push({
+        path: [...path, i, 'id'],
+        code: 'duplicate-id',
+        message: `duplicate ${what} id "${item.id}" (first used at ${path.join('.')}[${earlier}])`,
+        received: JSON.stringify(item.id),
+      });
+  });
+}
+
+function checkCustomVocabulary(policy: PolicyShape, issues: Issue[]): void {
+  const custom = policy.custom;
+  if (!custom) return;
+  const seenFacts = new Map<string, number>();
+  (custom.facts ?? []).forEach((fact, i) => {
+    const earlier = seenFacts.get(fact.name);
+    if (earlier !== undefined) {
+      issues.push({
+        path: ['custom', 'facts', i, 'name'],
+        code: 'duplicate-id',
+        message: `duplicate custom fact "${fact.name}" (first declared at custom.facts[${earlier}])`,
+      });
+    } else seenFacts.set(fact.name, i);
+    if (fact.type === 'enum') {
+      const values = new Set<string>();
+      fact.values.forEach((v, j) => {
+        if (values.has(v.value)) {
+          issues.push({
+            path: ['custom', 'facts', i, 'values', j, 'value'],
+            code: 'duplicate-value',
+            message: `fact "${fact.name}" lists the value "${v.value}" twice`,
+          });
+        }
+        values.add(v.value);
+      });
+    }
+  });
+  for (const catalogue of ['conditions', 'roles', 'dutyActions', 'commitments'] as const) {
+    const seen = new Map<string, number>();
+    (custom[catalogue] ?? []).forEach((entry, i) => {
+      const earlier = seen.get(entry.id);
+      if (earlier !== undefined) {
+        issues.push({
+          path: ['custom', catalogue, i, 'id'],
+          code: 'duplicate-id',
+          message: `duplicate custom ${CATALOGUE_WORDS[catalogue]} "${entry.id}" (first declared at custom.${catalogue}[${earlier}])`,
+        });
+      } else seen.set(entry.id, i);
+    });
+  }
+}
+
+/** Checks every fact test of a condition against the vocabulary. */
+export function checkCondition(
+  condition: ConditionShape,
+  path: PathSegment[],
+  vocabulary: ResolvedVocabulary,
+  issues: Issue[],
+): void {
+  if (condition.all)
+    condition.all.forEach((c, i) => {
+      checkCondition(c, [...path, 'all', i], vocabulary, issues);
+    });
+  if (condition.any)
+    condition.any.forEach((c, i) => {
+      checkCondition(c, [...path, 'any', i], vocabulary, issues);
+    });
+  if (condition.not) checkCondition(condition.not, [...path, 'not'], vocabulary, issues);
+  if (condition.fact === undefined) return;
+  const fact = vocabulary.facts.get(condition.fact);
+  if (!fact) {
+    const hint = suggest(condition.fact, vocabulary.facts.keys());
+    issues.push({
+      path: [...path, 'fact'],
+      code: 'unknown-fact',
+      message: CUSTOM_FACT_NAME.test(condition.fact)
+        ? `custom fact "${condition.fact}" is not declared in custom.facts`
+        : `unknown fact "${condition.fact}"${hint ? `; did you mean "${hint}"?` : ''} (custom facts are named custom.<name> and declared in custom.facts)`,
+      expected: 'a fact of the vocabulary',
+      received: JSON.stringify(condition.fact),
+    });
+    return;
+  }
+  for (const op of FACT_OPERATORS) {
+    const given = condition[op];
+    if (given === undefined) continue;
+    for (const value of Array.isArray(given) ? given : [given]) {
+      const problem = checkFactValue(fact, value);
+      if (problem) issues.push({ path, code: 'invalid-fact-value', ...problem });
+    }
+  }
+}

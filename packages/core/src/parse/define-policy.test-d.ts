@@ -1,0 +1,146 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Condition } from '../model/condition.js';
+import { definePolicy, type PolicyDefinition } from './define-policy.js';
+import type { Policy } from '../model/policy.js';
+
+const base = {
+  id: 'tiny',
+  title: 'Tiny policy',
+  organisation: 'Example',
+  version: '1',
+  language: 'en-GB',
+  resolution: 'first-match',
+  default: { outcome: 'check-first', reviewers: ['comms-team'], reason: 'Ask first.' },
+} as const satisfies Omit<PolicyDefinition, 'rules'>;
+
+describe('definePolicy types', () => {
+  it('accepts a policy whose facts and values are in the vocabulary', () => {
+    const policy = definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'public',
+          when: {
+            all: [
+              { fact: 'content.kind', in: ['public-information', 'pointer'] },
+              { fact: 'content.identifiesClient', is: false },
+              { not: { fact: 'account.kind', is: 'organisational' } },
+              { fact: 'custom.campaignPhase', is: 'live' },
+            ],
+          },
+          outcome: 'permitted',
+          reason: 'It is public.',
+        },
+      ],
+      custom: {
+        facts: [
+          {
+            name: 'custom.campaignPhase',
+            type: 'enum',
+            label: 'Campaign phase',
+            description: 'Where the campaign stands.',
+            values: [{ value: 'live', label: 'Live', phrase: 'the campaign is live' }],
+          },
+        ],
+      },
+    });
+    expectTypeOf(policy).toEqualTypeOf<Policy>();
+  });
+
+  it('rejects a value the fact does not have', () => {
+    definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'a',
+          // @ts-expect-error "twitter" is not a value of account.kind
+          when: { fact: 'account.kind', is: 'twitter' },
+          outcome: 'permitted',
+          reason: 'r',
+        },
+      ],
+    });
+  });
+
+  it('rejects a fact name the vocabulary does not have', () => {
+    definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'a',
+          // @ts-expect-error "account.type" is not a fact (custom facts start "custom.")
+          when: { fact: 'account.type', is: 'personal' },
+          outcome: 'permitted',
+          reason: 'r',
+        },
+      ],
+    });
+  });
+
+  it('rejects a boolean given to an enum fact', () => {
+    definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'a',
+          // @ts-expect-error account.kind takes one of its listed values, not true
+          when: { fact: 'account.kind', is: true },
+          outcome: 'permitted',
+          reason: 'r',
+        },
+      ],
+    });
+  });
+
+  it('rejects a string given to a boolean fact', () => {
+    definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'a',
+          // @ts-expect-error content.hasConsent is true or false
+          when: { fact: 'content.hasConsent', is: 'yes' },
+          outcome: 'permitted',
+          reason: 'r',
+        },
+      ],
+    });
+  });
+
+  it('rejects a value the fact does not have inside a nested list', () => {
+    definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'a',
+          // @ts-expect-error account.kind has no value "facebook"
+          when: { all: [{ not: { fact: 'account.kind', in: ['personal', 'facebook'] } }] },
+          outcome: 'permitted',
+          reason: 'r',
+        },
+      ],
+    });
+  });
+
+  it('rejects an outcome that does not exist', () => {
+    definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'a',
+          when: { fact: 'content.hasConsent', is: true },
+          // @ts-expect-error "forbidden" is not an outcome
+          outcome: 'forbidden',
+          reason: 'r',
+        },
+      ],
+    });
+  });
+
+  it('types a rule condition as the vocabulary-aware Condition', () => {
+    expectTypeOf<Policy['rules'][number]['when']>().toEqualTypeOf<Condition>();
+    expectTypeOf<Extract<Condition, { fact: 'account.kind'; is: unknown }>['is']>().toEqualTypeOf<
+      'organisational' | 'personal-named' | 'personal' | 'pseudonymous'
+    >();
+  });
+});

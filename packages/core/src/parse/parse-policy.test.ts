@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import { validPolicyJson } from '../testing/support/valid-policy.js';
+import { formatIssue } from './issue.js';
+import { parsePolicy } from './parse-policy.js';
+
+type Json = ReturnType<typeof validPolicyJson>;
+// biome-ignore lint/suspicious/noExplicitAny: the table breaks policies in ways no type allows.
+type Loose = any;
+
+const ACCOUNT_KINDS = 'organisational, personal-named, personal, pseudonymous';
+
+/** Hand-written breaks of a valid policy, with the issue code and the exact line an author reads. */
+const BAD_POLICIES: [string, (p: Loose) => void, string, string][] = [
+  [
+    'a value the fact does not have',
+    (p) => {
+      p.rules[3].when.all[1].is = 'twitter';
+    },
+    'invalid-fact-value',
+    `rules[3].when.all[1]: fact "account.kind" has no value "twitter"; expected one of ${ACCOUNT_KINDS}`,
+  ],
+  [
+    'a value the fact does not have, inside a list',
+    (p) => {
+      p.rules[1].when.all[0].in = ['personal', 'facebook'];
+    },
+    'invalid-fact-value',
+    `rules[1].when.all[0]: fact "account.kind" has no value "facebook"; expected one of ${ACCOUNT_KINDS}`,
+  ],
+  [
+    'a misspelt fact',
+    (p) => {
+      p.rules[0].when.fact = 'content.identifiesClients';
+    },
+    'unknown-fact',
+    'rules[0].when.fact: unknown fact "content.identifiesClients"; did you mean "content.identifiesClient"? (custom facts are named custom.<name> and declared in custom.facts)',
+  ],
+  [
+    'a custom fact that is not declared',
+    (p) => {
+      p.rules[3].when.all[0].fact = 'custom.phase';
+    },
+    'unknown-fact',
+    'rules[3].when.all[0].fact: custom fact "custom.phase" is not declared in custom.facts',
+  ],
+  [
+    'a value a custom fact does not have',
+    (p) => {
+      p.rules[3].when.all[0].is = 'over';
+    },
+    'invalid-fact-value',
+    'rules[3].when.all[0]: fact "custom.campaignPhase" has no value "over"; expected one of planning, live',
+  ],
+  [
+    'a boolean given to an enum fact',
+    (p) => {
+      p.rules[3].when.all[1].is = true;
+    },
+    'invalid-fact-value',
+    `rules[3].when.all[1]: fact "account.kind" takes one of ${ACCOUNT_KINDS}; found true`,
+  ],
+  [
+    'a string given to a boolean fact',
+    (p) => {
+      p.rules[0].when.is = 'yes';
+    },
+    'invalid-fact-value',
+    'rules[0].when: fact "content.identifiesClient" is true or false; found "yes"',
+  ],
+  [
+    'a misspelt condition',
+    (p) => {
+      p.rules[3].conditions = ['state-personal-veiw'];
+    },
+    'unknown-catalogue-entry',
+    'rules[3].conditions[0]: unknown condition "state-personal-veiw"; did you mean "state-personal-view"?; expected one of state-personal-view, disclose-role, get-consent, get-written-parental-consent, remove-identifying-details, share-without-commentary, check-accuracy, use-privacy-settings, give-notice-of-images, follow-content-guidelines, explain-removal, give-privacy-notice, agree-with-comms, be-respectful, keep-within-reasonable-use',
+  ],
+  [
+    'an unknown reviewer on the default',
+    (p) => {
+      p.default.reviewers = ['comms'];
+    },
+    'unknown-catalogue-entry',
+    'default.reviewers[0]: unknown role "comms"; expected one of organisation, line-manager, safety-lead, comms-team, policy-lead, legal, leadership, hr, union-rep, safeguarding-lead, data-protection-officer',
+  ],
+  [
+    'a custom duty action that is not declared',
+    (p) => {
+      p.duties[0].action = 'custom-buddy';
+    },
+    'unknown-catalogue-entry',
+    'duties[0].action: custom duty action "custom-buddy" is not declared in custom.dutyActions',
+  ],
+  [
+    'a duplicate rule id',
+    (p) => {
+      p.rules[2].id = 'own-time';
+    },
+    'duplicate-id',
+    'rules[2].id: duplicate rule id "own-time" (first used at rules[1])',
+  ],
+  [
+    'a source that is not listed',
+    (p) => {
+      p.rules[1].source.document = 'handbok';
+    },
+    'unknown-source',
+    'rules[1].source.document: source "handbok" is not listed in sources; did you mean "handbook"?',
+  ],
+  [
+    'a missing reason',
+    (p) => {
+      delete p.rules[0].reason;
+    },
+    'missing-field',
+    'rules[0].reason: "reason" is required (string)',
+  ],
+  [
+    'a key the format does not have',
+    (p) => {
+      p.rules[0].because = 'Clients trust us.';
+    },
+    'unknown-key',
+    'rules[0].because: unknown key "because"; it is not part of the format here, so it would be lost',
+  ],
+  [
+    'a condition with two forms',
+    (p) => {
+      p.rules[0].when = { fact: 'content.identifiesClient', is: true, all: [] };
+    },
+    'invalid-condition',
+    'rules[0].when: a condition has exactly one form, found all and fact test; combine them inside "all"',
+  ],
+  [
+    'a fact test with two operators',
+    (p) => {
+      p.rules[0].when = { fact: 'content.identifiesClient', is: true, isNot: false };
+    },
+    'invalid-condition',
+    'rules[0].when: the test of "content.identifiesClient" has is and isNot; use one operator per test',
+  ],
+  [
+    'an operator without a fact',
+    (p) => {
+      p.rules[0].when = { is: true };
+    },
+    'invalid-condition',
+    'rules[0].when: "is" needs a "fact" beside it',
+  ],
+  [
+    'an empty condition',
+    (p) => {
+      p.rules[0].when = {};
+    },
+    'invalid-condition',
+    'rules[0].when: a condition needs one of: all, any, not, or fact with is, in, isNot or notIn',
+  ],
+  [
+    'an empty list of values',
+    (p) => {
+      p.rules[2].when.in = [];
+    },
+    'too-small',
+    'rules[2].when.in: expected at least 1 item',
+  ],
+  [
+    'an outcome that does not exist',
+    (p) => {
+      p.rules[0].outcome = 'forbidden';
+    },
+    'invalid-value',
+    'rules[0].outcome: expected one of out-of-scope, permitted, permitted-with-conditions, check-first, not-permitted; found "forbidden"',
+  ],
+  [
+    'a deadline that is not a duration',
+    (p) => {
+      p.duties[0].deadline = '24h';
+    },
+    'invalid-format',
+    'duties[0].deadline: expected an ISO 8601 duration such as "PT24H" or "P2D"; found "24h"',
+  ],
+  [
+    'an id that is not kebab-case',
+    (p) => {
+      p.rules[0].id = 'Never Identify';
+    },
+    'invalid-format',
+    'rules[0].id: expected a kebab-case id such as "own-time-out-of-scope"; found "Never Identify"',
+  ],
+  [
+    'a date in the wrong form',
+    (p) => {
+      p.effectiveDate = '1/2/2026';
+    },
+    'invalid-format',
+    'effectiveDate: expected a date as YYYY-MM-DD; found "1/2/2026"',
+  ],
+  [
+    'a format version from the future',
+    (p) => {
+      p.schemaVersion = '2.0.0';
+    },
+    'invalid-format',
+    'schemaVersion: expected format version 1.x.y, such as "1.0.0"; found "2.0.0"',
+  ],
+  [
+    'a list where an object belongs',
+    (p) => {
+      p.default = [];
+    },
+    'invalid-type',
+    'default: expected an object, found a list',
+  ],
+];
+
+describe('parsePolicy', () => {
+  it('accepts the valid base policy of the table', () => {
+    expect(parsePolicy(validPolicyJson()).ok).toBe(true);
+  });
+
+  it.each(BAD_POLICIES)(
+    'reports %s with its path and a message saying what was expected',
+    (_, mutate, code, line) => {
+      const policy: Json = validPolicyJson();
+      mutate(policy);
+      const result = parsePolicy(policy);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.issues.map((i) => [i.code, formatIssue(i)])).toEqual([[code, line]]);
+    },
+  );
+
+  it('reports vocabulary problems in well-formed rules even when other parts are malformed', () => {
+    const policy: Loose = validPolicyJson();
+    delete policy.title;
+    policy.rules[0].outcome = 'nope';
+    policy.rules[0].when.is = 'yes'; // inside the malformed rule: not checked until the rule is well formed
+    policy.rules[3].when.all[1].is = 'twitter';
+    policy.duties[0].holder = 'safety-led';
+    policy.commitments[0].commitment = 'no-passwords';
+    const result = parsePolicy(policy);
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
+      'title: "title" is required (string)',
+      'rules[0].outcome: expected one of out-of-scope, permitted, permitted-with-conditions, check-first, not-permitted; found "nope"',
+      `rules[3].when.all[1]: fact "account.kind" has no value "twitter"; expected one of ${ACCOUNT_KINDS}`,
+      'duties[0].holder: unknown role "safety-led"; did you mean "safety-lead"?; expected one of organisation, line-manager, safety-lead, comms-team, policy-lead, legal, leadership, hr, union-rep, safeguarding-lead, data-protection-officer',
+      'commitments[0].commitment: unknown commitment "no-passwords"; expected one of no-monitoring-of-personal-accounts, no-password-requests, personal-accounts-not-required, union-activity-protected, no-ban-on-access, personal-opinions-respected, own-time-is-your-own, service-user-autonomy, consultation-on-changes, support-when-targeted',
+    ]);
+  });
+
+  it('holds back vocabulary checks while the custom vocabulary itself is malformed', () => {
+    const policy: Loose = validPolicyJson();
+    policy.custom.facts[0].type = 'list';
+    const result = parsePolicy(policy);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.every((i) => i.path[0] === 'custom')).toBe(true);
+  });
+
+  it('returns an issue instead of throwing when reading the input throws', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('no reading');
+        },
+        ownKeys() {
+          throw new Error('no keys');
+        },
+      },
+    );
+    const result = parsePolicy(hostile);
+    expect(result).toMatchObject({ ok: false, issues: [{ code: 'unreadable-input', path: [] }] });
+  });
+});

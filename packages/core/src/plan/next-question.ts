@@ -1,0 +1,294 @@
+import type { CompiledPolicy } from '../evaluate/compile-policy.js';
+import { OUTCOMES, type Outcome, outcomeStrictness } from '../model/outcome.js';
+import {
+  complement,
+  type Domains,
+  isEmptyRegion,
+  type Region,
+  regionFacts,
+  restrictRegion,
+  subtract,
+  UNIVERSE,
+} from '../region/region.js';
+import { buildQuestionPlan, PLAN_STATE_BUDGET, type QuestionPlan } from './question-plan.js';
+import type { Scenario } from '../parse/scenario.js';
+import type { FactValue } from '../vocabulary/fact-types.js';
+import { factDomain } from '../vocabulary/resolve-vocabulary.js';
+
+/** What a questionnaire is trying to settle. */
+export type QuestionGoal = 'outcome' | 'duties' | 'both';
+
+/** Options for `nextQuestion`. */
+export interface NextQuestionOptions {
+  /**
+   * What to settle: the posting `outcome` (default), the `duties` owed (the "I'm being targeted" flow), or `both`.
+   */
+  readonly goal?: QuestionGoal;
+}
+
+/** One answer a question offers. */
+export interface QuestionChoice {
+  readonly value: FactValue;
+  /** A short label for a form or a numbered list ("Personal account", "Yes"). */
+  readonly label: string;
+  /** A second-person clause for the answer ("you are using your own account"). */
+  readonly phrase: string;
+}
+
+/** The next fact to ask, worded for a person. */
+export interface Question {
+  /** The fact's dotted name. */
+  readonly fact: string;
+  readonly label: string;
+  /** The vocabulary's question, or one made from the label when the fact has none. */
+  readonly question: string;
+  readonly description: string;
+  /** Every value the fact can take, in vocabulary order (yes before no). */
+  readonly choices: readonly QuestionChoice[];
+  /** Every fact the answer still depends on (this one included), in vocabulary order. */
+  readonly stillRelevant: readonly string[];
+}
+
+/**
+ * The next fact to ask so that a decision is settled in as few questions as possible, or `undefined` once it is
+ * settled. Only facts the answer still depends on are asked (exactly, over the fact domains): a fact is asked only
+ * when some two answers to it can lead to different outcomes (or, with `goal: 'duties'`, different duties owed).
+ * Among those it picks one that minimises the expected number of questions left, exactly, every complete scenario
+ * counting once (a search over the policy's outcome partition, done once per policy and goal and then shared);
+ * ties go to vocabulary order, so the questionnaire is deterministic. Goals too large to search exactly fall back
+ * to picking the fact whose answer leaves, on average, the fewest facts open.
+ * @example
+ * let scenario: Scenario = {};
+ * for (let q = nextQuestion(compiled, scenario); q; q = nextQuestion(compiled, scenario))
+ *   scenario = { ...scenario, [q.fact]: await ask(q.question, q.choices) };
+ * evaluate(compiled, scenario); // settled: never 'undetermined'
+ */
+export function nextQuestion(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  options: NextQuestionOptions = {},
+): Question | undefined {
+  return nextQuestionWithin(compiled, scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET);
+}
+
+/**
+ * `nextQuestion` with the exact search limited to `budget` states: over it, the greedy choice. Internal; tests use
+ * it to exercise the fallback on small policies.
+ */
+export function nextQuestionWithin(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal,
+  budget: number,
+): Question | undefined {
+  const plan = planFor(compiled, goal, budget);
+  const state = plan?.stateOf(scenario);
+  if (plan && state !== undefined) {
+    const fact = plan.bestQuestion(state);
+    if (fact < 0) return undefined;
+    return describeQuestion(compiled, plan.facts[fact]!, relevantInPlan(plan, state));
+  }
+  return greedyQuestion(compiled, scenario, goal);
+}
+
+/**
+ * The least expected number of questions still needed to settle a goal from a scenario, every complete scenario
+ * counting once: what following `nextQuestion` asks on average. `undefined` when the goal is too large to search
+ * exactly, or the scenario gives a fact a value outside its domain.
+ * @example
+ * expectedQuestions(compiled, {}); // e.g. 2.1: "about two questions"
+ */
+export function expectedQuestions(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal = 'outcome',
+): number | undefined {
+  const plan = planFor(compiled, goal, PLAN_STATE_BUDGET);
+  const state = plan?.stateOf(scenario);
+  return plan && state !== undefined ? plan.expectedQuestions(state) : undefined;
+}
+
+/** The greedy choice: the relevant fact whose answer leaves, on average over its values, the fewest facts open. */
+function greedyQuestion(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal,
+): Question | undefined {
+  const partitions = partitionsFor(compiled, goal);
+  const candidates = relevantIn(compiled, partitions, knownIn(scenario));
+  if (candidates.length === 0) return undefined;
+  let best: { fact: string; score: number } | undefined;
+  for (const fact of candidates) {
+    const domain = compiled.domains(fact);
+    let total = 0;
+    for (const value of domain) {
+      total += openFacts(partitions, knownIn({ ...scenario, [fact]: value } as Scenario));
+      // No later value can lower the mean below the best already found.
+      if (best && total / domain.length > best.score) break;
+    }
+    const score = total / domain.length;
+    if (!best || score < best.score) best = { fact, score };
+  }
+  return describeQuestion(compiled, best!.fact, candidates);
+}
+
+/**
+ * The facts a goal still depends on, given what a scenario knows, in vocabulary order: exactly those facts for
+ * which two answers can lead to different results. Empty when the goal is settled.
+ */
+export function relevantFacts(
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal = 'outcome',
+): string[] {
+  const plan = planFor(compiled, goal, PLAN_STATE_BUDGET);
+  const state = plan?.stateOf(scenario);
+  if (plan && state !== undefined) return relevantInPlan(plan, state);
+  return relevantIn(compiled, partitionsFor(compiled, goal), knownIn(scenario));
+}
+
+const relevantInPlan = (plan: QuestionPlan, state: number): string[] =>
+  plan.relevant(state).map((i) => plan.facts[i]!);
+
+const planCache = new WeakMap<CompiledPolicy, Map<string, QuestionPlan | null>>();
+
+/** The question plan of a goal, built once per policy, goal and budget; `undefined` when over the budget. */
+function planFor(compiled: CompiledPolicy, goal: QuestionGoal, budget: number): QuestionPlan | undefined {
+  const byGoal = planCache.get(compiled) ?? new Map<string, QuestionPlan | null>();
+  planCache.set(compiled, byGoal);
+  const key = `${goal}:${budget}`;
+  let plan = byGoal.get(key);
+  if (plan === undefined) {
+    plan =
+      buildQuestionPlan(compiled.factsInPlay, compiled.domains, partitionsFor(compiled, goal), budget) ??
+      null;
+    byGoal.set(key, plan);
+  }
+  return plan ?? undefined;
+}
+
+type Known = (fact: string) => FactValue | undefined;
+const knownIn =
+  (scenario: Scenario): Known =>
+  (fact) =>
+    (scenario as Record<string, FactValue | undefined>)[fact];
+
+/** A split of the whole scenario space into regions, one per result (an outcome, or a duty owed or not). */
+type Partition = readonly Region[];
+
+const partitionCache = new WeakMap<CompiledPolicy, Map<QuestionGoal, readonly Partition[]>>();
+
+/**
+ * The partitions a goal must settle, computed once per policy: the outcome's (following the resolution exactly as
+ * `evaluate` does), and for duties each duty's region and its complement. Asking then only restricts them.
+ */
+function partitionsFor(compiled: CompiledPolicy, goal: QuestionGoal): readonly Partition[] {
+  const byGoal = partitionCache.get(compiled) ?? new Map<QuestionGoal, readonly Partition[]>();
+  partitionCache.set(compiled, byGoal);
+  let partitions = byGoal.get(goal);
+  if (!partitions) {
+    const list: Partition[] = [];
+    if (goal !== 'duties') list.push(outcomePartition(compiled));
+    if (goal !== 'outcome')
+      for (const duty of compiled.duties) list.push([duty.region, complement(duty.region, compiled.domains)]);
+    partitions = list.map((p) => p.filter((region) => !isEmptyRegion(region)));
+    byGoal.set(goal, partitions);
+  }
+  return partitions;
+}
+
+/** The regions of the whole space that get each outcome. */
+function outcomePartition(compiled: CompiledPolicy): Region[] {
+  const { domains } = compiled;
+  const byOutcome = new Map<Outcome, Region>();
+  const add = (outcome: Outcome, region: Region) => {
+    if (!isEmptyRegion(region)) byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ...region]);
+  };
+  let taken: Region = [];
+  if (compiled.policy.resolution === 'first-match') {
+    for (const rule of compiled.rules) {
+      add(rule.rule.outcome, subtract(rule.region, taken, domains));
+      taken = [...taken, ...rule.region];
+    }
+  } else {
+    for (const outcome of [...OUTCOMES].reverse()) {
+      const level = outcomeStrictness(outcome);
+      const here = compiled.rules.filter((r) => r.strictness === level).flatMap((r) => r.region);
+      add(outcome, subtract(here, taken, domains));
+      taken = [...taken, ...here];
+    }
+  }
+  add(compiled.defaultRule.outcome, subtract(UNIVERSE, taken, domains));
+  return [...byOutcome.values()];
+}
+
+/** Each partition restricted to what is known, keeping only the results still reachable. */
+function restrictAll(partitions: readonly Partition[], known: Known): Region[][] {
+  return partitions.map((p) =>
+    p.map((region) => restrictRegion(region, known)).filter((r) => !isEmptyRegion(r)),
+  );
+}
+
+/** The exactly relevant facts, in vocabulary order. */
+function relevantIn(compiled: CompiledPolicy, partitions: readonly Partition[], known: Known): string[] {
+  const relevant = new Set<string>();
+  for (const regions of restrictAll(partitions, known)) {
+    if (regions.length < 2) continue;
+    // With n results left, the last region is the complement of the others: checking n - 1 is enough.
+    for (const region of regions.slice(0, -1)) {
+      for (const fact of regionFacts(region)) {
+        if (!relevant.has(fact) && dependsOn(region, fact, compiled.domains)) relevant.add(fact);
+      }
+    }
+  }
+  return compiled.factsInPlay.filter((f) => relevant.has(f));
+}
+
+/**
+ * How open the goal still is, cheaply: the number of facts the unsettled partitions still mention (an upper bound
+ * on the questions left; zero when settled). Used to score answers, where exactness is not needed.
+ */
+function openFacts(partitions: readonly Partition[], known: Known): number {
+  const facts = new Set<string>();
+  for (const regions of restrictAll(partitions, known)) {
+    if (regions.length < 2) continue;
+    for (const region of regions) for (const fact of regionFacts(region)) facts.add(fact);
+  }
+  return facts.size;
+}
+
+/** Whether membership of a region changes with a fact's value: some two slices of the region along it differ. */
+function dependsOn(region: Region, fact: string, domains: Domains): boolean {
+  const slices = domains(fact).map((value) =>
+    restrictRegion(region, (f) => (f === fact ? value : undefined)),
+  );
+  const first = slices[0] ?? [];
+  return slices.some(
+    (slice) =>
+      !isEmptyRegion(subtract(slice, first, domains)) || !isEmptyRegion(subtract(first, slice, domains)),
+  );
+}
+
+function describeQuestion(
+  compiled: CompiledPolicy,
+  fact: string,
+  stillRelevant: readonly string[],
+): Question {
+  const definition = compiled.vocabulary.facts.get(fact)!;
+  const choices: QuestionChoice[] =
+    definition.type === 'boolean'
+      ? factDomain(definition).map((value) => ({
+          value,
+          label: value ? 'Yes' : 'No',
+          phrase: value ? definition.whenTrue : definition.whenFalse,
+        }))
+      : definition.values.map(({ value, label, phrase }) => ({ value, label, phrase }));
+  return {
+    fact,
+    label: definition.label,
+    question: definition.question ?? `${definition.label}?`,
+    description: definition.description,
+    choices,
+    stillRelevant,
+  };
+}
