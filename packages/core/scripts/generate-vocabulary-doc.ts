@@ -4,7 +4,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type CatalogueEntry, CATALOGUES, type FactDefinition, socialMediaVocabulary } from '../src/index.js';
+import {
+  type CatalogueEntry,
+  CATALOGUES,
+  type CommitmentEntry,
+  type FactDefinition,
+  socialMediaVocabulary,
+} from '../src/index.js';
 
 const CATALOGUE_TITLES: Record<(typeof CATALOGUES)[number], [string, string]> = {
   conditions: [
@@ -21,7 +27,11 @@ const CATALOGUE_TITLES: Record<(typeof CATALOGUES)[number], [string, string]> = 
   ],
   commitments: [
     'Commitments',
-    'What the organisation promises about its own conduct (`commitment` on a commitment).',
+    'What the organisation promises, or reserves, about its own conduct (`commitment` on a commitment). Each has a polarity: `protects` (a promise that limits what the organisation does) or `restricts` (a practice it reserves); opposites are paired, so a comparison sees that “we monitor” is the opposite of “we will not monitor”.',
+  ],
+  consequences: [
+    'Consequences',
+    'What may follow when a rule is not kept (`consequence` on a rule), from advice only to dismissal.',
   ],
 };
 
@@ -52,11 +62,21 @@ function factSection(fact: FactDefinition): string {
 
 function catalogueSection(name: (typeof CATALOGUES)[number], entries: readonly CatalogueEntry[]): string {
   const [title, what] = CATALOGUE_TITLES[name];
+  const header = [`### ${title} (\`${name}\`)`, '', what, ''];
+  if (name === 'commitments') {
+    const commitments = entries as readonly CommitmentEntry[];
+    return [
+      ...header,
+      '| id | polarity | label | phrase | opposite |',
+      '| --- | --- | --- | --- | --- |',
+      ...commitments.map(
+        (e) =>
+          `| \`${e.id}\` | ${e.polarity} | ${cell(e.label)} | ${cell(e.phrase)} | ${e.opposite ? `\`${e.opposite}\`` : ''} |`,
+      ),
+    ].join('\n');
+  }
   return [
-    `### ${title} (\`${name}\`)`,
-    '',
-    what,
-    '',
+    ...header,
     '| id | label | phrase |',
     '| --- | --- | --- |',
     ...entries.map((e) => `| \`${e.id}\` | ${cell(e.label)} | ${cell(e.phrase)} |`),
@@ -75,7 +95,7 @@ export function vocabularyDoc(): string {
     `the vocabulary it is written in (\`vocabulary: ${v.id}\`), so that policies written by different organisations`,
     'can be evaluated by the same code and compared line by line.',
     '',
-    `It has ${v.facts.length} facts, ${v.conditions.length} conditions, ${v.roles.length} roles, ${v.dutyActions.length} duty actions and ${v.commitments.length} commitments.`,
+    `It has ${v.facts.length} facts, ${v.conditions.length} conditions, ${v.roles.length} roles, ${v.dutyActions.length} duty actions, ${v.commitments.length} commitments and ${v.consequences.length} consequences.`,
     '',
     '## Versioning',
     '',
@@ -91,7 +111,8 @@ export function vocabularyDoc(): string {
     '  in `custom.facts` with a type (`enum` with `values`, or `boolean` with `whenTrue` / `whenFalse`), a label and a',
     '  description. A condition may only test a custom fact its policy declares.',
     '- **Catalogue entries** have ids starting `custom-` (kebab-case, e.g. `custom-buddy-system`) and are declared in',
-    '  `custom.conditions`, `custom.roles`, `custom.dutyActions` or `custom.commitments` with a label and a phrase.',
+    '  `custom.conditions`, `custom.roles`, `custom.dutyActions`, `custom.commitments` or `custom.consequences` with a',
+    '  label and a phrase; a custom commitment also says its `polarity` (`protects` when left out, or `restricts`).',
     '',
     'Standard names never start with `custom`, so a custom name can never collide with a later standard one.',
     '',

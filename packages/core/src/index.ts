@@ -112,7 +112,16 @@ export {
   RuleSchema,
   SourceRefSchema,
 } from './model/policy.js';
-export { DURATION_PATTERN, ID_PATTERN, SCHEMA_VERSION, VOCABULARY_ID } from './model/policy-format.js';
+export {
+  DURATION_PATTERN,
+  ID_PATTERN,
+  type Jurisdiction,
+  JURISDICTIONS,
+  RULE_STRENGTHS,
+  type RuleStrength,
+  SCHEMA_VERSION,
+  VOCABULARY_ID,
+} from './model/policy-format.js';
 export {
   complement,
   conditionRegion,
@@ -142,6 +151,7 @@ export type {
 export {
   type CustomVocabulary,
   factDomain,
+  type ResolvedCatalogues,
   type ResolvedVocabulary,
   resolveVocabulary,
   standardVocabulary,
@@ -152,8 +162,12 @@ export {
   type CatalogueEntry,
   CatalogueEntrySchema,
   type CatalogueName,
+  type CommitmentEntry,
+  CommitmentEntrySchema,
   type FactDefinition,
   FactDefinitionSchema,
+  POLARITIES,
+  type Polarity,
   type Vocabulary,
   VocabularySchema,
 } from './vocabulary/vocabulary-schema.js';

@@ -1,4 +1,10 @@
-import { type CatalogueEntry, type Policy, type ResolvedVocabulary, resolveVocabulary } from '@fairpost/core';
+import {
+  type CatalogueEntry,
+  type Policy,
+  type ResolvedVocabulary,
+  type Rule,
+  resolveVocabulary,
+} from '@fairpost/core';
 import { describeCondition, openCondition } from './describe-condition.js';
 import { capitalise, enGB, type Phrasebook, type Topic } from './phrasebook.js';
 import { ruleTopic } from './rule-topic.js';
@@ -96,13 +102,23 @@ export function buildHandbook(policy: Policy, options: RenderOptions = {}): Hand
   };
   const ruleEntry = (index: number): Entry => {
     const rule = policy.rules[index]!;
-    const sentence = outcomeText(rule, vocabulary, pb);
+    const decides = outcomeText(rule, vocabulary, pb);
     const open = openCondition(describeCondition(rule.when, { vocabulary, phrasebook: pb }), pb);
+    const consequence = rule.consequence
+      ? vocabulary.catalogues.consequences.get(rule.consequence)
+      : undefined;
     return {
       anchor: `rule-${rule.id}`,
       heading: [ruleHeading(index)],
-      text: `${capitalise(open)}, ${sentence}.`,
-      notes: [{ label: pb.labels.why, text: [rule.reason] }, ...cite(rule)],
+      text: `${capitalise(open)}, ${decides}.`,
+      notes: [
+        ...(rule.strength === 'should' ? [{ label: pb.labels.advice, text: [pb.labels.adviceNote] }] : []),
+        { label: pb.labels.why, text: [rule.reason] },
+        ...(rule.consequence
+          ? [{ label: pb.labels.consequence, text: [sentence(consequence?.phrase ?? rule.consequence)] }]
+          : []),
+        ...cite(rule),
+      ],
     };
   };
   const topics = new Map<Topic, number[]>();
@@ -129,7 +145,21 @@ export function buildHandbook(policy: Policy, options: RenderOptions = {}): Hand
   }
   const scopeRules = topics.get('scope') ?? [];
   const commitments = policy.commitments ?? [];
-  if (scopeRules.length > 0 || commitments.length > 0) {
+  // A restrictive practice ("we monitor your personal accounts") is not a promise: it gets a section of its own.
+  const polarityOf = (c: (typeof commitments)[number]) =>
+    vocabulary.catalogues.commitments.get(c.commitment)?.polarity ?? 'protects';
+  const promises = commitments.filter((c) => polarityOf(c) === 'protects');
+  const reserved = commitments.filter((c) => polarityOf(c) === 'restricts');
+  const commitmentEntry = (c: (typeof commitments)[number]): Entry => {
+    const entry = vocabulary.catalogues.commitments.get(c.commitment);
+    return {
+      anchor: `commitment-${c.id}`,
+      heading: [entry?.label ?? c.commitment],
+      text: sentence(c.text ?? entry?.phrase ?? c.commitment),
+      notes: cite(c),
+    };
+  };
+  if (scopeRules.length > 0 || promises.length > 0) {
     const sub: Section[] = [];
     if (scopeRules.length > 0) {
       sub.push(
@@ -138,26 +168,23 @@ export function buildHandbook(policy: Policy, options: RenderOptions = {}): Hand
         ]),
       );
     }
-    if (commitments.length > 0) {
+    if (promises.length > 0) {
       sub.push(
         section('promises', pb.headings.promises, [
-          {
-            kind: 'entries',
-            entries: commitments.map((c) => {
-              const entry = vocabulary.catalogues.commitments.get(c.commitment);
-              return {
-                anchor: `commitment-${c.id}`,
-                heading: [entry?.label ?? c.commitment],
-                text: sentence(c.text ?? entry?.phrase ?? c.commitment),
-                notes: cite(c),
-              };
-            }),
-          },
+          { kind: 'entries', entries: promises.map(commitmentEntry) },
         ]),
       );
     }
     sections.push(
       section('scope', pb.headings.scope, [{ kind: 'paragraph', text: [pb.headings.scopeIntro] }], sub),
+    );
+  }
+  if (reserved.length > 0) {
+    sections.push(
+      section('reserved', pb.headings.reserved, [
+        { kind: 'paragraph', text: [pb.headings.reservedIntro] },
+        { kind: 'entries', entries: reserved.map(commitmentEntry) },
+      ]),
     );
   }
   for (const topic of TOPIC_ORDER) {
@@ -182,6 +209,11 @@ export function buildHandbook(policy: Policy, options: RenderOptions = {}): Hand
     ]),
   );
   if (policy.duties?.length) sections.push(dutiesSection(policy, vocabulary, pb, cite));
+  else {
+    sections.push(
+      section('targeted', pb.headings.targeted, [{ kind: 'paragraph', text: [pb.headings.noSupport] }]),
+    );
+  }
   const whoToAsk = whoToAskSection(policy, vocabulary, pb, ruleHeading);
   if (whoToAsk) sections.push(whoToAsk);
   if (policy.definitions?.length) {
@@ -252,7 +284,7 @@ function phrases(
 }
 
 function outcomeText(
-  rule: Pick<Policy['default'], 'outcome' | 'conditions' | 'reviewers'>,
+  rule: Pick<Policy['default'], 'outcome' | 'conditions' | 'reviewers'> & Pick<Rule, 'strength'>,
   vocabulary: ResolvedVocabulary,
   pb: Phrasebook,
 ): string {
@@ -260,6 +292,7 @@ function outcomeText(
     rule.outcome,
     phrases(vocabulary, 'conditions', rule.conditions),
     phrases(vocabulary, 'roles', rule.reviewers),
+    rule.strength ?? 'must',
   );
 }
 
@@ -281,13 +314,16 @@ function citation(policy: Policy, pb: Phrasebook): (item: Provenance) => Note[] 
   };
 }
 
+/** The role a policy names when it leaves a duty to the person targeted. */
+const PERSON_TARGETED = 'person-targeted';
+
 function dutiesSection(
   policy: Policy,
   vocabulary: ResolvedVocabulary,
   pb: Phrasebook,
   cite: (item: Provenance) => Note[],
 ): Section {
-  const rows = (policy.duties ?? []).map((duty): Row => {
+  const row = (duty: NonNullable<Policy['duties']>[number]): Row => {
     const action = entryOf(vocabulary, 'dutyActions', duty.action);
     const holder = entryOf(vocabulary, 'roles', duty.holder);
     const what: Inline[] = [sentence(action.phrase)];
@@ -306,24 +342,36 @@ function dutiesSection(
         why,
       ],
     };
+  };
+  const table = (caption: string, what: string, rows: Row[]): Block => ({
+    kind: 'table',
+    caption,
+    columns: [
+      pb.labels.duty,
+      what,
+      pb.columns.who,
+      pb.columns.when,
+      pb.columns.byWhen,
+      pb.columns.consent,
+      pb.columns.why,
+    ],
+    rows,
   });
-  return section('targeted', pb.headings.targeted, [
-    { kind: 'paragraph', text: [pb.headings.targetedIntro] },
-    {
-      kind: 'table',
-      caption: pb.headings.dutiesCaption,
-      columns: [
-        pb.labels.duty,
-        pb.columns.what,
-        pb.columns.who,
-        pb.columns.when,
-        pb.columns.byWhen,
-        pb.columns.consent,
-        pb.columns.why,
-      ],
-      rows,
-    },
-  ]);
+  // Support is what someone else does for the person; a duty left to the person targeted is not support, so it
+  // is listed apart and never under "What we will do".
+  const duties = policy.duties ?? [];
+  const owed = duties.filter((d) => d.holder !== PERSON_TARGETED);
+  const onYou = duties.filter((d) => d.holder === PERSON_TARGETED);
+  const blocks: Block[] =
+    owed.length > 0
+      ? [
+          { kind: 'paragraph', text: [pb.headings.targetedIntro] },
+          table(pb.headings.dutiesCaption, pb.columns.what, owed.map(row)),
+        ]
+      : [{ kind: 'paragraph', text: [pb.headings.noSupport] }];
+  if (onYou.length > 0)
+    blocks.push(table(pb.headings.dutiesOnYouCaption, pb.columns.whatYouDo, onYou.map(row)));
+  return section('targeted', pb.headings.targeted, blocks);
 }
 
 function entryOf(
@@ -355,7 +403,8 @@ function whoToAskSection(
   for (const id of policy.default.reviewers ?? []) {
     role(id).askBefore.push([{ text: pb.headings.otherwise, href: '#rule-default' }]);
   }
-  for (const duty of policy.duties ?? []) {
+  // The person targeted is not someone to ask: what the policy leaves to them is listed with the support.
+  for (const duty of (policy.duties ?? []).filter((d) => d.holder !== PERSON_TARGETED)) {
     role(duty.holder).responsibleFor.push(entryOf(vocabulary, 'dutyActions', duty.action).label);
   }
   if (roles.size === 0) return undefined;

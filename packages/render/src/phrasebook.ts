@@ -1,4 +1,4 @@
-import { describeDeadline, type Outcome, type Policy, type Rule } from '@fairpost/core';
+import { describeDeadline, type Outcome, type Policy, type Rule, type RuleStrength } from '@fairpost/core';
 
 /** Where a rule belongs in the handbook (the format's `rule.topic`). */
 export type Topic = NonNullable<Rule['topic']>;
@@ -44,9 +44,13 @@ export interface Phrasebook {
     readonly scopeIntro: string;
     readonly outOfScope: string;
     readonly promises: string;
+    readonly reserved: string;
+    readonly reservedIntro: string;
     readonly targeted: string;
+    readonly noSupport: string;
     readonly targetedIntro: string;
     readonly dutiesCaption: string;
+    readonly dutiesOnYouCaption: string;
     readonly whoToAsk: string;
     readonly whoToAskCaption: string;
     readonly definitions: string;
@@ -58,6 +62,7 @@ export interface Phrasebook {
   /** Column headings of the tables. */
   readonly columns: {
     readonly what: string;
+    readonly whatYouDo: string;
     readonly when: string;
     readonly who: string;
     readonly byWhen: string;
@@ -89,6 +94,9 @@ export interface Phrasebook {
     readonly consentNeeded: string;
     readonly consentNotNeeded: string;
     readonly resolution: string;
+    readonly advice: string;
+    readonly adviceNote: string;
+    readonly consequence: string;
   };
   /** The status of the policy, in words. */
   readonly statuses: Readonly<Record<NonNullable<Policy['status']>, string>>;
@@ -118,11 +126,15 @@ export interface Phrasebook {
   readonly never: string;
   /** Opens the default: “In any other situation”. */
   readonly otherwise: string;
-  /** What the reader may do, given an outcome, the conditions' phrases and the reviewers' phrases. */
+  /**
+   * What the reader may do, given an outcome, the conditions' phrases and the reviewers' phrases, and how binding
+   * the rule is: `must` (the default) for a rule, `should` for advice, so "must not" and "should not" read apart.
+   */
   readonly outcomeSentence: (
     outcome: Outcome,
     conditions: readonly string[],
     reviewers: readonly string[],
+    strength?: RuleStrength,
   ) => string;
   /** One duty as a sentence: holder, modality and action phrase (and the deadline and consent, when given). */
   readonly dutySentence: (duty: {
@@ -194,10 +206,15 @@ export const enGB: Phrasebook = {
     scopeIntro: 'Start here: what is your own business, and what the organisation promises you.',
     outOfScope: 'Not covered by this policy',
     promises: 'Our promises to you',
+    reserved: 'What the organisation reserves the right to do',
+    reservedIntro: 'These are not promises to you: they are practices this policy allows the organisation.',
     targeted: 'If you are targeted online',
+    noSupport:
+      'This policy commits the organisation to no support for staff who are doxxed, harassed or threatened because of their work.',
     targetedIntro:
       'If you are doxxed, harassed or threatened because of your work, this is what we will do, who does it, by when, and what needs your consent.',
     dutiesCaption: 'What we will do if you are targeted',
+    dutiesOnYouCaption: 'What this policy leaves to you if you are targeted',
     whoToAsk: 'Who to ask',
     whoToAskCaption: 'The people this policy names',
     definitions: 'Definitions',
@@ -208,6 +225,7 @@ export const enGB: Phrasebook = {
   },
   columns: {
     what: 'What we will do',
+    whatYouDo: 'What you are asked to do',
     when: 'When',
     who: 'Who does it',
     byWhen: 'By when',
@@ -238,6 +256,9 @@ export const enGB: Phrasebook = {
     consentNeeded: 'Only with your consent',
     consentNotNeeded: 'Not needed',
     resolution: 'How the rules combine',
+    advice: 'Advice',
+    adviceNote: 'This is advice, not a rule.',
+    consequence: 'If it is not kept',
   },
   statuses: { draft: 'Draft', proposed: 'Proposed', adopted: 'Adopted', example: 'Example' },
   resolutions: {
@@ -257,8 +278,10 @@ export const enGB: Phrasebook = {
   always: 'In every situation',
   never: 'In no situation (this rule never applies)',
   otherwise: 'In any other situation',
-  outcomeSentence: (outcome, conditions, reviewers) => {
-    const extraConditions = conditions.length > 0 ? `; you must also ${list(conditions, 'and')}` : '';
+  outcomeSentence: (outcome, conditions, reviewers, strength = 'must') => {
+    const should = strength === 'should';
+    const extraConditions =
+      conditions.length > 0 ? `; you ${should ? 'should' : 'must'} also ${list(conditions, 'and')}` : '';
     const extraReviewers = reviewers.length > 0 ? `; if in doubt, ask ${list(reviewers, 'or')}` : '';
     switch (outcome) {
       case 'out-of-scope':
@@ -266,11 +289,15 @@ export const enGB: Phrasebook = {
       case 'permitted':
         return `you can go ahead without checking with anyone${extraConditions}${extraReviewers}`;
       case 'permitted-with-conditions':
-        return `${conditions.length > 0 ? `you can go ahead as long as you ${list(conditions, 'and')}` : 'you can go ahead, on conditions'}${extraReviewers}`;
-      case 'check-first':
-        return `${reviewers.length > 0 ? `check with ${list(reviewers, 'and')} first` : 'check before you go ahead'}${extraConditions}`;
+        if (conditions.length === 0) return `you can go ahead, on conditions${extraReviewers}`;
+        return `${should ? `you can go ahead, and you should ${list(conditions, 'and')}` : `you can go ahead as long as you ${list(conditions, 'and')}`}${extraReviewers}`;
+      case 'check-first': {
+        const check =
+          reviewers.length > 0 ? `check with ${list(reviewers, 'and')} first` : 'check before you go ahead';
+        return `${should ? `you should ${check}` : check}${extraConditions}`;
+      }
       case 'not-permitted':
-        return `you must not do it${extraConditions}${extraReviewers}`;
+        return `you ${should ? 'should' : 'must'} not do it${extraConditions}${extraReviewers}`;
     }
   },
   dutySentence: ({ holder, modality, action, deadline, consentRequired }) =>

@@ -2,6 +2,7 @@ import {
   type CompiledPolicy,
   type Decision,
   type ResolvedVocabulary,
+  type RuleStrength,
   standardVocabulary,
   type TriggeredDuty,
 } from '@fairpost/core';
@@ -48,7 +49,7 @@ export function renderDecision(decision: Decision, options: RenderDecisionOption
     if (reviewers.length > 0) lines.push(`${pb.decision.ask}: ${pb.and(reviewers)}.`);
   } else {
     lines.push(
-      `${pb.decision.outcome}: ${pb.outcomes[decision.outcome]}. ${capitalise(pb.outcomeSentence(decision.outcome, conditions, reviewers))}.`,
+      `${pb.decision.outcome}: ${pb.outcomes[decision.outcome]}. ${capitalise(pb.outcomeSentence(decision.outcome, conditions, reviewers, strengthOf(decision, source)))}.`,
     );
   }
   for (const rule of decision.decidedBy) {
@@ -67,6 +68,17 @@ export function renderDecision(decision: Decision, options: RenderDecisionOption
     lines.push(`${pb.decision.maybeSupport}: ${pb.and(facts)}.`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * How binding the decision is: advice (`should`) only when every rule that decided it is advice. Needs the
+ * compiled policy to look the rules up; with a bare vocabulary every decision reads as a rule.
+ */
+function strengthOf(decision: Decision, source: RenderDecisionOptions['vocabulary']): RuleStrength {
+  if (source === undefined || !('policy' in source)) return 'must';
+  const rules = new Map(source.policy.rules.map((rule) => [rule.id, rule]));
+  const deciding = decision.decidedBy.map((d) => (d.ruleId === null ? undefined : rules.get(d.ruleId)));
+  return deciding.length > 0 && deciding.every((rule) => rule?.strength === 'should') ? 'should' : 'must';
 }
 
 /** One triggered duty in words, with the policy's own wording and reason when it gives them. */

@@ -1,4 +1,4 @@
-import type { Outcome, Policy, ResolvedVocabulary } from '@fairpost/core';
+import type { Outcome, Policy, ResolvedVocabulary, RuleStrength } from '@fairpost/core';
 import { outcomeStrictness, resolveVocabulary } from '@fairpost/core';
 import { describeCondition } from './describe-condition.js';
 import { escapeMermaid } from './escape-mermaid.js';
@@ -78,7 +78,9 @@ function questionOf(
 }
 
 function outcomeLabel(
-  rule: Pick<Policy['default'], 'outcome' | 'conditions' | 'reviewers'>,
+  rule: Pick<Policy['default'], 'outcome' | 'conditions' | 'reviewers'> & {
+    readonly strength?: RuleStrength;
+  },
   vocabulary: ResolvedVocabulary,
   pb: Phrasebook,
 ): string {
@@ -88,6 +90,7 @@ function outcomeLabel(
     rule.outcome,
     phrases('conditions', rule.conditions),
     phrases('roles', rule.reviewers),
+    rule.strength ?? 'must',
   );
   return `${pb.outcomes[rule.outcome]}: ${capitalise(sentence)}`;
 }

@@ -8,7 +8,17 @@ import {
   BooleanFactSchema,
   CatalogueEntrySchema,
   EnumFactSchema,
+  POLARITIES,
 } from '../vocabulary/vocabulary-schema.js';
+
+/** Where a policy applies: the legal systems its audit criteria are chosen by. */
+export const JURISDICTIONS = ['uk', 'us', 'eu', 'other'] as const;
+/** How binding a rule is: `must` (a rule, the default) or `should` (advice). */
+export const RULE_STRENGTHS = ['must', 'should'] as const;
+/** How binding a rule is. */
+export type RuleStrength = (typeof RULE_STRENGTHS)[number];
+/** A place a policy applies. */
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
 
 /** The format's own version. Minor versions only add optional fields; a major version may break. */
 export const SCHEMA_VERSION = '1.0.0';
@@ -149,6 +159,18 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
           .array(catalogueRef('roles'))
           .describe('Who to ask for a check-first outcome (ids from the roles catalogue).'),
       ),
+      strength: optional(
+        z
+          .enum(RULE_STRENGTHS)
+          .describe(
+            'must (the default): a rule staff are held to; should: advice, so "should not" is not "must not".',
+          ),
+      ),
+      consequence: optional(
+        catalogueRef('consequences').describe(
+          'What may follow when the rule is not kept (an id from the consequences catalogue).',
+        ),
+      ),
       reason: z.string().min(1).describe('Why the rule says this, in plain language.'),
       ...provenance,
     }),
@@ -226,6 +248,20 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
     optional(
       z.array(CustomEntry).describe(`The policy’s own ${catalogue}, each with an id starting \`custom-\`.`),
     );
+  const CustomCommitmentEntry = meta(
+    CustomEntry.extend({
+      polarity: optional(
+        z
+          .enum(POLARITIES)
+          .describe(
+            'protects (the default): a promise that limits the organisation; restricts: a practice it reserves.',
+          ),
+      ),
+    }),
+    'CustomCommitmentEntry',
+    'Custom commitment entry',
+    'A commitment of the policy’s own, with an id starting `custom-` and its polarity.',
+  );
 
   const customFactName = z
     .string()
@@ -260,7 +296,12 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
       conditions: customEntries('conditions'),
       roles: customEntries('roles'),
       dutyActions: customEntries('duty actions'),
-      commitments: customEntries('commitments'),
+      commitments: optional(
+        z
+          .array(CustomCommitmentEntry)
+          .describe('The policy’s own commitments, each with an id starting `custom-` and a polarity.'),
+      ),
+      consequences: customEntries('consequences'),
     }),
     'CustomVocabulary',
     'Custom vocabulary',
@@ -285,6 +326,14 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
       language: z.string().min(2).describe('The language of its text, as a BCP 47 tag (en-GB).'),
       vocabulary: z.literal(VOCABULARY_ID).describe('The vocabulary the policy is written in.'),
       summary: optional(z.string().min(1).describe('A paragraph saying what the policy is for.')),
+      jurisdictions: optional(
+        z
+          .array(z.enum(JURISDICTIONS))
+          .min(1)
+          .describe(
+            'Where the policy applies (uk, us, eu, other): the audit applies the legal criteria of each.',
+          ),
+      ),
       sources: optional(z.array(Source).describe('The documents the policy was drawn from.')),
       principles: optional(z.array(Principle).describe('What the policy values.')),
       definitions: optional(z.array(Definition).describe('Terms used in a particular sense.')),

@@ -4,13 +4,14 @@ import type { Issue, PathSegment } from './issue.js';
 import type { z } from 'zod';
 import type { PolicyShapeSchema } from '../model/policy.js';
 import { resolveVocabulary, type ResolvedVocabulary } from '../vocabulary/resolve-vocabulary.js';
-import { CUSTOM_FACT_NAME, type CatalogueName } from '../vocabulary/vocabulary-schema.js';
+import { CATALOGUES, CUSTOM_FACT_NAME, type CatalogueName } from '../vocabulary/vocabulary-schema.js';
 
 const CATALOGUE_WORDS: Record<CatalogueName, string> = {
   conditions: 'condition',
   roles: 'role',
   dutyActions: 'duty action',
   commitments: 'commitment',
+  consequences: 'consequence',
 };
 
 type PolicyShape = z.infer<typeof PolicyShapeSchema>;
@@ -125,6 +126,8 @@ export function checkRuleReferences(rule: RuleShape, index: number, context: Ref
   (rule.reviewers ?? []).forEach((id, j) => {
     checkRef('roles', id, ['rules', index, 'reviewers', j], context);
   });
+  if (rule.consequence !== undefined)
+    checkRef('consequences', rule.consequence, ['rules', index, 'consequence'], context);
   checkSource(rule.source, ['rules', index], context);
 }
 
@@ -193,7 +196,7 @@ function checkCustomVocabulary(policy: PolicyShape, issues: Issue[]): void {
       });
     }
   });
-  for (const catalogue of ['conditions', 'roles', 'dutyActions', 'commitments'] as const) {
+  for (const catalogue of CATALOGUES) {
     const seen = new Map<string, number>();
     (custom[catalogue] ?? []).forEach((entry, i) => {
       const earlier = seen.get(entry.id);

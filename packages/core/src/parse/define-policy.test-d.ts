@@ -143,4 +143,39 @@ describe('definePolicy types', () => {
       'organisational' | 'personal-named' | 'personal' | 'pseudonymous'
     >();
   });
+
+  it('accepts a rule that is advice with a consequence, and a policy that names its jurisdictions', () => {
+    definePolicy({
+      ...base,
+      jurisdictions: ['uk', 'us'],
+      rules: [
+        {
+          id: 'a',
+          when: { fact: 'actor.workJurisdiction', is: 'us' },
+          outcome: 'not-permitted',
+          strength: 'should',
+          consequence: 'informal-conversation',
+          reason: 'r',
+        },
+      ],
+    });
+  });
+
+  it('rejects a strength that is neither must nor should, and a jurisdiction it does not know', () => {
+    definePolicy({
+      ...base,
+      // @ts-expect-error "england" is not a jurisdiction
+      jurisdictions: ['england'],
+      rules: [
+        {
+          id: 'a',
+          when: { fact: 'actor.capacity', is: 'personal' },
+          outcome: 'permitted',
+          // @ts-expect-error "may" is not a rule strength
+          strength: 'may',
+          reason: 'r',
+        },
+      ],
+    });
+  });
 });

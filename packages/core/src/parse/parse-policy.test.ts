@@ -81,7 +81,31 @@ const BAD_POLICIES: [string, (p: Loose) => void, string, string][] = [
       p.default.reviewers = ['comms'];
     },
     'unknown-catalogue-entry',
-    'default.reviewers[0]: unknown role "comms"; expected one of organisation, line-manager, safety-lead, comms-team, policy-lead, legal, leadership, hr, union-rep, safeguarding-lead, data-protection-officer',
+    'default.reviewers[0]: unknown role "comms"; expected one of organisation, line-manager, safety-lead, comms-team, policy-lead, legal, leadership, hr, union-rep, safeguarding-lead, data-protection-officer, person-targeted',
+  ],
+  [
+    'a misspelt consequence',
+    (p) => {
+      p.rules[0].consequence = 'disciplinary';
+    },
+    'unknown-catalogue-entry',
+    'rules[0].consequence: unknown consequence "disciplinary"; expected one of advice-only, post-removal, informal-conversation, disciplinary-procedure, dismissal',
+  ],
+  [
+    'a rule strength that does not exist',
+    (p) => {
+      p.rules[0].strength = 'may';
+    },
+    'invalid-value',
+    'rules[0].strength: expected one of must, should; found "may"',
+  ],
+  [
+    'a jurisdiction that does not exist',
+    (p) => {
+      p.jurisdictions = ['england'];
+    },
+    'invalid-value',
+    'jurisdictions[0]: expected one of uk, us, eu, other; found "england"',
   ],
   [
     'a custom duty action that is not declared',
@@ -243,8 +267,8 @@ describe('parsePolicy', () => {
       'title: "title" is required (string)',
       'rules[0].outcome: expected one of out-of-scope, permitted, permitted-with-conditions, check-first, not-permitted; found "nope"',
       `rules[3].when.all[1]: fact "account.kind" has no value "twitter"; expected one of ${ACCOUNT_KINDS}`,
-      'duties[0].holder: unknown role "safety-led"; did you mean "safety-lead"?; expected one of organisation, line-manager, safety-lead, comms-team, policy-lead, legal, leadership, hr, union-rep, safeguarding-lead, data-protection-officer',
-      'commitments[0].commitment: unknown commitment "no-passwords"; expected one of no-monitoring-of-personal-accounts, no-password-requests, personal-accounts-not-required, union-activity-protected, no-ban-on-access, personal-opinions-respected, own-time-is-your-own, service-user-autonomy, consultation-on-changes, support-when-targeted',
+      'duties[0].holder: unknown role "safety-led"; did you mean "safety-lead"?; expected one of organisation, line-manager, safety-lead, comms-team, policy-lead, legal, leadership, hr, union-rep, safeguarding-lead, data-protection-officer, person-targeted',
+      'commitments[0].commitment: unknown commitment "no-passwords"; expected one of no-monitoring-of-personal-accounts, no-password-requests, personal-accounts-not-required, union-activity-protected, no-ban-on-access, personal-opinions-respected, own-time-is-your-own, service-user-autonomy, consultation-on-changes, support-when-targeted, no-pre-approval-of-personal-posts, no-social-media-screening, connections-not-required, monitor-personal-accounts, request-account-access, require-promotion-from-personal-accounts, pre-approve-personal-posts, screen-social-media-in-recruitment, require-connecting-with-organisation',
     ]);
   });
 

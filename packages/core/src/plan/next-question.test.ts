@@ -298,15 +298,16 @@ const examplePolicies = readdirSync(examplesFolder)
 
 /**
  * The planner's mean number of questions on each example policy (outcome goal), every complete scenario counting
- * once: the exact optimum, rounded up (000 3.6303, 002 3.5663, 004 2.8907). Fixed vocabulary order asks 6.07, 3.94,
+ * once: the exact optimum, rounded up (000 3.6293, 002 3.5699, 004 2.9023). Fixed vocabulary order asks 6.07, 3.94,
  * 7.08, 5.00, 4.19 and 4.00; 004 cannot reach 60% of its 4.19, since no questionnaire asks fewer than 2.89 (69%).
  */
 const PINNED_MEANS: Record<string, number> = {
   '000_staff-union-alternative.yaml': 3.631,
   '001_online-participation-guidelines.yaml': 1.97,
-  '002_domestic-violence-programme.yaml': 3.567,
+  '002_domestic-violence-programme.yaml': 3.57,
   '003_council-networking-policy.yaml': 2.125,
-  '004_encouraging-guidance.yaml': 2.891,
+  '004_encouraging-guidance.yaml': 2.903,
+  'management-draft.yaml': 2.391,
   'starter.yaml': 2.125,
 };
 

@@ -23,8 +23,9 @@ export type FactName = StandardFactName | CustomFactName;
 export type FactValue = string | boolean;
 
 /** The id of an entry in one of the standard catalogues. */
-export type StandardCatalogueId<C extends 'conditions' | 'roles' | 'dutyActions' | 'commitments'> =
-  SocialMediaVocabulary[C][number]['id'];
+export type StandardCatalogueId<
+  C extends 'conditions' | 'roles' | 'dutyActions' | 'commitments' | 'consequences',
+> = SocialMediaVocabulary[C][number]['id'];
 
 /** A custom catalogue id: `custom-` followed by the policy's own kebab-case name. */
 export type CustomCatalogueId = `custom-${string}`;

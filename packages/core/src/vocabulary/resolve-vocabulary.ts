@@ -1,6 +1,13 @@
 import type { FactValue } from './fact-types.js';
 import { socialMediaVocabulary } from './social-media-vocabulary.js';
-import type { CatalogueEntry, CatalogueName, FactDefinition, Vocabulary } from './vocabulary-schema.js';
+import type {
+  CatalogueEntry,
+  CatalogueName,
+  CommitmentEntry,
+  FactDefinition,
+  Polarity,
+  Vocabulary,
+} from './vocabulary-schema.js';
 
 /** A policy's own additions to the standard vocabulary. */
 export interface CustomVocabulary {
@@ -8,8 +15,16 @@ export interface CustomVocabulary {
   conditions?: readonly CatalogueEntry[] | undefined;
   roles?: readonly CatalogueEntry[] | undefined;
   dutyActions?: readonly CatalogueEntry[] | undefined;
-  commitments?: readonly CatalogueEntry[] | undefined;
+  commitments?: readonly (CatalogueEntry & { polarity?: Polarity | undefined })[] | undefined;
+  consequences?: readonly CatalogueEntry[] | undefined;
 }
+
+/** The entries of each catalogue by id; commitments carry their polarity. */
+export type ResolvedCatalogues = {
+  readonly [C in Exclude<CatalogueName, 'commitments'>]: ReadonlyMap<string, CatalogueEntry>;
+} & {
+  readonly commitments: ReadonlyMap<string, CommitmentEntry>;
+};
 
 /** The vocabulary a policy is evaluated in: the standard one plus its custom entries, indexed by name and id. */
 export interface ResolvedVocabulary {
@@ -17,7 +32,7 @@ export interface ResolvedVocabulary {
   /** Every fact, standard first then custom, in declaration order. */
   readonly facts: ReadonlyMap<string, FactDefinition>;
   /** The entries of each catalogue by id. */
-  readonly catalogues: Readonly<Record<CatalogueName, ReadonlyMap<string, CatalogueEntry>>>;
+  readonly catalogues: ResolvedCatalogues;
 }
 
 /** Indexes items by key in order; when a key repeats, the first item keeps it. */
@@ -44,7 +59,15 @@ export function resolveVocabulary(
       conditions: catalogue('conditions'),
       roles: catalogue('roles'),
       dutyActions: catalogue('dutyActions'),
-      commitments: catalogue('commitments'),
+      // A custom commitment that states no polarity is a promise, as every commitment was before polarity existed.
+      commitments: firstByKey(
+        [
+          ...base.commitments,
+          ...(custom.commitments ?? []).map((e) => ({ polarity: 'protects' as const, ...e })),
+        ],
+        (e) => e.id,
+      ) as ReadonlyMap<string, CommitmentEntry>,
+      consequences: catalogue('consequences'),
     },
   };
 }

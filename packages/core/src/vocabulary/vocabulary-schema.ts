@@ -70,8 +70,32 @@ export const CatalogueEntrySchema = z
   })
   .meta({ id: 'CatalogueEntry', title: 'Catalogue entry' });
 
-/** The four catalogues of a vocabulary, named as policies refer to them. */
-export const CATALOGUES = ['conditions', 'roles', 'dutyActions', 'commitments'] as const;
+/**
+ * Whether a commitment protects staff (a promise that limits what the organisation does) or restricts them (a
+ * practice the organisation reserves: monitoring, pre-approval). Comparison and audit read commitments by it.
+ */
+export const POLARITIES = ['protects', 'restricts'] as const;
+/** The polarity of a commitment. */
+export type Polarity = (typeof POLARITIES)[number];
+
+/**
+ * An entry of the commitments catalogue: a catalogue entry with a polarity and, where one exists, its opposite
+ * ("we monitor your personal accounts" against "we will not monitor your personal accounts").
+ */
+export const CommitmentEntrySchema = CatalogueEntrySchema.extend({
+  polarity: z
+    .enum(POLARITIES)
+    .describe(
+      'protects: a promise that limits what the organisation does; restricts: a practice it reserves.',
+    ),
+  opposite: z
+    .string()
+    .optional()
+    .describe('The id of the commitment that says the opposite, when the vocabulary has one.'),
+}).meta({ id: 'CommitmentEntry', title: 'Commitment entry' });
+
+/** The five catalogues of a vocabulary, named as policies refer to them. */
+export const CATALOGUES = ['conditions', 'roles', 'dutyActions', 'commitments', 'consequences'] as const;
 /** The name of one catalogue. */
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -91,8 +115,11 @@ export const VocabularySchema = z
       .array(CatalogueEntrySchema)
       .describe('What the organisation can owe someone targeted for their work.'),
     commitments: z
+      .array(CommitmentEntrySchema)
+      .describe('What the organisation promises, or reserves, about its own conduct.'),
+    consequences: z
       .array(CatalogueEntrySchema)
-      .describe('What the organisation promises about its own conduct.'),
+      .describe('What may follow when a rule is not kept (advice only, removal of a post, a disciplinary).'),
   })
   .meta({ id: 'Vocabulary', title: 'Vocabulary' });
 
@@ -100,5 +127,7 @@ export const VocabularySchema = z
 export type FactDefinition = z.infer<typeof FactDefinitionSchema>;
 /** A catalogue entry. */
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
+/** An entry of the commitments catalogue, with its polarity. */
+export type CommitmentEntry = z.infer<typeof CommitmentEntrySchema>;
 /** A vocabulary. */
 export type Vocabulary = z.infer<typeof VocabularySchema>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VOCABULARY_DOC_PATH, vocabularyDoc } from '../../scripts/generate-vocabulary-doc.js';
-import { CATALOGUES, socialMediaVocabulary, VocabularySchema } from '../index.js';
+import { CATALOGUES, type CommitmentEntry, socialMediaVocabulary, VocabularySchema } from '../index.js';
 import {
   CATALOGUE_ID,
   CUSTOM_CATALOGUE_ID,
@@ -42,6 +42,36 @@ describe('the standard vocabulary', () => {
         expect(id).not.toMatch(CUSTOM_CATALOGUE_ID);
       }
     }
+  });
+
+  it('pairs every commitment with an opposite of the other polarity that names it back', () => {
+    const byId = new Map<string, CommitmentEntry>(socialMediaVocabulary.commitments.map((c) => [c.id, c]));
+    for (const commitment of byId.values()) {
+      if (commitment.opposite === undefined) continue;
+      const opposite = byId.get(commitment.opposite);
+      expect(opposite, `${commitment.id}'s opposite ${commitment.opposite}`).toBeDefined();
+      expect(opposite?.polarity).not.toBe(commitment.polarity);
+      expect(opposite?.opposite).toBe(commitment.id);
+    }
+  });
+
+  it('states every restrictive practice of the published taxonomies as a commitment that restricts, with its opposite', () => {
+    const restricts = socialMediaVocabulary.commitments.filter((c) => c.polarity === 'restricts');
+    expect(restricts.map((c) => c.id).sort()).toEqual(
+      [
+        'monitor-personal-accounts',
+        'pre-approve-personal-posts',
+        'request-account-access',
+        'require-connecting-with-organisation',
+        'require-promotion-from-personal-accounts',
+        'screen-social-media-in-recruitment',
+      ].sort(),
+    );
+    for (const c of restricts) expect('opposite' in c && c.opposite, c.id).toBeTruthy();
+  });
+
+  it('names the person targeted as a possible holder, so a policy can be seen leaving the work to them', () => {
+    expect(socialMediaVocabulary.roles.map((r) => r.id)).toContain('person-targeted');
   });
 
   it('is documented by the committed docs/vocabulary.md, generated from it (run `pnpm generate` if not)', () => {

@@ -34,6 +34,14 @@ export type FactTest =
   | ActorAuthorisedSpokespersonIn
   | ActorAuthorisedSpokespersonIsNot
   | ActorAuthorisedSpokespersonNotIn
+  | ActorCapacityIs
+  | ActorCapacityIn
+  | ActorCapacityIsNot
+  | ActorCapacityNotIn
+  | ActorWorkJurisdictionIs
+  | ActorWorkJurisdictionIn
+  | ActorWorkJurisdictionIsNot
+  | ActorWorkJurisdictionNotIn
   | AccountKindIs
   | AccountKindIn
   | AccountKindIsNot
@@ -98,6 +106,34 @@ export type FactTest =
   | IncidentSeverityIn
   | IncidentSeverityIsNot
   | IncidentSeverityNotIn
+  | PlatformKindIs
+  | PlatformKindIn
+  | PlatformKindIsNot
+  | PlatformKindNotIn
+  | ContentUsesBrandingIs
+  | ContentUsesBrandingIn
+  | ContentUsesBrandingIsNot
+  | ContentUsesBrandingNotIn
+  | ContentRecordedAtWorkIs
+  | ContentRecordedAtWorkIn
+  | ContentRecordedAtWorkIsNot
+  | ContentRecordedAtWorkNotIn
+  | ContentAboutPayOrConditionsIs
+  | ContentAboutPayOrConditionsIn
+  | ContentAboutPayOrConditionsIsNot
+  | ContentAboutPayOrConditionsNotIn
+  | ContentIsEndorsementIs
+  | ContentIsEndorsementIn
+  | ContentIsEndorsementIsNot
+  | ContentIsEndorsementNotIn
+  | ContentConflictOfInterestIs
+  | ContentConflictOfInterestIn
+  | ContentConflictOfInterestIsNot
+  | ContentConflictOfInterestNotIn
+  | RiskKindIs
+  | RiskKindIn
+  | RiskKindIsNot
+  | RiskKindNotIn
   | CustomFactIs
   | CustomFactIn
   | CustomFactIsNot
@@ -155,6 +191,12 @@ export interface Policy {
    * A paragraph saying what the policy is for.
    */
   summary?: string;
+  /**
+   * Where the policy applies (uk, us, eu, other): the audit applies the legal criteria of each.
+   *
+   * @minItems 1
+   */
+  jurisdictions?: ('uk' | 'us' | 'eu' | 'other')[];
   /**
    * The documents the policy was drawn from.
    */
@@ -308,6 +350,7 @@ export interface DefaultOutcome {
         | 'union-rep'
         | 'safeguarding-lead'
         | 'data-protection-officer'
+        | 'person-targeted'
       )
     | string
   )[];
@@ -378,9 +421,20 @@ export interface Rule {
         | 'union-rep'
         | 'safeguarding-lead'
         | 'data-protection-officer'
+        | 'person-targeted'
       )
     | string
   )[];
+  /**
+   * must (the default): a rule staff are held to; should: advice, so "should not" is not "must not".
+   */
+  strength?: 'must' | 'should';
+  /**
+   * What may follow when the rule is not kept (an id from the consequences catalogue).
+   */
+  consequence?:
+    | ('advice-only' | 'post-removal' | 'informal-conversation' | 'disciplinary-procedure' | 'dismissal')
+    | string;
   /**
    * Why the rule says this, in plain language.
    */
@@ -550,6 +604,102 @@ export interface ActorAuthorisedSpokespersonNotIn {
    * Items: Authorised spokesperson: true or false.
    */
   notIn: boolean[];
+}
+export interface ActorCapacityIs {
+  /**
+   * In what capacity the person acts, whichever account they use: for themselves, for the organisation, or as a professional who does not speak for it.
+   */
+  fact: 'actor.capacity';
+  /**
+   * The fact has this value.
+   */
+  is: 'personal' | 'on-behalf' | 'professional';
+}
+export interface ActorCapacityIn {
+  /**
+   * In what capacity the person acts, whichever account they use: for themselves, for the organisation, or as a professional who does not speak for it.
+   */
+  fact: 'actor.capacity';
+  /**
+   * The fact has one of these values.
+   *
+   * @minItems 1
+   *
+   * Items: Capacity: personal, on-behalf, professional.
+   */
+  in: ('personal' | 'on-behalf' | 'professional')[];
+}
+export interface ActorCapacityIsNot {
+  /**
+   * In what capacity the person acts, whichever account they use: for themselves, for the organisation, or as a professional who does not speak for it.
+   */
+  fact: 'actor.capacity';
+  /**
+   * The fact does not have this value (an unknown fact is still unknown).
+   */
+  isNot: 'personal' | 'on-behalf' | 'professional';
+}
+export interface ActorCapacityNotIn {
+  /**
+   * In what capacity the person acts, whichever account they use: for themselves, for the organisation, or as a professional who does not speak for it.
+   */
+  fact: 'actor.capacity';
+  /**
+   * The fact has none of these values (an unknown fact is still unknown).
+   *
+   * @minItems 1
+   *
+   * Items: Capacity: personal, on-behalf, professional.
+   */
+  notIn: ('personal' | 'on-behalf' | 'professional')[];
+}
+export interface ActorWorkJurisdictionIs {
+  /**
+   * The legal system the person works under, so that a rule (US rules on protected concerted activity, say) can apply to staff working there alone.
+   */
+  fact: 'actor.workJurisdiction';
+  /**
+   * The fact has this value.
+   */
+  is: 'uk' | 'us' | 'eu' | 'other';
+}
+export interface ActorWorkJurisdictionIn {
+  /**
+   * The legal system the person works under, so that a rule (US rules on protected concerted activity, say) can apply to staff working there alone.
+   */
+  fact: 'actor.workJurisdiction';
+  /**
+   * The fact has one of these values.
+   *
+   * @minItems 1
+   *
+   * Items: Where you work: uk, us, eu, other.
+   */
+  in: ('uk' | 'us' | 'eu' | 'other')[];
+}
+export interface ActorWorkJurisdictionIsNot {
+  /**
+   * The legal system the person works under, so that a rule (US rules on protected concerted activity, say) can apply to staff working there alone.
+   */
+  fact: 'actor.workJurisdiction';
+  /**
+   * The fact does not have this value (an unknown fact is still unknown).
+   */
+  isNot: 'uk' | 'us' | 'eu' | 'other';
+}
+export interface ActorWorkJurisdictionNotIn {
+  /**
+   * The legal system the person works under, so that a rule (US rules on protected concerted activity, say) can apply to staff working there alone.
+   */
+  fact: 'actor.workJurisdiction';
+  /**
+   * The fact has none of these values (an unknown fact is still unknown).
+   *
+   * @minItems 1
+   *
+   * Items: Where you work: uk, us, eu, other.
+   */
+  notIn: ('uk' | 'us' | 'eu' | 'other')[];
 }
 export interface AccountKindIs {
   /**
@@ -1235,7 +1385,17 @@ export interface CounterpartKindIs {
   /**
    * The fact has this value.
    */
-  is: 'none' | 'client' | 'former-client' | 'colleague' | 'manager' | 'public' | 'press' | 'political-party';
+  is:
+    | 'none'
+    | 'client'
+    | 'former-client'
+    | 'colleague'
+    | 'manager'
+    | 'public'
+    | 'press'
+    | 'political-party'
+    | 'partner-or-funder'
+    | 'supplier';
 }
 export interface CounterpartKindIn {
   /**
@@ -1247,7 +1407,7 @@ export interface CounterpartKindIn {
    *
    * @minItems 1
    *
-   * Items: Who else is involved: none, client, former-client, colleague, manager, public, press, political-party.
+   * Items: Who else is involved: none, client, former-client, colleague, manager, public, press, political-party, partner-or-funder, supplier.
    */
   in: (
     | 'none'
@@ -1258,6 +1418,8 @@ export interface CounterpartKindIn {
     | 'public'
     | 'press'
     | 'political-party'
+    | 'partner-or-funder'
+    | 'supplier'
   )[];
 }
 export interface CounterpartKindIsNot {
@@ -1276,7 +1438,9 @@ export interface CounterpartKindIsNot {
     | 'manager'
     | 'public'
     | 'press'
-    | 'political-party';
+    | 'political-party'
+    | 'partner-or-funder'
+    | 'supplier';
 }
 export interface CounterpartKindNotIn {
   /**
@@ -1288,7 +1452,7 @@ export interface CounterpartKindNotIn {
    *
    * @minItems 1
    *
-   * Items: Who else is involved: none, client, former-client, colleague, manager, public, press, political-party.
+   * Items: Who else is involved: none, client, former-client, colleague, manager, public, press, political-party, partner-or-funder, supplier.
    */
   notIn: (
     | 'none'
@@ -1299,6 +1463,8 @@ export interface CounterpartKindNotIn {
     | 'public'
     | 'press'
     | 'political-party'
+    | 'partner-or-funder'
+    | 'supplier'
   )[];
 }
 export interface IncidentKindIs {
@@ -1479,6 +1645,368 @@ export interface IncidentSeverityNotIn {
    */
   notIn: ('low' | 'serious' | 'risk-to-safety')[];
 }
+export interface PlatformKindIs {
+  /**
+   * The kind of place where the activity happens.
+   */
+  fact: 'platform.kind';
+  /**
+   * The fact has this value.
+   */
+  is:
+    | 'social-network'
+    | 'professional-network'
+    | 'employer-review-site'
+    | 'forum-or-comments'
+    | 'messaging-app'
+    | 'own-website';
+}
+export interface PlatformKindIn {
+  /**
+   * The kind of place where the activity happens.
+   */
+  fact: 'platform.kind';
+  /**
+   * The fact has one of these values.
+   *
+   * @minItems 1
+   *
+   * Items: Platform: social-network, professional-network, employer-review-site, forum-or-comments, messaging-app, own-website.
+   */
+  in: (
+    | 'social-network'
+    | 'professional-network'
+    | 'employer-review-site'
+    | 'forum-or-comments'
+    | 'messaging-app'
+    | 'own-website'
+  )[];
+}
+export interface PlatformKindIsNot {
+  /**
+   * The kind of place where the activity happens.
+   */
+  fact: 'platform.kind';
+  /**
+   * The fact does not have this value (an unknown fact is still unknown).
+   */
+  isNot:
+    | 'social-network'
+    | 'professional-network'
+    | 'employer-review-site'
+    | 'forum-or-comments'
+    | 'messaging-app'
+    | 'own-website';
+}
+export interface PlatformKindNotIn {
+  /**
+   * The kind of place where the activity happens.
+   */
+  fact: 'platform.kind';
+  /**
+   * The fact has none of these values (an unknown fact is still unknown).
+   *
+   * @minItems 1
+   *
+   * Items: Platform: social-network, professional-network, employer-review-site, forum-or-comments, messaging-app, own-website.
+   */
+  notIn: (
+    | 'social-network'
+    | 'professional-network'
+    | 'employer-review-site'
+    | 'forum-or-comments'
+    | 'messaging-app'
+    | 'own-website'
+  )[];
+}
+export interface ContentUsesBrandingIs {
+  /**
+   * Whether the content or profile uses the organisation’s name, logo or branding.
+   */
+  fact: 'content.usesBranding';
+  /**
+   * The fact has this value.
+   */
+  is: boolean;
+}
+export interface ContentUsesBrandingIn {
+  /**
+   * Whether the content or profile uses the organisation’s name, logo or branding.
+   */
+  fact: 'content.usesBranding';
+  /**
+   * The fact has one of these values.
+   *
+   * @minItems 1
+   *
+   * Items: Uses the organisation’s branding: true or false.
+   */
+  in: boolean[];
+}
+export interface ContentUsesBrandingIsNot {
+  /**
+   * Whether the content or profile uses the organisation’s name, logo or branding.
+   */
+  fact: 'content.usesBranding';
+  /**
+   * The fact does not have this value (an unknown fact is still unknown).
+   */
+  isNot: boolean;
+}
+export interface ContentUsesBrandingNotIn {
+  /**
+   * Whether the content or profile uses the organisation’s name, logo or branding.
+   */
+  fact: 'content.usesBranding';
+  /**
+   * The fact has none of these values (an unknown fact is still unknown).
+   *
+   * @minItems 1
+   *
+   * Items: Uses the organisation’s branding: true or false.
+   */
+  notIn: boolean[];
+}
+export interface ContentRecordedAtWorkIs {
+  /**
+   * Whether the content includes photographs, video or recordings made at work.
+   */
+  fact: 'content.recordedAtWork';
+  /**
+   * The fact has this value.
+   */
+  is: boolean;
+}
+export interface ContentRecordedAtWorkIn {
+  /**
+   * Whether the content includes photographs, video or recordings made at work.
+   */
+  fact: 'content.recordedAtWork';
+  /**
+   * The fact has one of these values.
+   *
+   * @minItems 1
+   *
+   * Items: Photographed or recorded at work: true or false.
+   */
+  in: boolean[];
+}
+export interface ContentRecordedAtWorkIsNot {
+  /**
+   * Whether the content includes photographs, video or recordings made at work.
+   */
+  fact: 'content.recordedAtWork';
+  /**
+   * The fact does not have this value (an unknown fact is still unknown).
+   */
+  isNot: boolean;
+}
+export interface ContentRecordedAtWorkNotIn {
+  /**
+   * Whether the content includes photographs, video or recordings made at work.
+   */
+  fact: 'content.recordedAtWork';
+  /**
+   * The fact has none of these values (an unknown fact is still unknown).
+   *
+   * @minItems 1
+   *
+   * Items: Photographed or recorded at work: true or false.
+   */
+  notIn: boolean[];
+}
+export interface ContentAboutPayOrConditionsIs {
+  /**
+   * Whether the content is about pay, hours or working conditions, including discussing them with colleagues.
+   */
+  fact: 'content.aboutPayOrConditions';
+  /**
+   * The fact has this value.
+   */
+  is: boolean;
+}
+export interface ContentAboutPayOrConditionsIn {
+  /**
+   * Whether the content is about pay, hours or working conditions, including discussing them with colleagues.
+   */
+  fact: 'content.aboutPayOrConditions';
+  /**
+   * The fact has one of these values.
+   *
+   * @minItems 1
+   *
+   * Items: About pay or conditions: true or false.
+   */
+  in: boolean[];
+}
+export interface ContentAboutPayOrConditionsIsNot {
+  /**
+   * Whether the content is about pay, hours or working conditions, including discussing them with colleagues.
+   */
+  fact: 'content.aboutPayOrConditions';
+  /**
+   * The fact does not have this value (an unknown fact is still unknown).
+   */
+  isNot: boolean;
+}
+export interface ContentAboutPayOrConditionsNotIn {
+  /**
+   * Whether the content is about pay, hours or working conditions, including discussing them with colleagues.
+   */
+  fact: 'content.aboutPayOrConditions';
+  /**
+   * The fact has none of these values (an unknown fact is still unknown).
+   *
+   * @minItems 1
+   *
+   * Items: About pay or conditions: true or false.
+   */
+  notIn: boolean[];
+}
+export interface ContentIsEndorsementIs {
+  /**
+   * Whether the content promotes or endorses a product, service, supplier or cause.
+   */
+  fact: 'content.isEndorsement';
+  /**
+   * The fact has this value.
+   */
+  is: boolean;
+}
+export interface ContentIsEndorsementIn {
+  /**
+   * Whether the content promotes or endorses a product, service, supplier or cause.
+   */
+  fact: 'content.isEndorsement';
+  /**
+   * The fact has one of these values.
+   *
+   * @minItems 1
+   *
+   * Items: An endorsement: true or false.
+   */
+  in: boolean[];
+}
+export interface ContentIsEndorsementIsNot {
+  /**
+   * Whether the content promotes or endorses a product, service, supplier or cause.
+   */
+  fact: 'content.isEndorsement';
+  /**
+   * The fact does not have this value (an unknown fact is still unknown).
+   */
+  isNot: boolean;
+}
+export interface ContentIsEndorsementNotIn {
+  /**
+   * Whether the content promotes or endorses a product, service, supplier or cause.
+   */
+  fact: 'content.isEndorsement';
+  /**
+   * The fact has none of these values (an unknown fact is still unknown).
+   *
+   * @minItems 1
+   *
+   * Items: An endorsement: true or false.
+   */
+  notIn: boolean[];
+}
+export interface ContentConflictOfInterestIs {
+  /**
+   * Whether the person has a personal interest that conflicts with their work in what they post.
+   */
+  fact: 'content.conflictOfInterest';
+  /**
+   * The fact has this value.
+   */
+  is: boolean;
+}
+export interface ContentConflictOfInterestIn {
+  /**
+   * Whether the person has a personal interest that conflicts with their work in what they post.
+   */
+  fact: 'content.conflictOfInterest';
+  /**
+   * The fact has one of these values.
+   *
+   * @minItems 1
+   *
+   * Items: A conflict of interest: true or false.
+   */
+  in: boolean[];
+}
+export interface ContentConflictOfInterestIsNot {
+  /**
+   * Whether the person has a personal interest that conflicts with their work in what they post.
+   */
+  fact: 'content.conflictOfInterest';
+  /**
+   * The fact does not have this value (an unknown fact is still unknown).
+   */
+  isNot: boolean;
+}
+export interface ContentConflictOfInterestNotIn {
+  /**
+   * Whether the person has a personal interest that conflicts with their work in what they post.
+   */
+  fact: 'content.conflictOfInterest';
+  /**
+   * The fact has none of these values (an unknown fact is still unknown).
+   *
+   * @minItems 1
+   *
+   * Items: A conflict of interest: true or false.
+   */
+  notIn: boolean[];
+}
+export interface RiskKindIs {
+  /**
+   * Whether the person is at risk before anything has happened, so that prevention can be owed as well as support.
+   */
+  fact: 'risk.kind';
+  /**
+   * The fact has this value.
+   */
+  is: 'none' | 'publishing-contentious-work' | 'known-risk';
+}
+export interface RiskKindIn {
+  /**
+   * Whether the person is at risk before anything has happened, so that prevention can be owed as well as support.
+   */
+  fact: 'risk.kind';
+  /**
+   * The fact has one of these values.
+   *
+   * @minItems 1
+   *
+   * Items: Risk before an incident: none, publishing-contentious-work, known-risk.
+   */
+  in: ('none' | 'publishing-contentious-work' | 'known-risk')[];
+}
+export interface RiskKindIsNot {
+  /**
+   * Whether the person is at risk before anything has happened, so that prevention can be owed as well as support.
+   */
+  fact: 'risk.kind';
+  /**
+   * The fact does not have this value (an unknown fact is still unknown).
+   */
+  isNot: 'none' | 'publishing-contentious-work' | 'known-risk';
+}
+export interface RiskKindNotIn {
+  /**
+   * Whether the person is at risk before anything has happened, so that prevention can be owed as well as support.
+   */
+  fact: 'risk.kind';
+  /**
+   * The fact has none of these values (an unknown fact is still unknown).
+   *
+   * @minItems 1
+   *
+   * Items: Risk before an incident: none, publishing-contentious-work, known-risk.
+   */
+  notIn: ('none' | 'publishing-contentious-work' | 'known-risk')[];
+}
 export interface CustomFactIs {
   /**
    * A custom fact declared in the policy’s `custom.facts`, named `custom.<name>`.
@@ -1591,6 +2119,13 @@ export interface Duty {
         | 'review-after-incident'
         | 'privacy-education'
         | 'remove-identifying-content'
+        | 'temporary-relocation'
+        | 'offer-reassignment'
+        | 'security-training'
+        | 'peer-support'
+        | 'debrief'
+        | 'prevention-plan'
+        | 'pre-emptive-data-removal'
       )
     | string;
   /**
@@ -1609,6 +2144,7 @@ export interface Duty {
         | 'union-rep'
         | 'safeguarding-lead'
         | 'data-protection-officer'
+        | 'person-targeted'
       )
     | string;
   /**
@@ -1660,6 +2196,15 @@ export interface Commitment {
         | 'service-user-autonomy'
         | 'consultation-on-changes'
         | 'support-when-targeted'
+        | 'no-pre-approval-of-personal-posts'
+        | 'no-social-media-screening'
+        | 'connections-not-required'
+        | 'monitor-personal-accounts'
+        | 'request-account-access'
+        | 'require-promotion-from-personal-accounts'
+        | 'pre-approve-personal-posts'
+        | 'screen-social-media-in-recruitment'
+        | 'require-connecting-with-organisation'
       )
     | string;
   /**
@@ -1693,9 +2238,13 @@ export interface CustomVocabulary {
    */
   dutyActions?: CustomCatalogueEntry[];
   /**
-   * The policy’s own commitments, each with an id starting `custom-`.
+   * The policy’s own commitments, each with an id starting `custom-` and a polarity.
    */
-  commitments?: CustomCatalogueEntry[];
+  commitments?: CustomCommitmentEntry[];
+  /**
+   * The policy’s own consequences, each with an id starting `custom-`.
+   */
+  consequences?: CustomCatalogueEntry[];
 }
 /**
  * A fact of the policy’s own that takes one of listed values.
@@ -1791,4 +2340,25 @@ export interface CustomCatalogueEntry {
    * A plain-English phrase used when rendering, in the imperative or as a clause.
    */
   phrase: string;
+}
+/**
+ * A commitment of the policy’s own, with an id starting `custom-` and its polarity.
+ */
+export interface CustomCommitmentEntry {
+  /**
+   * The id, starting `custom-`.
+   */
+  id: string;
+  /**
+   * A short label.
+   */
+  label: string;
+  /**
+   * A plain-English phrase used when rendering, in the imperative or as a clause.
+   */
+  phrase: string;
+  /**
+   * protects (the default): a promise that limits the organisation; restricts: a practice it reserves.
+   */
+  polarity?: 'protects' | 'restricts';
 }

@@ -25,6 +25,14 @@ export interface Scenario {
    */
   'actor.authorisedSpokesperson'?: boolean;
   /**
+   * Capacity: In what capacity the person acts, whichever account they use: for themselves, for the organisation, or as a professional who does not speak for it.
+   */
+  'actor.capacity'?: 'personal' | 'on-behalf' | 'professional';
+  /**
+   * Where you work: The legal system the person works under, so that a rule (US rules on protected concerted activity, say) can apply to staff working there alone.
+   */
+  'actor.workJurisdiction'?: 'uk' | 'us' | 'eu' | 'other';
+  /**
    * Account: Whose account is used, and whether it names the employer or role.
    */
   'account.kind'?: 'organisational' | 'personal-named' | 'personal' | 'pseudonymous';
@@ -107,7 +115,9 @@ export interface Scenario {
     | 'manager'
     | 'public'
     | 'press'
-    | 'political-party';
+    | 'political-party'
+    | 'partner-or-funder'
+    | 'supplier';
   /**
    * Incident: What is happening to the person online, if anything.
    */
@@ -129,6 +139,40 @@ export interface Scenario {
    */
   'incident.severity'?: 'low' | 'serious' | 'risk-to-safety';
   /**
+   * Platform: The kind of place where the activity happens.
+   */
+  'platform.kind'?:
+    | 'social-network'
+    | 'professional-network'
+    | 'employer-review-site'
+    | 'forum-or-comments'
+    | 'messaging-app'
+    | 'own-website';
+  /**
+   * Uses the organisation’s branding: Whether the content or profile uses the organisation’s name, logo or branding.
+   */
+  'content.usesBranding'?: boolean;
+  /**
+   * Photographed or recorded at work: Whether the content includes photographs, video or recordings made at work.
+   */
+  'content.recordedAtWork'?: boolean;
+  /**
+   * About pay or conditions: Whether the content is about pay, hours or working conditions, including discussing them with colleagues.
+   */
+  'content.aboutPayOrConditions'?: boolean;
+  /**
+   * An endorsement: Whether the content promotes or endorses a product, service, supplier or cause.
+   */
+  'content.isEndorsement'?: boolean;
+  /**
+   * A conflict of interest: Whether the person has a personal interest that conflicts with their work in what they post.
+   */
+  'content.conflictOfInterest'?: boolean;
+  /**
+   * Risk before an incident: Whether the person is at risk before anything has happened, so that prevention can be owed as well as support.
+   */
+  'risk.kind'?: 'none' | 'publishing-contentious-work' | 'known-risk';
+  /**
    * The value of a custom fact the policy declares in `custom.facts` (a string or a boolean).
    *
    * This interface was referenced by `Scenario`'s JSON-Schema definition
@@ -144,9 +188,15 @@ export interface Scenario {
     | 'volunteer'
     | 'freelancer'
     | 'service-user'
+    | 'personal'
+    | 'on-behalf'
+    | 'professional'
+    | 'uk'
+    | 'us'
+    | 'eu'
+    | 'other'
     | 'organisational'
     | 'personal-named'
-    | 'personal'
     | 'pseudonymous'
     | 'post'
     | 'share'
@@ -183,6 +233,8 @@ export interface Scenario {
     | 'public'
     | 'press'
     | 'political-party'
+    | 'partner-or-funder'
+    | 'supplier'
     | 'doxxing'
     | 'harassment'
     | 'threats'
@@ -193,5 +245,13 @@ export interface Scenario {
     | 'low'
     | 'serious'
     | 'risk-to-safety'
+    | 'social-network'
+    | 'professional-network'
+    | 'employer-review-site'
+    | 'forum-or-comments'
+    | 'messaging-app'
+    | 'own-website'
+    | 'publishing-contentious-work'
+    | 'known-risk'
     | undefined;
 }
