@@ -97,7 +97,9 @@ for (const tableFile of tableFiles) {
           const result = getRun().results[index]!;
           if (result.status !== 'pass') {
             expect.fail(
-              `${relative(tablePath)}:${result.at.line}:${result.at.column}: ${result.status}:\n  ${result.problems.join('\n  ')}`,
+              result.problems
+                .map((p) => `${relative(tablePath)}:${p.line}:${p.column}: ${p.message}`)
+                .join('\n'),
             );
           }
         });

@@ -179,6 +179,7 @@ export {
 } from './cases/load-case-table.js';
 export {
   type CaseCoverage,
+  type CaseProblem,
   type CaseResult,
   caseCoverage,
   type EntryCoverage,

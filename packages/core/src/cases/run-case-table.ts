@@ -17,12 +17,17 @@ export interface CaseResult {
   /** `pass` when the decision is the expected one; `fail` when it differs; `invalid` when the scenario or the
    * commitments it names do not fit the policy. */
   readonly status: 'pass' | 'fail' | 'invalid';
-  /** One sentence per difference or problem, each led by where it is (`line:column`) when the table was located. */
-  readonly problems: readonly string[];
+  /** One sentence per difference or problem, each with where it is in the table. */
+  readonly problems: readonly CaseProblem[];
   /** Where the case's `expect` is in the table (1-based), for reports. */
   readonly at: TextPosition;
   /** The decision the policy gave, when the scenario fitted its vocabulary. */
   readonly decision?: Decision;
+}
+
+/** A difference or problem in one case, and where it is in the table (1-based). */
+export interface CaseProblem extends TextPosition {
+  readonly message: string;
 }
 
 /** How a case table's positions are found: `loadCaseTable`'s `locate`, or nothing for a table built in code. */
@@ -46,21 +51,21 @@ export function runCaseTable(
   locate: Locate = NOWHERE,
 ): CaseResult[] {
   const commitmentIds = new Set((policy.commitments ?? []).map((c) => c.id));
-  const at = (path: readonly PathSegment[]) => {
-    const { line, column } = locate(path);
-    return `${line}:${column}`;
-  };
+  const problem = (path: readonly PathSegment[], message: string): CaseProblem => ({
+    ...locate(path),
+    message,
+  });
   return table.cases.map((testCase, index) => {
     const base = { name: testCase.name, index, at: locate(['cases', index, 'expect']) };
     const unknownCommitments = (testCase.commitments ?? []).flatMap((id, i) =>
       commitmentIds.has(id)
         ? []
-        : [`${at(['cases', index, 'commitments', i])}: the policy has no commitment "${id}"`],
+        : [problem(['cases', index, 'commitments', i], `the policy has no commitment "${id}"`)],
     );
     const checked = parseScenario(testCase.scenario, compiled);
     if (!checked.ok) {
-      const problems = checked.issues.map(
-        (issue) => `${at(['cases', index, 'scenario', ...issue.path])}: ${formatIssue(issue)}`,
+      const problems = checked.issues.map((issue) =>
+        problem(['cases', index, 'scenario', ...issue.path], formatIssue(issue)),
       );
       return { ...base, status: 'invalid', problems: [...problems, ...unknownCommitments] };
     }
@@ -70,7 +75,12 @@ export function runCaseTable(
     const mismatches = describeMismatches(decision, testCase.expect);
     return mismatches.length === 0
       ? { ...base, status: 'pass', problems: [], decision }
-      : { ...base, status: 'fail', problems: mismatches, decision };
+      : {
+          ...base,
+          status: 'fail',
+          problems: mismatches.map((message) => ({ ...base.at, message })),
+          decision,
+        };
   });
 }
 
