@@ -55,6 +55,7 @@ export function formatDocument(text: string, file: string): FormatResult {
     };
   }
   const kind = kindOf(doc);
+  keepLeadingComment(doc);
   orderKeys(doc.contents, SCHEMAS[kind]);
   if (/\.json$/i.test(file)) return { ok: true, kind, text: `${JSON.stringify(doc.toJS(), null, 2)}\n` };
   visit(doc, {
@@ -66,6 +67,19 @@ export function formatDocument(text: string, file: string): FormatResult {
     },
   });
   return { ok: true, kind, text: doc.toString(PRINT) };
+}
+
+/**
+ * A comment at the top of a file belongs to the file, not to whichever key happens to come first: it is moved to
+ * the document so that reordering the keys leaves it at the top.
+ */
+function keepLeadingComment(doc: Document): void {
+  const root = doc.contents;
+  const first = isMap(root) ? root.items[0] : undefined;
+  const key = first && isScalar(first.key) ? first.key : undefined;
+  if (!key?.commentBefore) return;
+  doc.commentBefore = doc.commentBefore ? `${doc.commentBefore}\n${key.commentBefore}` : key.commentBefore;
+  key.commentBefore = undefined;
 }
 
 /** A case table has `policy` and `cases` and no `rules`; anything else is formatted as a policy. */

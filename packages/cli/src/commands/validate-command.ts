@@ -59,7 +59,8 @@ export const validateCommand: Command = {
         if (!values.json) io.stdout.write(`${palette.bold(`${file}:`)} ${palette.red(message)}\n`);
         continue;
       }
-      const loaded = checkPolicyText(displayName(file), text);
+      const name = displayName(file);
+      const loaded = checkPolicyText(name, text);
       if (!loaded.ok && looksLikeCaseTable(text)) {
         const report = validateCaseTable(file, io, palette);
         reports.push(report.report);
@@ -71,7 +72,7 @@ export const validateCommand: Command = {
         if (!values.json) {
           const p = loaded.policy;
           io.stdout.write(
-            `${palette.bold(`${file}:`)} ${palette.green('valid')} (${p.id}: ${p.rules.length} rules, ${p.duties?.length ?? 0} duties, ${p.commitments?.length ?? 0} commitments)\n`,
+            `${palette.bold(`${name}:`)} ${palette.green('valid')} (${p.id}: ${p.rules.length} rules, ${p.duties?.length ?? 0} duties, ${p.commitments?.length ?? 0} commitments)\n`,
           );
         }
       } else {
