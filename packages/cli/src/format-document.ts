@@ -79,7 +79,7 @@ function keepLeadingComment(doc: Document): void {
   const key = first && isScalar(first.key) ? first.key : undefined;
   if (!key?.commentBefore) return;
   doc.commentBefore = doc.commentBefore ? `${doc.commentBefore}\n${key.commentBefore}` : key.commentBefore;
-  key.commentBefore = undefined;
+  key.commentBefore = null;
 }
 
 /** A case table has `policy` and `cases` and no `rules`; anything else is formatted as a policy. */
