@@ -43,6 +43,14 @@ describe('- reads standard input', () => {
     expect(run.stdout).toMatch(/^<stdin>:\d+:\d+: rules\[\d\]\.outcome: /m);
   });
 
+  it('ask with the policy on standard input has no answers to read, and says what it still needs, exit 1', () => {
+    const run = fairpost(['ask', '-'], { input: starter });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^fairpost ask: the input ended before the questionnaire finished; still needed: [\w., -]+\n$/,
+    );
+  });
+
   it('refuses "-" twice in one line, exit 2', () => {
     expect(fairpost(['compare', '-', '-'], { input: starter })).toMatchObject({
       code: 2,

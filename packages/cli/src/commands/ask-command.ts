@@ -39,7 +39,11 @@ export const askCommand: Command = {
     const palette = paletteFor(talk, io.env);
     const { compiled } = loadCompiledPolicy(positionals[0]!, io, io.stderr, paletteFor(io.stderr, io.env));
     const start = typeof values.answers === 'string' ? loadScenarioFile(values.answers, io, compiled) : {};
-    const reader = lineReader(io.stdin);
+    // With `-`, standard input was the policy or the answers file and is used up: there are no answers to read.
+    const reader =
+      io.stdinText === undefined
+        ? lineReader(io.stdin)
+        : { readLine: async () => undefined, close: () => undefined };
     let result: Awaited<ReturnType<typeof runQuestionnaire>>;
     try {
       result = await runQuestionnaire(compiled, start, goal, {
