@@ -25,8 +25,14 @@ export type FormatResult =
   | { readonly ok: true; readonly kind: DocumentKind; readonly text: string }
   | { readonly ok: false; readonly line: number; readonly column: number; readonly message: string };
 
-/** The options `yaml` prints with: no re-wrapping of long lines, so formatting never moves words between lines. */
-const PRINT = { lineWidth: 0, minContentWidth: 0, indentSeq: true } as const;
+/** The repository's line width: folded text is wrapped to it. */
+const WIDTH = 120;
+
+/** The options `yaml` prints with. */
+const PRINT = { lineWidth: WIDTH, minContentWidth: 20, indentSeq: true } as const;
+
+/** Text longer than this goes in a folded block (`>-`), so long sentences wrap as paragraphs, not as plain lines. */
+const FOLD_AT = 100;
 
 /**
  * Formats a policy or case table in the canonical form: keys in the order the format defines them (unknown keys
@@ -64,6 +70,13 @@ export function formatDocument(text: string, file: string): FormatResult {
     },
     Seq: (_key, node) => {
       node.flow = false;
+    },
+    Scalar: (key, node) => {
+      const value = node.value;
+      if (key === 'key' || typeof value !== 'string' || value.length <= FOLD_AT) return;
+      // Only one-line text with no edge spaces reads back the same from a folded block.
+      if (/\n/.test(value) || value !== value.trim()) return;
+      node.type = 'BLOCK_FOLDED';
     },
   });
   return { ok: true, kind, text: doc.toString(PRINT) };
