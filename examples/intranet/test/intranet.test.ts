@@ -23,7 +23,12 @@ import { CHROMIUM_LAUNCH_OPTIONS } from '../../../test/support/chromium.js';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const policiesDir = fileURLToPath(new URL('../../policies/', import.meta.url));
-const screenshotsDir = join(appDir, 'screenshots');
+// Screenshots go to the ignored test-results/ folder, so a test run leaves the tree clean; `pnpm screenshots` sets
+// FAIRPOST_SCREENSHOTS=1 to regenerate the committed ones in screenshots/ on purpose.
+const screenshotsDir =
+  process.env.FAIRPOST_SCREENSHOTS === '1'
+    ? join(appDir, 'screenshots')
+    : fileURLToPath(new URL('../../../test-results/intranet-screenshots/', import.meta.url));
 const hostileFile = fileURLToPath(new URL('./fixtures/hostile-policy.yaml', import.meta.url));
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };

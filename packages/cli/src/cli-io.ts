@@ -6,6 +6,11 @@ export interface CliIo {
   /** The folder relative paths are read from and written to. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Standard input read in full, when the command line names `-` as a file: `runCli` reads it once before the
+   * command runs, so every loader can treat `-` like any other file.
+   */
+  readonly stdinText?: string;
 }
 
 /** The process's own streams, folder and environment. */

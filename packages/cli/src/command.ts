@@ -25,6 +25,13 @@ export interface Command {
   readonly options: CommandOptions;
   /** The least and most positional arguments the command takes. */
   readonly positionals: { readonly min: number; readonly max: number };
+  /**
+   * Which arguments name files to read, so that `-` there means standard input: the positionals, and options by
+   * name. Absent for commands that read no file.
+   */
+  readonly inputs?: { readonly positionals: boolean; readonly options: readonly string[] };
+  /** The values an option or the first positional (`''`) may take, for shell completion. */
+  readonly choices?: Readonly<Record<string, readonly string[]>>;
   run(args: CommandArgs, io: CliIo): Promise<ExitCode>;
 }
 

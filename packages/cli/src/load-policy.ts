@@ -9,16 +9,20 @@ import {
 import { CliError } from './cli-error.js';
 import { codeFrame } from './code-frame.js';
 import type { Palette } from './colour.js';
-import { readInputFile } from './read-input-file.js';
+import { looksLikeCaseTable } from './document-kind.js';
+import { displayName, type InputIo, readInputFile } from './read-input-file.js';
 
 /** A policy file read and checked: the policy, or every issue located in the text. */
 export type LoadedPolicy =
   | { readonly ok: true; readonly file: string; readonly text: string; readonly policy: Policy }
   | { readonly ok: false; readonly file: string; readonly text: string; readonly issues: readonly Issue[] };
 
-/** Reads and validates a policy file (YAML, or JSON for `.json`). A missing file throws a one-line `CliError`. */
-export function loadPolicy(file: string, cwd: string): LoadedPolicy {
-  return checkPolicyText(file, readInputFile(file, cwd));
+/**
+ * Reads and validates a policy file (YAML, or JSON for `.json`; `-` for standard input). A missing file throws a
+ * one-line `CliError`.
+ */
+export function loadPolicy(file: string, io: InputIo): LoadedPolicy {
+  return checkPolicyText(displayName(file), readInputFile(file, io));
 }
 
 /** Validates policy text read from a file, locating every issue in the text. */
@@ -49,15 +53,32 @@ export function formatIssues(loaded: Extract<LoadedPolicy, { ok: false }>, palet
  */
 export function loadCompiledPolicy(
   file: string,
-  cwd: string,
+  io: InputIo,
   stderr: { write(text: string): unknown },
   palette: Palette,
 ): { policy: Policy; compiled: CompiledPolicy } {
-  const loaded = loadPolicy(file, cwd);
+  return compiledOrExit(loadPolicy(file, io), file, stderr, palette);
+}
+
+/**
+ * The compiled policy of a loaded file, or the command stops: an invalid policy's issues go to stderr, and a case
+ * table is named as one.
+ */
+export function compiledOrExit(
+  loaded: LoadedPolicy,
+  file: string,
+  stderr: { write(text: string): unknown },
+  palette: Palette,
+): { policy: Policy; compiled: CompiledPolicy } {
   if (!loaded.ok) {
+    // A case table handed to a command that needs a policy: say so, rather than list why it is not a policy.
+    if (looksLikeCaseTable(loaded.text))
+      throw new CliError(
+        `${loaded.file} is a case table, not a policy: run fairpost test ${file}, or give its policy file`,
+      );
     stderr.write(formatIssues(loaded, palette));
     throw new CliError(
-      `${file} is not a valid policy (${loaded.issues.length} issue${loaded.issues.length === 1 ? '' : 's'}; run fairpost validate ${file})`,
+      `${loaded.file} is not a valid policy (${loaded.issues.length} issue${loaded.issues.length === 1 ? '' : 's'}; run fairpost validate ${file})`,
     );
   }
   return { policy: loaded.policy, compiled: compilePolicy(loaded.policy) };

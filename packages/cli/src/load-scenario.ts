@@ -7,24 +7,24 @@ import {
 } from '@fairpost/core';
 import { parse as parseYaml } from 'yaml';
 import { CliError, usageError } from './cli-error.js';
-import { readInputFile } from './read-input-file.js';
+import { displayName, type InputIo, readInputFile } from './read-input-file.js';
 
 /**
  * Reads a scenario (or a questionnaire's answers) from a YAML or JSON file holding a map of facts, and checks it
  * against the policy's vocabulary. Every problem is reported, naming the file and the fact.
  */
-export function loadScenarioFile(file: string, cwd: string, compiled: CompiledPolicy): Scenario {
-  const text = readInputFile(file, cwd);
+export function loadScenarioFile(file: string, io: InputIo, compiled: CompiledPolicy): Scenario {
+  const text = readInputFile(file, io);
   let data: unknown;
   try {
     data = parseYaml(text, { uniqueKeys: true });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new CliError(`${file}: not valid YAML or JSON: ${message}`);
+    throw new CliError(`${displayName(file)}: not valid YAML or JSON: ${message}`);
   }
   if (data === null || data === undefined) return {};
   const checked = parseScenario(data, compiled);
-  if (!checked.ok) throw usageError(`${file}: ${describeScenarioIssues(checked.issues)}`);
+  if (!checked.ok) throw usageError(`${displayName(file)}: ${describeScenarioIssues(checked.issues)}`);
   return checked.scenario;
 }
 

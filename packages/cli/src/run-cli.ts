@@ -1,8 +1,9 @@
-import { CliError, EXIT, type ExitCode } from './cli-error.js';
+import { CliError, EXIT, type ExitCode, usageError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
-import { type Command, commandHelp, parseCommandArgs } from './command.js';
+import { type Command, type CommandArgs, commandHelp, parseCommandArgs } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { paletteFor } from './colour.js';
+import { STDIN } from './read-input-file.js';
 
 /** The top-level help: every command with its summary. */
 function mainHelp(commands: readonly Command[]): string {
@@ -52,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       io.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
-    return await command.run(args, io);
+    return await command.run(args, await withStdin(command, args, io));
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`${red(`fairpost ${command.name}:`)} ${error.message}\n`);
@@ -63,6 +64,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     io.stderr.write(`${red(`fairpost ${command.name}:`)} internal error: ${message}\n`);
     return EXIT.failure;
   }
+}
+
+/**
+ * Reads standard input in full when a file argument is `-`, so that loaders can treat it as a file. It can be read
+ * only once: two `-` on one command line is a usage error.
+ */
+async function withStdin(command: Command, args: CommandArgs, io: CliIo): Promise<CliIo> {
+  if (!command.inputs) return io;
+  const named = [
+    ...(command.inputs.positionals ? args.positionals : []),
+    ...command.inputs.options.flatMap((option) => {
+      const value = args.values[option];
+      return Array.isArray(value) ? value : value === undefined ? [] : [value];
+    }),
+  ].filter((value) => value === STDIN);
+  if (named.length === 0) return io;
+  if (named.length > 1)
+    throw usageError(`standard input can be read only once, but "-" is given ${named.length} times`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return { ...io, stdinText: Buffer.concat(chunks).toString('utf8') };
 }
 
 /** The CLI's version, from its package.json at build time (tsup defines it); "dev" when run from source. */

@@ -171,3 +171,32 @@ export {
   type Vocabulary,
   VocabularySchema,
 } from './vocabulary/vocabulary-schema.js';
+export {
+  type CaseExpectation,
+  CaseExpectationSchema,
+  CaseSourceSchema,
+  type CaseTable,
+  CaseTableSchema,
+  ExpectedOutcomeSchema,
+  type PolicyCase,
+  PolicyCaseSchema,
+  type UncoveredEntry,
+  UncoveredEntrySchema,
+} from './cases/case-table.js';
+export { describeMismatches } from './cases/describe-mismatches.js';
+export {
+  type CaseTableIssue,
+  formatCaseTableIssue,
+  type LoadCaseTableResult,
+  loadCaseTable,
+  type TextPosition,
+} from './cases/load-case-table.js';
+export {
+  type CaseCoverage,
+  type CaseProblem,
+  type CaseResult,
+  caseCoverage,
+  type EntryCoverage,
+  type Locate,
+  runCaseTable,
+} from './cases/run-case-table.js';

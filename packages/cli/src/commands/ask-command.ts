@@ -20,6 +20,8 @@ export const askCommand: Command = {
     '                      targeted: what support is owed?") or both',
     '--answers <file>      a YAML or JSON map of facts already known (for scripts); only what is missing is asked',
     '--json                print { scenario, answers, decision } as JSON (questions go to stderr)',
+    '`-` reads the policy or --answers from standard input; then no answers can be typed, so every fact',
+    'the decision needs must be known.',
   ],
   examples: [
     'fairpost ask policy.yaml',
@@ -28,20 +30,20 @@ export const askCommand: Command = {
   ],
   options: { ...JSON_OPTION, goal: { type: 'string' }, answers: { type: 'string' } },
   positionals: { min: 1, max: 1 },
+  inputs: { positionals: true, options: ['answers'] },
+  choices: { goal: GOALS },
   async run({ positionals, values }, io) {
     const goal = oneOf(values.goal, GOALS, '--goal', 'outcome');
     const json = values.json === true;
     const talk = json ? io.stderr : io.stdout;
     const palette = paletteFor(talk, io.env);
-    const { compiled } = loadCompiledPolicy(
-      positionals[0]!,
-      io.cwd,
-      io.stderr,
-      paletteFor(io.stderr, io.env),
-    );
-    const start =
-      typeof values.answers === 'string' ? loadScenarioFile(values.answers, io.cwd, compiled) : {};
-    const reader = lineReader(io.stdin);
+    const { compiled } = loadCompiledPolicy(positionals[0]!, io, io.stderr, paletteFor(io.stderr, io.env));
+    const start = typeof values.answers === 'string' ? loadScenarioFile(values.answers, io, compiled) : {};
+    // With `-`, standard input was the policy or the answers file and is used up: there are no answers to read.
+    const reader =
+      io.stdinText === undefined
+        ? lineReader(io.stdin)
+        : { readLine: async () => undefined, close: () => undefined };
     let result: Awaited<ReturnType<typeof runQuestionnaire>>;
     try {
       result = await runQuestionnaire(compiled, start, goal, {

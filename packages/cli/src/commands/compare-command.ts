@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
 import { comparePolicies, comparisonTable, comparisonTableCsv } from '@fairpost/core';
 import { renderComparisonMarkdown, renderPolicyComparisonMarkdown } from '@fairpost/render';
-import { EXIT } from '../cli-error.js';
+import { CliError, EXIT } from '../cli-error.js';
 import { type Command, JSON_OPTION, oneOf } from '../command.js';
 import { paletteFor } from '../colour.js';
-import { loadCompiledPolicy } from '../load-policy.js';
+import { looksLikeCaseTable } from '../document-kind.js';
+import { compiledOrExit, loadPolicy } from '../load-policy.js';
 
 const FORMATS = ['markdown', 'json', 'csv'] as const;
 
@@ -17,6 +18,8 @@ export const compareCommand: Command = {
   optionHelp: [
     '--format <format>     markdown (default), json or csv (the table only)',
     '--json                the same as --format json: { table } and, for two policies, { comparison }',
+    'Case tables among the files (a policy glob matches *.cases.yaml too) are skipped with a note on stderr;',
+    '`-` reads one policy from standard input.',
   ],
   examples: [
     'fairpost compare current.yaml proposed.yaml',
@@ -24,13 +27,23 @@ export const compareCommand: Command = {
   ],
   options: { ...JSON_OPTION, format: { type: 'string' } },
   positionals: { min: 2, max: Number.POSITIVE_INFINITY },
+  inputs: { positionals: true, options: [] },
+  choices: { format: FORMATS },
   async run({ positionals, values }, io) {
     const format = values.json ? 'json' : oneOf(values.format, FORMATS, '--format', 'markdown');
     const stderrPalette = paletteFor(io.stderr, io.env);
-    const loaded = positionals.map((file) => ({
-      file,
-      ...loadCompiledPolicy(file, io.cwd, io.stderr, stderrPalette),
-    }));
+    const loaded = positionals.flatMap((file) => {
+      const read = loadPolicy(file, io);
+      if (!read.ok && looksLikeCaseTable(read.text)) {
+        io.stderr.write(`fairpost compare: skipping ${read.file}: a case table, not a policy\n`);
+        return [];
+      }
+      return [{ file, ...compiledOrExit(read, file, io.stderr, stderrPalette) }];
+    });
+    if (loaded.length < 2)
+      throw new CliError(
+        `compare needs two policies; ${loaded.length === 0 ? 'none was' : 'only one was'} given besides case tables`,
+      );
     const table = comparisonTable(loaded.map((l) => l.compiled));
     const [a, b] = loaded;
     const comparison = loaded.length === 2 ? comparePolicies(a!.compiled, b!.compiled) : undefined;

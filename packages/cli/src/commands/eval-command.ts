@@ -16,10 +16,12 @@ export const evalCommand: Command = {
     '--fact <name=value>   one fact (repeatable); overrides the same fact from --scenario',
     '--trace               with --json, include which rules matched and why',
     '--json                print the Decision as JSON',
+    '`-` as the policy or the --scenario file reads it from standard input.',
   ],
   examples: [
     'fairpost eval policy.yaml --fact account.kind=personal --fact context.time=own-time',
     'fairpost eval policy.yaml --scenario weekend-post.yaml --json',
+    'echo "{ incident.kind: doxxing, incident.workRelated: true }" | fairpost eval policy.yaml --scenario -',
   ],
   options: {
     ...JSON_OPTION,
@@ -28,15 +30,11 @@ export const evalCommand: Command = {
     trace: { type: 'boolean' },
   },
   positionals: { min: 1, max: 1 },
+  inputs: { positionals: true, options: ['scenario'] },
   async run({ positionals, values }, io) {
-    const { compiled } = loadCompiledPolicy(
-      positionals[0]!,
-      io.cwd,
-      io.stderr,
-      paletteFor(io.stderr, io.env),
-    );
+    const { compiled } = loadCompiledPolicy(positionals[0]!, io, io.stderr, paletteFor(io.stderr, io.env));
     const fromFile =
-      typeof values.scenario === 'string' ? loadScenarioFile(values.scenario, io.cwd, compiled) : {};
+      typeof values.scenario === 'string' ? loadScenarioFile(values.scenario, io, compiled) : {};
     const facts = parseFactAssignments((values.fact as string[] | undefined) ?? [], compiled);
     const decision = evaluate(compiled, { ...fromFile, ...facts }, { trace: values.trace === true });
     io.stdout.write(

@@ -1,21 +1,27 @@
 import type { Command } from '../command.js';
 import { askCommand } from './ask-command.js';
 import { compareCommand } from './compare-command.js';
+import { completionCommand } from './completion-command.js';
 import { evalCommand } from './eval-command.js';
+import { fmtCommand } from './fmt-command.js';
 import { initCommand } from './init-command.js';
 import { lintCommand } from './lint-command.js';
 import { renderCommand } from './render-command.js';
 import { schemaCommand } from './schema-command.js';
+import { testCommand } from './test-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** Every `fairpost` command, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
   validateCommand,
+  testCommand,
   evalCommand,
   askCommand,
   renderCommand,
   lintCommand,
+  fmtCommand,
   compareCommand,
   schemaCommand,
   initCommand,
+  completionCommand,
 ];

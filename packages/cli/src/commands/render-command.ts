@@ -18,6 +18,7 @@ export const renderCommand: Command = {
     '--format <format>     markdown (default), html, text or mermaid',
     '-o, --output <file>   write to a file instead of standard output',
     '--json                print { format, text } (or { format, file } with -o) as JSON',
+    '`-` as the policy reads it from standard input.',
   ],
   examples: [
     'fairpost render policy.yaml --format html -o policy.html',
@@ -25,9 +26,11 @@ export const renderCommand: Command = {
   ],
   options: { ...JSON_OPTION, format: { type: 'string' }, output: { type: 'string', short: 'o' } },
   positionals: { min: 1, max: 1 },
+  inputs: { positionals: true, options: [] },
+  choices: { format: FORMATS },
   async run({ positionals, values }, io) {
     const format = oneOf(values.format, FORMATS, '--format', 'markdown');
-    const { policy } = loadCompiledPolicy(positionals[0]!, io.cwd, io.stderr, paletteFor(io.stderr, io.env));
+    const { policy } = loadCompiledPolicy(positionals[0]!, io, io.stderr, paletteFor(io.stderr, io.env));
     const text = {
       markdown: renderMarkdown,
       html: renderHtml,

@@ -1,4 +1,4 @@
-import { formatPath, type PathSegment } from '@fairpost/core';
+import { formatPath, type PathSegment } from '../parse/issue.js';
 import type { z } from 'zod';
 import { type Document, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { type CaseTable, CaseTableSchema } from './case-table.js';

@@ -1,4 +1,4 @@
-import { OUTCOMES } from '@fairpost/core';
+import { OUTCOMES } from '../model/outcome.js';
 import { z } from 'zod';
 
 /** What a case's decision may be: one of the five outcomes, or `undetermined` when facts are missing. */
@@ -72,6 +72,18 @@ export const PolicyCaseSchema = z.strictObject({
   source: CaseSourceSchema.optional().describe(
     'The source the quote is in; the policy’s first source when absent.',
   ),
+  commitments: ids('commitment ids')
+    .optional()
+    .describe(
+      'The ids of the policy’s commitments this case shows in practice. A commitment is a promise, not a decision, so a case exercises one by naming it; each must be in the policy.',
+    ),
+});
+
+/** A rule, duty or commitment a table leaves without a case on purpose, and why. */
+export const UncoveredEntrySchema = z.strictObject({
+  kind: z.enum(['rule', 'duty', 'commitment']).describe('What the entry is: ids may repeat across kinds.'),
+  id: z.string().min(1).describe('The id of the rule, duty or commitment.'),
+  reason: z.string().min(1).describe('Why no case exercises it.'),
 });
 
 /** A policy's case table: the policy file (beside the table) and its cases. */
@@ -86,11 +98,19 @@ export const CaseTableSchema = z.strictObject({
     .refine((cases) => new Set(cases.map((c) => c.name)).size === cases.length, {
       message: 'case names must be unique: each names a test',
     }),
+  uncovered: z
+    .array(UncoveredEntrySchema)
+    .optional()
+    .describe(
+      'Rules, duties and commitments no case exercises on purpose, each with the reason; coverage reports them apart.',
+    ),
 });
 
 /** A case table. */
 export type CaseTable = z.infer<typeof CaseTableSchema>;
 /** One case of a table. */
 export type PolicyCase = z.infer<typeof PolicyCaseSchema>;
+/** An entry left without a case on purpose. */
+export type UncoveredEntry = z.infer<typeof UncoveredEntrySchema>;
 /** What a case expects. */
 export type CaseExpectation = z.infer<typeof CaseExpectationSchema>;

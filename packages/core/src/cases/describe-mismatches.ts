@@ -1,4 +1,4 @@
-import type { Decision } from '@fairpost/core';
+import type { Decision } from '../model/decision.js';
 import type { CaseExpectation } from './case-table.js';
 
 /**

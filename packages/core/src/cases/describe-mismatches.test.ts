@@ -1,4 +1,6 @@
-import { compilePolicy, evaluate, parsePolicy } from '@fairpost/core';
+import { compilePolicy } from '../evaluate/compile-policy.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { parsePolicy } from '../parse/parse-policy.js';
 import { describe, expect, it } from 'vitest';
 import { describeMismatches } from './describe-mismatches.js';
 
