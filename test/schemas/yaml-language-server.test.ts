@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isMap, isScalar, parseDocument, type Scalar, stringify } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Scalar, stringify } from 'yaml';
+import { policyTemplate } from '../../packages/cli/src/policy-template.js';
 import { BROKEN_CONDITIONS, ENUM_FACT_NAMES, FACT_NAMES, valuesOf } from './support/broken-conditions.js';
 import { basePolicy } from './support/invalid-policies.js';
 import { REPOSITORY_ROOT, YamlLanguageClient } from './support/yaml-language-client.js';
@@ -27,6 +28,32 @@ function policyText(condition: unknown): { text: string; lines: [number, number]
   return { text, lines: [lineOf(key.range[0]), lineOf(value.range[1])] };
 }
 
+/** The policies people copy: the examples (case tables aside) and what `fairpost init` writes beside them. */
+function policiesPeopleStartFrom(): Record<string, string> {
+  const files = readdirSync(POLICIES).filter((f) => f.endsWith('.yaml') && !f.endsWith('.cases.yaml'));
+  expect(files.length).toBeGreaterThan(5);
+  return {
+    ...Object.fromEntries(files.map((file) => [file, readFileSync(join(POLICIES, file), 'utf8')])),
+    'init-probe.yaml': policyTemplate('init-probe.yaml', POLICIES),
+  };
+}
+
+/** The source text of every condition written as a flow mapping, under any `when`, however deep. */
+function flowStyleConditions(node: unknown, inCondition = false): string[] {
+  if (isMap(node)) {
+    const here = inCondition && node.flow ? [String(node)] : [];
+    return here.concat(
+      node.items.flatMap((pair) => {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        const condition = key === 'when' || (inCondition && ['all', 'any', 'not'].includes(key));
+        return flowStyleConditions(pair.value, condition);
+      }),
+    );
+  }
+  if (isSeq(node)) return node.items.flatMap((item) => flowStyleConditions(item, inCondition));
+  return [];
+}
+
 let client: YamlLanguageClient;
 beforeAll(async () => {
   client = await YamlLanguageClient.start(REPOSITORY_ROOT);
@@ -36,13 +63,20 @@ afterAll(async () => {
 });
 
 describe('yaml-language-server over stdio, with the published draft-07 schema', () => {
-  it('finds nothing wrong in the example policies and the starter', async () => {
-    const files = readdirSync(POLICIES).filter((f) => f.endsWith('.yaml') && !f.endsWith('.cases.yaml'));
-    expect(files.length).toBeGreaterThan(5);
-    for (const file of files) {
-      const text = readFileSync(join(POLICIES, file), 'utf8');
-      expect(text.startsWith(MODELINE), `${file} starts with the schema modeline`).toBe(true);
-      expect(await client.open(join(POLICIES, file), text), file).toEqual([]);
+  it('finds nothing wrong in the example policies, the starter, and what `fairpost init` writes', async () => {
+    for (const [name, text] of Object.entries(policiesPeopleStartFrom())) {
+      // `fairpost init` points at the nearest schema file it finds (here through examples/node_modules).
+      expect(text.split('\n')[0], name).toMatch(
+        /^# yaml-language-server: \$schema=\.\.\/[^:]*draft-07\/policy\.json$/,
+      );
+      expect(await client.open(join(POLICIES, name), text), name).toEqual([]);
+    }
+  });
+
+  it('is given conditions in block style, where it completes (not `{ fact: x, is: ▮ }`, where it cannot)', () => {
+    for (const [name, text] of Object.entries(policiesPeopleStartFrom())) {
+      const flow = flowStyleConditions(parseDocument(text).contents);
+      expect(flow, name).toEqual([]);
     }
   });
 
@@ -92,7 +126,7 @@ describe('yaml-language-server over stdio, with the published draft-07 schema', 
       const valueLines = withFact.split('\n');
       const duties = valueLines.indexOf('duties:');
       const isLine = valueLines.findIndex(
-        (l, i) => i > duties && valueLines[i - 1]!.includes(`fact: ${fact}`),
+        (_line, i) => i > duties && valueLines[i - 1]!.includes(`fact: ${fact}`),
       );
       valueLines[isLine] = valueLines[isLine]!.replace(/is: null$/, 'is: ');
       const path = probePath();

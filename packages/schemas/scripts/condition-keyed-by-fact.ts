@@ -77,6 +77,12 @@ function valueCheck(operand: Node): Node {
   return fail(`a value schema has an unexpected shape: ${JSON.stringify(operand)}`);
 }
 
+/** A JSON Schema `if`/`then`. */
+function ifThen(condition: Node, consequence: Node): Node {
+  // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword, in plain data nobody awaits.
+  return { if: condition, then: consequence };
+}
+
 /**
  * The published documents' one rewrite for outside tools (ajv, editors). zod writes a condition as a union of 84
  * objects (each standard fact with each operator, a custom fact, `all`, `any`, `not`); a validator that does not
@@ -117,7 +123,9 @@ export function conditionKeyedByFact(document: JsonSchemaDocument, edition: Edit
   const exampleOperands = tests[0]!.operands;
 
   const first = operators[0]!;
-  const described: Record<string, Node> = { [first]: { description: exampleOperands.get(first)!.description } };
+  const described: Record<string, Node> = {
+    [first]: { description: exampleOperands.get(first)!.description },
+  };
   const factName: Node = {
     title: 'Fact name',
     description: 'The fact tested: one of the vocabulary’s facts, or a custom fact `custom.<name>`.',
@@ -138,15 +146,16 @@ export function conditionKeyedByFact(document: JsonSchemaDocument, edition: Edit
       ? { dependencies: { ...operatorsNeedFact, ...oneForm } }
       : { dependentRequired: operatorsNeedFact, dependentSchemas: oneForm };
 
-  const branch = (test: FactTests, condition: Node): Node => ({
-    if: { properties: { fact: condition }, required: ['fact'] },
-    then: {
-      properties: {
-        fact: { description: test.name.description },
-        ...Object.fromEntries([...test.operands].map(([op, operand]) => [op, valueCheck(operand)])),
+  const branch = (test: FactTests, condition: Node): Node =>
+    ifThen(
+      { properties: { fact: condition }, required: ['fact'] },
+      {
+        properties: {
+          fact: { description: test.name.description },
+          ...Object.fromEntries([...test.operands].map(([op, operand]) => [op, valueCheck(operand)])),
+        },
       },
-    },
-  });
+    );
 
   const { Condition, ...rest } = defs;
   const condition: Node = {
@@ -167,10 +176,10 @@ export function conditionKeyedByFact(document: JsonSchemaDocument, edition: Edit
     allOf: [
       // `fact` alone, and a fact that exists (a misspelt one has its own error): ask for the first operator. The `properties` beside `required` are for ajv's strict mode, which
       // in 2020-12 compiles `allOf` before the condition's own `properties` and would call the keys undefined.
-      {
-        if: { properties: { fact: { $ref: `#/${defsKey}/FactName` } }, required: ['fact'], maxProperties: 1 },
-        then: { properties: { [first]: described[first] }, required: [first] },
-      },
+      ifThen(
+        { properties: { fact: { $ref: `#/${defsKey}/FactName` } }, required: ['fact'], maxProperties: 1 },
+        { properties: { [first]: described[first] }, required: [first] },
+      ),
       ...standard.map((test) => branch(test, { const: test.name.const })),
       branch(custom[0]!, { type: 'string', pattern: customName.pattern }),
     ],
@@ -181,7 +190,9 @@ export function conditionKeyedByFact(document: JsonSchemaDocument, edition: Edit
     if (remaining.includes(`"#/${defsKey}/${name}"`)) fail(`${name} is referred to outside a condition`);
   }
   const sorted = Object.fromEntries(
-    Object.entries({ ...rest, Condition: condition, FactName: factName }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    Object.entries({ ...rest, Condition: condition, FactName: factName }).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    ),
   );
   return { ...document, [defsKey]: sorted };
 }

@@ -10,9 +10,9 @@ export function valuesOf(factName: string): string[] {
 }
 
 /** Every standard fact's name, in the vocabulary's order. */
-export const FACT_NAMES = socialMediaVocabulary.facts.map((f) => f.name);
+export const FACT_NAMES: string[] = socialMediaVocabulary.facts.map((f) => f.name);
 /** The standard facts with listed values (the others are true or false). */
-export const ENUM_FACT_NAMES = socialMediaVocabulary.facts
+export const ENUM_FACT_NAMES: string[] = socialMediaVocabulary.facts
   .filter((f) => f.type === 'enum')
   .map((f) => f.name);
 
