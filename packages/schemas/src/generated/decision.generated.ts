@@ -103,6 +103,9 @@ export interface SourceReference {
    */
   quote?: string;
 }
+/**
+ * An entry of a catalogue (a condition, role, duty action or commitment): its id, label and phrase.
+ */
 export interface CatalogueEntry {
   /**
    * The kebab-case id policies refer to.

@@ -392,6 +392,9 @@ export interface Rule {
    */
   assumption?: string;
 }
+/**
+ * Tests `actor.role` (Your role) with `is`. The fact has this value.
+ */
 export interface ActorRoleIs {
   /**
    * The relationship to the organisation of the person acting.
@@ -402,6 +405,9 @@ export interface ActorRoleIs {
    */
   is: 'staff' | 'manager' | 'senior-leader' | 'board-member' | 'volunteer' | 'freelancer' | 'service-user';
 }
+/**
+ * Tests `actor.role` (Your role) with `in`. The fact has one of these values.
+ */
 export interface ActorRoleIn {
   /**
    * The relationship to the organisation of the person acting.
@@ -424,6 +430,9 @@ export interface ActorRoleIn {
     | 'service-user'
   )[];
 }
+/**
+ * Tests `actor.role` (Your role) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ActorRoleIsNot {
   /**
    * The relationship to the organisation of the person acting.
@@ -434,6 +443,9 @@ export interface ActorRoleIsNot {
    */
   isNot: 'staff' | 'manager' | 'senior-leader' | 'board-member' | 'volunteer' | 'freelancer' | 'service-user';
 }
+/**
+ * Tests `actor.role` (Your role) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ActorRoleNotIn {
   /**
    * The relationship to the organisation of the person acting.
@@ -456,6 +468,9 @@ export interface ActorRoleNotIn {
     | 'service-user'
   )[];
 }
+/**
+ * Tests `actor.clientFacing` (Client-facing) with `is`. The fact has this value.
+ */
 export interface ActorClientFacingIs {
   /**
    * Whether the person works directly with clients, survivors or service users.
@@ -466,6 +481,9 @@ export interface ActorClientFacingIs {
    */
   is: boolean;
 }
+/**
+ * Tests `actor.clientFacing` (Client-facing) with `in`. The fact has one of these values.
+ */
 export interface ActorClientFacingIn {
   /**
    * Whether the person works directly with clients, survivors or service users.
@@ -480,6 +498,9 @@ export interface ActorClientFacingIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `actor.clientFacing` (Client-facing) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ActorClientFacingIsNot {
   /**
    * Whether the person works directly with clients, survivors or service users.
@@ -490,6 +511,9 @@ export interface ActorClientFacingIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `actor.clientFacing` (Client-facing) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ActorClientFacingNotIn {
   /**
    * Whether the person works directly with clients, survivors or service users.
@@ -504,6 +528,9 @@ export interface ActorClientFacingNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `actor.authorisedSpokesperson` (Authorised spokesperson) with `is`. The fact has this value.
+ */
 export interface ActorAuthorisedSpokespersonIs {
   /**
    * Whether the person is authorised to speak for the organisation.
@@ -514,6 +541,9 @@ export interface ActorAuthorisedSpokespersonIs {
    */
   is: boolean;
 }
+/**
+ * Tests `actor.authorisedSpokesperson` (Authorised spokesperson) with `in`. The fact has one of these values.
+ */
 export interface ActorAuthorisedSpokespersonIn {
   /**
    * Whether the person is authorised to speak for the organisation.
@@ -528,6 +558,9 @@ export interface ActorAuthorisedSpokespersonIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `actor.authorisedSpokesperson` (Authorised spokesperson) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ActorAuthorisedSpokespersonIsNot {
   /**
    * Whether the person is authorised to speak for the organisation.
@@ -538,6 +571,9 @@ export interface ActorAuthorisedSpokespersonIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `actor.authorisedSpokesperson` (Authorised spokesperson) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ActorAuthorisedSpokespersonNotIn {
   /**
    * Whether the person is authorised to speak for the organisation.
@@ -552,6 +588,9 @@ export interface ActorAuthorisedSpokespersonNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `account.kind` (Account) with `is`. The fact has this value.
+ */
 export interface AccountKindIs {
   /**
    * Whose account is used, and whether it names the employer or role.
@@ -562,6 +601,9 @@ export interface AccountKindIs {
    */
   is: 'organisational' | 'personal-named' | 'personal' | 'pseudonymous';
 }
+/**
+ * Tests `account.kind` (Account) with `in`. The fact has one of these values.
+ */
 export interface AccountKindIn {
   /**
    * Whose account is used, and whether it names the employer or role.
@@ -576,6 +618,9 @@ export interface AccountKindIn {
    */
   in: ('organisational' | 'personal-named' | 'personal' | 'pseudonymous')[];
 }
+/**
+ * Tests `account.kind` (Account) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface AccountKindIsNot {
   /**
    * Whose account is used, and whether it names the employer or role.
@@ -586,6 +631,9 @@ export interface AccountKindIsNot {
    */
   isNot: 'organisational' | 'personal-named' | 'personal' | 'pseudonymous';
 }
+/**
+ * Tests `account.kind` (Account) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface AccountKindNotIn {
   /**
    * Whose account is used, and whether it names the employer or role.
@@ -600,6 +648,9 @@ export interface AccountKindNotIn {
    */
   notIn: ('organisational' | 'personal-named' | 'personal' | 'pseudonymous')[];
 }
+/**
+ * Tests `activity.kind` (Activity) with `is`. The fact has this value.
+ */
 export interface ActivityKindIs {
   /**
    * What the person is doing.
@@ -619,6 +670,9 @@ export interface ActivityKindIs {
     | 'create-account'
     | 'moderate';
 }
+/**
+ * Tests `activity.kind` (Activity) with `in`. The fact has one of these values.
+ */
 export interface ActivityKindIn {
   /**
    * What the person is doing.
@@ -643,6 +697,9 @@ export interface ActivityKindIn {
     | 'moderate'
   )[];
 }
+/**
+ * Tests `activity.kind` (Activity) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ActivityKindIsNot {
   /**
    * What the person is doing.
@@ -662,6 +719,9 @@ export interface ActivityKindIsNot {
     | 'create-account'
     | 'moderate';
 }
+/**
+ * Tests `activity.kind` (Activity) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ActivityKindNotIn {
   /**
    * What the person is doing.
@@ -686,6 +746,9 @@ export interface ActivityKindNotIn {
     | 'moderate'
   )[];
 }
+/**
+ * Tests `context.time` (Time) with `is`. The fact has this value.
+ */
 export interface ContextTimeIs {
   /**
    * Whether it happens in working time or the person’s own time.
@@ -696,6 +759,9 @@ export interface ContextTimeIs {
    */
   is: 'work-time' | 'own-time';
 }
+/**
+ * Tests `context.time` (Time) with `in`. The fact has one of these values.
+ */
 export interface ContextTimeIn {
   /**
    * Whether it happens in working time or the person’s own time.
@@ -710,6 +776,9 @@ export interface ContextTimeIn {
    */
   in: ('work-time' | 'own-time')[];
 }
+/**
+ * Tests `context.time` (Time) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContextTimeIsNot {
   /**
    * Whether it happens in working time or the person’s own time.
@@ -720,6 +789,9 @@ export interface ContextTimeIsNot {
    */
   isNot: 'work-time' | 'own-time';
 }
+/**
+ * Tests `context.time` (Time) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContextTimeNotIn {
   /**
    * Whether it happens in working time or the person’s own time.
@@ -734,6 +806,9 @@ export interface ContextTimeNotIn {
    */
   notIn: ('work-time' | 'own-time')[];
 }
+/**
+ * Tests `context.device` (Device) with `is`. The fact has this value.
+ */
 export interface ContextDeviceIs {
   /**
    * Whose device is used.
@@ -744,6 +819,9 @@ export interface ContextDeviceIs {
    */
   is: 'organisation' | 'own';
 }
+/**
+ * Tests `context.device` (Device) with `in`. The fact has one of these values.
+ */
 export interface ContextDeviceIn {
   /**
    * Whose device is used.
@@ -758,6 +836,9 @@ export interface ContextDeviceIn {
    */
   in: ('organisation' | 'own')[];
 }
+/**
+ * Tests `context.device` (Device) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContextDeviceIsNot {
   /**
    * Whose device is used.
@@ -768,6 +849,9 @@ export interface ContextDeviceIsNot {
    */
   isNot: 'organisation' | 'own';
 }
+/**
+ * Tests `context.device` (Device) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContextDeviceNotIn {
   /**
    * Whose device is used.
@@ -782,6 +866,9 @@ export interface ContextDeviceNotIn {
    */
   notIn: ('organisation' | 'own')[];
 }
+/**
+ * Tests `content.kind` (Content) with `is`. The fact has this value.
+ */
 export interface ContentKindIs {
   /**
    * What the content is about.
@@ -807,6 +894,9 @@ export interface ContentKindIs {
     | 'client-information'
     | 'colleague-information';
 }
+/**
+ * Tests `content.kind` (Content) with `in`. The fact has one of these values.
+ */
 export interface ContentKindIn {
   /**
    * What the content is about.
@@ -837,6 +927,9 @@ export interface ContentKindIn {
     | 'colleague-information'
   )[];
 }
+/**
+ * Tests `content.kind` (Content) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContentKindIsNot {
   /**
    * What the content is about.
@@ -862,6 +955,9 @@ export interface ContentKindIsNot {
     | 'client-information'
     | 'colleague-information';
 }
+/**
+ * Tests `content.kind` (Content) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContentKindNotIn {
   /**
    * What the content is about.
@@ -892,6 +988,9 @@ export interface ContentKindNotIn {
     | 'colleague-information'
   )[];
 }
+/**
+ * Tests `content.identifiesClient` (Identifies a client) with `is`. The fact has this value.
+ */
 export interface ContentIdentifiesClientIs {
   /**
    * Whether the content could identify a client, survivor or service user.
@@ -902,6 +1001,9 @@ export interface ContentIdentifiesClientIs {
    */
   is: boolean;
 }
+/**
+ * Tests `content.identifiesClient` (Identifies a client) with `in`. The fact has one of these values.
+ */
 export interface ContentIdentifiesClientIn {
   /**
    * Whether the content could identify a client, survivor or service user.
@@ -916,6 +1018,9 @@ export interface ContentIdentifiesClientIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `content.identifiesClient` (Identifies a client) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContentIdentifiesClientIsNot {
   /**
    * Whether the content could identify a client, survivor or service user.
@@ -926,6 +1031,9 @@ export interface ContentIdentifiesClientIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `content.identifiesClient` (Identifies a client) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContentIdentifiesClientNotIn {
   /**
    * Whether the content could identify a client, survivor or service user.
@@ -940,6 +1048,9 @@ export interface ContentIdentifiesClientNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `content.showsChildren` (Shows children) with `is`. The fact has this value.
+ */
 export interface ContentShowsChildrenIs {
   /**
    * Whether the content shows children or young people.
@@ -950,6 +1061,9 @@ export interface ContentShowsChildrenIs {
    */
   is: boolean;
 }
+/**
+ * Tests `content.showsChildren` (Shows children) with `in`. The fact has one of these values.
+ */
 export interface ContentShowsChildrenIn {
   /**
    * Whether the content shows children or young people.
@@ -964,6 +1078,9 @@ export interface ContentShowsChildrenIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `content.showsChildren` (Shows children) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContentShowsChildrenIsNot {
   /**
    * Whether the content shows children or young people.
@@ -974,6 +1091,9 @@ export interface ContentShowsChildrenIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `content.showsChildren` (Shows children) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContentShowsChildrenNotIn {
   /**
    * Whether the content shows children or young people.
@@ -988,6 +1108,9 @@ export interface ContentShowsChildrenNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `content.hasConsent` (Consent given) with `is`. The fact has this value.
+ */
 export interface ContentHasConsentIs {
   /**
    * Whether everyone shown or named has agreed (for children, in writing by a parent or carer).
@@ -998,6 +1121,9 @@ export interface ContentHasConsentIs {
    */
   is: boolean;
 }
+/**
+ * Tests `content.hasConsent` (Consent given) with `in`. The fact has one of these values.
+ */
 export interface ContentHasConsentIn {
   /**
    * Whether everyone shown or named has agreed (for children, in writing by a parent or carer).
@@ -1012,6 +1138,9 @@ export interface ContentHasConsentIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `content.hasConsent` (Consent given) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContentHasConsentIsNot {
   /**
    * Whether everyone shown or named has agreed (for children, in writing by a parent or carer).
@@ -1022,6 +1151,9 @@ export interface ContentHasConsentIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `content.hasConsent` (Consent given) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContentHasConsentNotIn {
   /**
    * Whether everyone shown or named has agreed (for children, in writing by a parent or carer).
@@ -1036,6 +1168,9 @@ export interface ContentHasConsentNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `content.statesPersonalView` (Stated as a personal view) with `is`. The fact has this value.
+ */
 export interface ContentStatesPersonalViewIs {
   /**
    * Whether the content says clearly that it is the person’s own view.
@@ -1046,6 +1181,9 @@ export interface ContentStatesPersonalViewIs {
    */
   is: boolean;
 }
+/**
+ * Tests `content.statesPersonalView` (Stated as a personal view) with `in`. The fact has one of these values.
+ */
 export interface ContentStatesPersonalViewIn {
   /**
    * Whether the content says clearly that it is the person’s own view.
@@ -1060,6 +1198,9 @@ export interface ContentStatesPersonalViewIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `content.statesPersonalView` (Stated as a personal view) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContentStatesPersonalViewIsNot {
   /**
    * Whether the content says clearly that it is the person’s own view.
@@ -1070,6 +1211,9 @@ export interface ContentStatesPersonalViewIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `content.statesPersonalView` (Stated as a personal view) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContentStatesPersonalViewNotIn {
   /**
    * Whether the content says clearly that it is the person’s own view.
@@ -1084,6 +1228,9 @@ export interface ContentStatesPersonalViewNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `content.disclosesRole` (Role disclosed) with `is`. The fact has this value.
+ */
 export interface ContentDisclosesRoleIs {
   /**
    * Whether the person says who they work for or their role.
@@ -1094,6 +1241,9 @@ export interface ContentDisclosesRoleIs {
    */
   is: boolean;
 }
+/**
+ * Tests `content.disclosesRole` (Role disclosed) with `in`. The fact has one of these values.
+ */
 export interface ContentDisclosesRoleIn {
   /**
    * Whether the person says who they work for or their role.
@@ -1108,6 +1258,9 @@ export interface ContentDisclosesRoleIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `content.disclosesRole` (Role disclosed) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContentDisclosesRoleIsNot {
   /**
    * Whether the person says who they work for or their role.
@@ -1118,6 +1271,9 @@ export interface ContentDisclosesRoleIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `content.disclosesRole` (Role disclosed) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContentDisclosesRoleNotIn {
   /**
    * Whether the person says who they work for or their role.
@@ -1132,6 +1288,9 @@ export interface ContentDisclosesRoleNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `content.isAbusive` (Abusive) with `is`. The fact has this value.
+ */
 export interface ContentIsAbusiveIs {
   /**
    * Whether the content harasses, abuses or threatens someone.
@@ -1142,6 +1301,9 @@ export interface ContentIsAbusiveIs {
    */
   is: boolean;
 }
+/**
+ * Tests `content.isAbusive` (Abusive) with `in`. The fact has one of these values.
+ */
 export interface ContentIsAbusiveIn {
   /**
    * Whether the content harasses, abuses or threatens someone.
@@ -1156,6 +1318,9 @@ export interface ContentIsAbusiveIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `content.isAbusive` (Abusive) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContentIsAbusiveIsNot {
   /**
    * Whether the content harasses, abuses or threatens someone.
@@ -1166,6 +1331,9 @@ export interface ContentIsAbusiveIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `content.isAbusive` (Abusive) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContentIsAbusiveNotIn {
   /**
    * Whether the content harasses, abuses or threatens someone.
@@ -1180,6 +1348,9 @@ export interface ContentIsAbusiveNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `content.revealsPrivateEvent` (Reveals a private event) with `is`. The fact has this value.
+ */
 export interface ContentRevealsPrivateEventIs {
   /**
    * Whether the content reveals when or where a private event (a support group, say) takes place.
@@ -1190,6 +1361,9 @@ export interface ContentRevealsPrivateEventIs {
    */
   is: boolean;
 }
+/**
+ * Tests `content.revealsPrivateEvent` (Reveals a private event) with `in`. The fact has one of these values.
+ */
 export interface ContentRevealsPrivateEventIn {
   /**
    * Whether the content reveals when or where a private event (a support group, say) takes place.
@@ -1204,6 +1378,9 @@ export interface ContentRevealsPrivateEventIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `content.revealsPrivateEvent` (Reveals a private event) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface ContentRevealsPrivateEventIsNot {
   /**
    * Whether the content reveals when or where a private event (a support group, say) takes place.
@@ -1214,6 +1391,9 @@ export interface ContentRevealsPrivateEventIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `content.revealsPrivateEvent` (Reveals a private event) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface ContentRevealsPrivateEventNotIn {
   /**
    * Whether the content reveals when or where a private event (a support group, say) takes place.
@@ -1228,6 +1408,9 @@ export interface ContentRevealsPrivateEventNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `counterpart.kind` (Who else is involved) with `is`. The fact has this value.
+ */
 export interface CounterpartKindIs {
   /**
    * Who the person is engaging with or writing about.
@@ -1238,6 +1421,9 @@ export interface CounterpartKindIs {
    */
   is: 'none' | 'client' | 'former-client' | 'colleague' | 'manager' | 'public' | 'press' | 'political-party';
 }
+/**
+ * Tests `counterpart.kind` (Who else is involved) with `in`. The fact has one of these values.
+ */
 export interface CounterpartKindIn {
   /**
    * Who the person is engaging with or writing about.
@@ -1261,6 +1447,9 @@ export interface CounterpartKindIn {
     | 'political-party'
   )[];
 }
+/**
+ * Tests `counterpart.kind` (Who else is involved) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface CounterpartKindIsNot {
   /**
    * Who the person is engaging with or writing about.
@@ -1279,6 +1468,9 @@ export interface CounterpartKindIsNot {
     | 'press'
     | 'political-party';
 }
+/**
+ * Tests `counterpart.kind` (Who else is involved) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface CounterpartKindNotIn {
   /**
    * Who the person is engaging with or writing about.
@@ -1302,6 +1494,9 @@ export interface CounterpartKindNotIn {
     | 'political-party'
   )[];
 }
+/**
+ * Tests `incident.kind` (Incident) with `is`. The fact has this value.
+ */
 export interface IncidentKindIs {
   /**
    * What is happening to the person online, if anything.
@@ -1320,6 +1515,9 @@ export interface IncidentKindIs {
     | 'account-compromise'
     | 'offline-threat';
 }
+/**
+ * Tests `incident.kind` (Incident) with `in`. The fact has one of these values.
+ */
 export interface IncidentKindIn {
   /**
    * What is happening to the person online, if anything.
@@ -1343,6 +1541,9 @@ export interface IncidentKindIn {
     | 'offline-threat'
   )[];
 }
+/**
+ * Tests `incident.kind` (Incident) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface IncidentKindIsNot {
   /**
    * What is happening to the person online, if anything.
@@ -1361,6 +1562,9 @@ export interface IncidentKindIsNot {
     | 'account-compromise'
     | 'offline-threat';
 }
+/**
+ * Tests `incident.kind` (Incident) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface IncidentKindNotIn {
   /**
    * What is happening to the person online, if anything.
@@ -1384,6 +1588,9 @@ export interface IncidentKindNotIn {
     | 'offline-threat'
   )[];
 }
+/**
+ * Tests `incident.workRelated` (Because of your work) with `is`. The fact has this value.
+ */
 export interface IncidentWorkRelatedIs {
   /**
    * Whether the incident is connected to the person’s work for the organisation.
@@ -1394,6 +1601,9 @@ export interface IncidentWorkRelatedIs {
    */
   is: boolean;
 }
+/**
+ * Tests `incident.workRelated` (Because of your work) with `in`. The fact has one of these values.
+ */
 export interface IncidentWorkRelatedIn {
   /**
    * Whether the incident is connected to the person’s work for the organisation.
@@ -1408,6 +1618,9 @@ export interface IncidentWorkRelatedIn {
    */
   in: boolean[];
 }
+/**
+ * Tests `incident.workRelated` (Because of your work) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface IncidentWorkRelatedIsNot {
   /**
    * Whether the incident is connected to the person’s work for the organisation.
@@ -1418,6 +1631,9 @@ export interface IncidentWorkRelatedIsNot {
    */
   isNot: boolean;
 }
+/**
+ * Tests `incident.workRelated` (Because of your work) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface IncidentWorkRelatedNotIn {
   /**
    * Whether the incident is connected to the person’s work for the organisation.
@@ -1432,6 +1648,9 @@ export interface IncidentWorkRelatedNotIn {
    */
   notIn: boolean[];
 }
+/**
+ * Tests `incident.severity` (Severity) with `is`. The fact has this value.
+ */
 export interface IncidentSeverityIs {
   /**
    * How serious the incident is.
@@ -1442,6 +1661,9 @@ export interface IncidentSeverityIs {
    */
   is: 'low' | 'serious' | 'risk-to-safety';
 }
+/**
+ * Tests `incident.severity` (Severity) with `in`. The fact has one of these values.
+ */
 export interface IncidentSeverityIn {
   /**
    * How serious the incident is.
@@ -1456,6 +1678,9 @@ export interface IncidentSeverityIn {
    */
   in: ('low' | 'serious' | 'risk-to-safety')[];
 }
+/**
+ * Tests `incident.severity` (Severity) with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface IncidentSeverityIsNot {
   /**
    * How serious the incident is.
@@ -1466,6 +1691,9 @@ export interface IncidentSeverityIsNot {
    */
   isNot: 'low' | 'serious' | 'risk-to-safety';
 }
+/**
+ * Tests `incident.severity` (Severity) with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface IncidentSeverityNotIn {
   /**
    * How serious the incident is.
@@ -1480,6 +1708,9 @@ export interface IncidentSeverityNotIn {
    */
   notIn: ('low' | 'serious' | 'risk-to-safety')[];
 }
+/**
+ * Tests a custom fact `custom.<name>` the policy declares with `is`. The fact has this value.
+ */
 export interface CustomFactIs {
   /**
    * A custom fact declared in the policy’s `custom.facts`, named `custom.<name>`.
@@ -1490,6 +1721,9 @@ export interface CustomFactIs {
    */
   is: string | boolean;
 }
+/**
+ * Tests a custom fact `custom.<name>` the policy declares with `in`. The fact has one of these values.
+ */
 export interface CustomFactIn {
   /**
    * A custom fact declared in the policy’s `custom.facts`, named `custom.<name>`.
@@ -1502,6 +1736,9 @@ export interface CustomFactIn {
    */
   in: (string | boolean)[];
 }
+/**
+ * Tests a custom fact `custom.<name>` the policy declares with `isNot`. The fact does not have this value (an unknown fact is still unknown).
+ */
 export interface CustomFactIsNot {
   /**
    * A custom fact declared in the policy’s `custom.facts`, named `custom.<name>`.
@@ -1512,6 +1749,9 @@ export interface CustomFactIsNot {
    */
   isNot: string | boolean;
 }
+/**
+ * Tests a custom fact `custom.<name>` the policy declares with `notIn`. The fact has none of these values (an unknown fact is still unknown).
+ */
 export interface CustomFactNotIn {
   /**
    * A custom fact declared in the policy’s `custom.facts`, named `custom.<name>`.
@@ -1729,6 +1969,9 @@ export interface CustomEnumFact {
    */
   values: FactValue[];
 }
+/**
+ * One value an enum fact can take, with a label for forms and a phrase for rendered text.
+ */
 export interface FactValue {
   /**
    * The value as written in policies and scenarios (kebab-case).
