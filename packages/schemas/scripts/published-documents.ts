@@ -1,7 +1,8 @@
 import { DecisionSchema, PolicySchema, ScenarioSchema } from '@fairpost/core';
 import type { z } from 'zod';
+import { conditionKeyedByFact } from './condition-keyed-by-fact.js';
 import { customFactsAsPatternProperties } from './custom-facts-as-pattern-properties.js';
-import type { JsonSchemaDocument } from './json-schema-document.js';
+import type { Edition, JsonSchemaDocument } from './json-schema-document.js';
 
 /** One published schema: its file name, the TypeScript name of its root type, and its zod source. */
 export interface PublishedDocument {
@@ -13,11 +14,16 @@ export interface PublishedDocument {
   readonly schema: z.ZodType;
   /** A documented rewrite of the generated root schema, for what zod cannot say. */
   readonly postProcess?: (document: JsonSchemaDocument) => JsonSchemaDocument;
+  /**
+   * A documented rewrite of the published JSON only, for validators and editors (short errors, completion); the
+   * generated TypeScript is made before it, from the form zod writes.
+   */
+  readonly forValidators?: (document: JsonSchemaDocument, edition: Edition) => JsonSchemaDocument;
 }
 
 /** The three published documents, in the order they are generated. */
 export const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
-  { name: 'policy', typeName: 'Policy', schema: PolicySchema },
+  { name: 'policy', typeName: 'Policy', schema: PolicySchema, forValidators: conditionKeyedByFact },
   {
     name: 'scenario',
     typeName: 'Scenario',

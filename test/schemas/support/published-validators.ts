@@ -17,9 +17,12 @@ export function readPublishedSchema(edition: Edition, name: DocumentName): Recor
   return JSON.parse(readFileSync(join(SCHEMAS_ROOT, edition, `${name}.json`), 'utf8'));
 }
 
-/** A strict ajv instance for an edition: `Ajv2020` for 2020-12, the default `Ajv` class for draft-07. */
-export function strictAjv(edition: Edition): Ajv | Ajv2020 {
-  const options = { strict: true } as const;
+/**
+ * A strict ajv instance for an edition: `Ajv2020` for 2020-12, the default `Ajv` class for draft-07. `allErrors`
+ * reports every error instead of stopping at the first, as editors and linters built on ajv do.
+ */
+export function strictAjv(edition: Edition, { allErrors = false } = {}): Ajv | Ajv2020 {
+  const options = { strict: true, allErrors } as const;
   const ajv = edition === '2020-12' ? new Ajv2020(options) : new Ajv(options);
   addFormats.default(ajv);
   return ajv;
@@ -27,12 +30,16 @@ export function strictAjv(edition: Edition): Ajv | Ajv2020 {
 
 const cache = new Map<string, ValidateFunction>();
 
-/** The compiled validator of one published document (compiled once per test file). */
-export function publishedValidator(edition: Edition, name: DocumentName): ValidateFunction {
-  const key = `${edition}/${name}`;
+/** The compiled validator of one published document (compiled once per test file), optionally with every error. */
+export function publishedValidator(
+  edition: Edition,
+  name: DocumentName,
+  { allErrors = false } = {},
+): ValidateFunction {
+  const key = `${edition}/${name}/${allErrors}`;
   let validate = cache.get(key);
   if (!validate) {
-    validate = strictAjv(edition).compile(readPublishedSchema(edition, name));
+    validate = strictAjv(edition, { allErrors }).compile(readPublishedSchema(edition, name));
     cache.set(key, validate);
   }
   return validate;

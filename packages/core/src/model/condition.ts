@@ -52,14 +52,26 @@ export function factValueSchemaOf(fact: FactDefinition): z.ZodType {
   return z.enum(values).describe(`${fact.label}: ${values.join(', ')}.`);
 }
 
-function factTestVariants(factName: z.ZodType, value: z.ZodType, title: string): z.ZodType[] {
+/**
+ * One closed object per operator for a fact. The title names the generated type (`ActorRoleIs`) and the
+ * description becomes its TSDoc, so each of the generated per-fact types says what it tests.
+ */
+function factTestVariants(
+  factName: z.ZodType,
+  value: z.ZodType,
+  title: string,
+  subject: string,
+): z.ZodType[] {
   return FACT_OPERATORS.map((op) =>
     z
       .strictObject({
         fact: factName,
         [op]: (isListOperator(op) ? z.array(value).min(1) : value).describe(OPERATOR_DESCRIPTIONS[op]),
       })
-      .meta({ title: `${title} ${op}` }),
+      .meta({
+        title: `${title} ${op}`,
+        description: `Tests ${subject} with \`${op}\`. ${OPERATOR_DESCRIPTIONS[op]}`,
+      }),
   );
 }
 
@@ -84,9 +96,19 @@ const customFactNameSchema = z
 export const FactTestSchema = z
   .union([
     ...socialMediaVocabulary.facts.flatMap((fact) =>
-      factTestVariants(z.literal(fact.name).describe(fact.description), factValueSchemaOf(fact), fact.name),
+      factTestVariants(
+        z.literal(fact.name).describe(fact.description),
+        factValueSchemaOf(fact),
+        fact.name,
+        `\`${fact.name}\` (${fact.label})`,
+      ),
     ),
-    ...factTestVariants(customFactNameSchema, AnyFactValueSchema, 'custom fact'),
+    ...factTestVariants(
+      customFactNameSchema,
+      AnyFactValueSchema,
+      'custom fact',
+      'a custom fact `custom.<name>` the policy declares',
+    ),
   ])
   .meta({
     id: 'FactTest',

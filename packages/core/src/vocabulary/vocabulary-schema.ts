@@ -24,7 +24,11 @@ export const FactValueSchema = z
         'A second-person clause that completes "If …", e.g. "you are posting on one of the organisation’s accounts".',
       ),
   })
-  .meta({ id: 'FactValue', title: 'Fact value' });
+  .meta({
+    id: 'FactValue',
+    title: 'Fact value',
+    description: 'One value an enum fact can take, with a label for forms and a phrase for rendered text.',
+  });
 
 const factBase = {
   label: z.string().min(1).describe('A short label for forms and tables (“Account”).'),
@@ -40,7 +44,7 @@ export const EnumFactSchema = z
     ...factBase,
     values: z.array(FactValueSchema).min(1).describe('The values the fact can take.'),
   })
-  .meta({ id: 'EnumFact', title: 'Enum fact' });
+  .meta({ id: 'EnumFact', title: 'Enum fact', description: 'A fact that takes one of its listed values.' });
 
 /** A boolean fact, with a phrase for each answer. */
 export const BooleanFactSchema = z
@@ -51,12 +55,18 @@ export const BooleanFactSchema = z
     whenTrue: z.string().min(1).describe('A second-person clause for when the fact is true.'),
     whenFalse: z.string().min(1).describe('A second-person clause for when the fact is false.'),
   })
-  .meta({ id: 'BooleanFact', title: 'Boolean fact' });
+  .meta({
+    id: 'BooleanFact',
+    title: 'Boolean fact',
+    description: 'A fact that is true or false, with a phrase for each answer.',
+  });
 
 /** The definition of a fact a scenario can state. */
-export const FactDefinitionSchema = z
-  .discriminatedUnion('type', [EnumFactSchema, BooleanFactSchema])
-  .meta({ id: 'FactDefinition', title: 'Fact definition' });
+export const FactDefinitionSchema = z.discriminatedUnion('type', [EnumFactSchema, BooleanFactSchema]).meta({
+  id: 'FactDefinition',
+  title: 'Fact definition',
+  description: 'The definition of a fact a scenario can state.',
+});
 
 /** An entry of a catalogue (a condition, role, duty action or commitment). */
 export const CatalogueEntrySchema = z
@@ -68,7 +78,12 @@ export const CatalogueEntrySchema = z
       .min(1)
       .describe('A plain-English phrase used when rendering, in the imperative or as a clause.'),
   })
-  .meta({ id: 'CatalogueEntry', title: 'Catalogue entry' });
+  .meta({
+    id: 'CatalogueEntry',
+    title: 'Catalogue entry',
+    description:
+      'An entry of a catalogue (a condition, role, duty action or commitment): its id, label and phrase.',
+  });
 
 /**
  * Whether a commitment protects staff (a promise that limits what the organisation does) or restricts them (a
