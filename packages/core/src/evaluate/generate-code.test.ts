@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, TRUE } from './compile-policy.js';
+import { compileEngine, compilePolicy, engineOf, TRUE } from './compile-policy.js';
 import { parseScenario } from '../parse/scenario.js';
 import { arbitraryCompleteScenario, arbitraryPolicy, arbitraryScenario } from '../testing.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
@@ -59,7 +59,9 @@ describe('acceptsScenario', () => {
         }),
         ([compiled, input]) => {
           // Plain objects with own keys only: the check is exact, not just conservative.
-          expect(compiled.acceptsScenario(input)).toBe(parseScenario(input, compiled.vocabulary).ok);
+          expect(engineOf(compiled).acceptsScenario(input)).toBe(
+            parseScenario(input, compiled.vocabulary).ok,
+          );
         },
       ),
       RUNS,
@@ -82,26 +84,83 @@ describe('acceptsScenario', () => {
       withHidden({ 'context.time': 'own-time' }, { bogus: 1 }),
     ];
     for (const input of inputs) {
-      if (compiled.acceptsScenario(input)) expect(parseScenario(input, compiled.vocabulary).ok).toBe(true);
+      if (engineOf(compiled).acceptsScenario(input))
+        expect(parseScenario(input, compiled.vocabulary).ok).toBe(true);
     }
     // An unknown key in plain sight is refused whatever hides beside it.
-    expect(compiled.acceptsScenario(inputs[3])).toBe(false);
+    expect(engineOf(compiled).acceptsScenario(inputs[3])).toBe(false);
   });
 });
 
-describe('firstMatchScan', () => {
-  it('returns, on complete scenarios, the first rule whose test is true (the two-valued fast path)', () => {
+describe('the generated scan', () => {
+  it('returns, on complete scenarios, the first rule in priority order whose test is true (the two-valued path)', () => {
     fc.assert(
       fc.property(
-        arbitraryPolicy({ maxRules: 8, resolution: 'first-match' })
-          .map(compilePolicy)
-          .chain((compiled) => fc.tuple(fc.constant(compiled), arbitraryCompleteScenario(compiled))),
-        ([compiled, scenario]) => {
-          const expected = compiled.rules.findIndex((rule) => rule.test(scenario) === TRUE);
-          expect(compiled.firstMatchScan!(scenario)).toBe(expected);
+        arbitraryPolicy({ maxRules: 8 })
+          .map((policy) => compileEngine(policy))
+          .chain((engine) => fc.tuple(fc.constant(engine), arbitraryCompleteScenario(engine.compiled))),
+        ([engine, scenario]) => {
+          expect(engine.generated).toBe(true);
+          const expected = engine.ordered.findIndex((rule) => rule.test(scenario) === TRUE);
+          expect(engine.scan(scenario, 0)).toBe(expected);
         },
       ),
       RUNS,
     );
+  });
+
+  it('agrees with the closures from any starting position, on partial scenarios too (-2 for unknown first)', () => {
+    fc.assert(
+      fc.property(
+        arbitraryPolicy({ maxRules: 8 })
+          .chain((policy) =>
+            fc.tuple(
+              fc.constant(compileEngine(policy)),
+              fc.constant(compileEngine(policy, { generateCode: false })),
+            ),
+          )
+          .chain(([generated, closures]) =>
+            fc.tuple(
+              fc.constant(generated),
+              fc.constant(closures),
+              arbitraryScenario(generated.compiled),
+              fc.nat({ max: 8 }),
+            ),
+          ),
+        ([generated, closures, scenario, from]) => {
+          expect(closures.generated).toBe(false);
+          // Only a resumable scan (strictest, where ranks are shared) starts anywhere but at the first rule.
+          const start = generated.strategy.ranksShared ? from : 0;
+          expect(generated.scan(scenario, start)).toBe(closures.scan(scenario, start));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('splits large policies into functions of at most 100 rules, and shows their source when asked', () => {
+    const [policy] = fc.sample(arbitraryPolicy({ maxRules: 3 }), { numRuns: 1, seed: 3 });
+    const rule = {
+      when: { fact: 'account.kind', is: 'personal' },
+      outcome: 'permitted',
+      reason: 'Yours.',
+    } as const;
+    const rules = Array.from({ length: 250 }, (_, i) => ({ ...rule, id: `rule-${i}` }));
+    const sources: string[] = [];
+    const compiled = compilePolicy(
+      { ...policy!, rules },
+      { onGeneratedSource: (name, source) => sources.push(`${name}\n${source}`) },
+    );
+    expect(sources.filter((s) => s.startsWith('scan ')).map((s) => s.split('\n')[0])).toEqual([
+      'scan 0-99',
+      'scan 100-199',
+      'scan 200-249',
+    ]);
+    expect(sources.some((s) => s.startsWith('scenario check'))).toBe(true);
+    expect(engineOf(compiled).generated).toBe(true);
+    expect(
+      compilePolicy(policy!, { generateCode: false, onGeneratedSource: () => sources.push('x') }),
+    ).toBeDefined();
+    expect(sources).not.toContain('x');
   });
 });
