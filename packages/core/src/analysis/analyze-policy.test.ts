@@ -10,6 +10,7 @@ import {
 import { TRUE } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import { compileAlternately } from '../testing/support/engine-paths.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import type { Policy } from '../model/policy.js';
 import type { Scenario } from '../parse/scenario.js';
@@ -247,7 +248,7 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
   it('finds exactly the gaps, the never-matching rules and the duties that never trigger', () => {
     fc.assert(
       fc.property(arbitraryPolicy(small), (policy) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compileAlternately(policy);
         const findings = analyzePolicy(compiled);
         const scenarios = everyScenario(compiled);
         const gaps = codes(findings, 'gap');
@@ -276,7 +277,7 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
   it('finds exactly the shadowed rules under first-match, each witness decided by a named earlier rule', () => {
     fc.assert(
       fc.property(arbitraryPolicy({ ...small, resolution: 'first-match' }), (policy) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compileAlternately(policy);
         const findings = analyzePolicy(compiled);
         const scenarios = everyScenario(compiled);
         const shadowed = engineOf(compiled).rules.filter((r) => {
@@ -307,7 +308,7 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
   it('finds exactly the redundant rules under strictest, and removing one changes no outcome', () => {
     fc.assert(
       fc.property(arbitraryPolicy({ ...small, resolution: 'strictest' }), (policy) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compileAlternately(policy);
         const findings = analyzePolicy(compiled);
         const scenarios = everyScenario(compiled);
         const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id);
@@ -327,7 +328,7 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
         const found = codes(findings, 'redundant');
         expect(found.map((f) => f.ruleIds[0])).toEqual(redundant.map((r) => r.rule.id));
         for (const f of found) {
-          const without = compilePolicy({
+          const without = compileAlternately({
             ...policy,
             rules: policy.rules.filter((r) => r.id !== f.ruleIds[0]),
           });
@@ -347,7 +348,7 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
   it('finds exactly the scenarios where rules with different outcomes compete, and the winner decides the witness', () => {
     fc.assert(
       fc.property(arbitraryPolicy(small), (policy) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compileAlternately(policy);
         const findings = codes(analyzePolicy(compiled), 'conflicting-overlap');
         const scenarios = everyScenario(compiled);
         const firstMatch = policy.resolution === 'first-match';

@@ -67,10 +67,11 @@ export function evaluate(
   const engine = engineOf(compiled);
   let s = scenario;
   if (options.trusted !== true && !engine.acceptsScenario(s)) {
-    // The slow path: parseScenario builds the issues, or a clean copy (own enumerable facts only) to decide.
+    // The slow path: parseScenario builds the issues, or a clean copy (own enumerable facts only) to decide, here
+    // without a prototype, so that not even a fact defined on Object.prototype is read through it.
     const checked = parseScenario(s, compiled.vocabulary);
     if (!checked.ok) throw new InvalidScenarioError(checked.issues);
-    s = checked.scenario;
+    s = Object.assign(Object.create(null), checked.scenario) as Scenario;
   }
   const first = engine.scan(s, 0);
   const part: OutcomePart =

@@ -65,7 +65,11 @@ function completionTable(
     count *= w;
     if (count > limit) return undefined;
   }
-  const completion: Record<string, FactValue> = { ...(scenario as Record<string, FactValue>) };
+  // A scenario without a prototype (evaluate's clean copy) keeps none, so nothing inherited is read or in the way.
+  const completion: Record<string, FactValue> =
+    Object.getPrototypeOf(scenario) === null
+      ? Object.assign(Object.create(null), scenario)
+      : { ...(scenario as Record<string, FactValue>) };
   facts.forEach((fact, i) => {
     completion[fact] = values[i]![0]!;
   });
