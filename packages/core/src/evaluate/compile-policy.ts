@@ -143,11 +143,15 @@ export interface PolicyEngine {
   readonly completionLimit: number;
 }
 
-const engines = new WeakMap<CompiledPolicy, PolicyEngine>();
+/**
+ * Where a compiled policy keeps its engine: a module-private symbol (a non-enumerable property), so the public type
+ * does not show it and reading it costs one property load on every `evaluate`, where a WeakMap lookup cost more.
+ */
+const ENGINE: unique symbol = Symbol('fairpost.engine');
 
 /** The engine behind a compiled policy. Internal: throws for an object `compilePolicy` did not make. */
 export function engineOf(compiled: CompiledPolicy): PolicyEngine {
-  const engine = engines.get(compiled);
+  const engine = (compiled as { [ENGINE]?: PolicyEngine })[ENGINE];
   if (engine === undefined) throw new TypeError('expected a policy compiled by compilePolicy');
   return engine;
 }
@@ -387,7 +391,7 @@ export function compileEngine(policy: Policy, options: EngineOptions = {}): Poli
     });
     const conditions = Object.freeze(entries(vocabulary, 'conditions', rule.conditions));
     const reviewers = Object.freeze(entries(vocabulary, 'roles', rule.reviewers));
-    return withRegion(condition, {
+    return {
       rule,
       index,
       position: positionOf[index]!,
@@ -397,7 +401,14 @@ export function compileEngine(policy: Policy, options: EngineOptions = {}): Poli
       conditions,
       reviewers,
       settled: settledBy(policy.id, decidingRule, conditions, reviewers),
-    });
+      node: condition.node,
+      test: condition.test,
+      factTests: condition.factTests,
+      facts: condition.facts,
+      get region() {
+        return condition.region;
+      },
+    };
   });
   const duties = (policy.duties ?? []).map((duty, index): CompiledDuty => {
     const condition = engineCondition(toConditionNode(duty.when, ['duties', index, 'when']), vocabulary);
@@ -412,7 +423,17 @@ export function compileEngine(policy: Policy, options: EngineOptions = {}): Poli
       reason: duty.reason,
       ...provenance(duty),
     });
-    return withRegion(condition, { duty, triggered });
+    return {
+      duty,
+      triggered,
+      node: condition.node,
+      test: condition.test,
+      factTests: condition.factTests,
+      facts: condition.facts,
+      get region() {
+        return condition.region;
+      },
+    };
   });
   const ordered = order.map((index) => rules[index]!);
   const rankEnd = new Int32Array(ordered.length);
@@ -436,7 +457,7 @@ export function compileEngine(policy: Policy, options: EngineOptions = {}): Poli
   const generated = (options.generateCode ?? true) && canGenerateCode();
   const listen = options.onGeneratedSource;
   const factValues = new Map([...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)]));
-  const compiled: CompiledPolicy = Object.freeze({ policy, vocabulary, factsInPlay, domains });
+  const compiled: CompiledPolicy = { policy, vocabulary, factsInPlay, domains };
   const engine: PolicyEngine = Object.freeze({
     compiled,
     strategy,
@@ -469,24 +490,9 @@ export function compileEngine(policy: Policy, options: EngineOptions = {}): Poli
     generated,
     completionLimit: options.completionLimit ?? COMPLETION_LIMIT,
   });
-  engines.set(compiled, engine);
+  Object.defineProperty(compiled, ENGINE, { value: engine });
+  Object.freeze(compiled);
   return engine;
-}
-
-/** Adds a condition's lazily computed region to an object, keeping the getter (spreading would compute it). */
-function withRegion<T extends object>(condition: EngineCondition, fields: T): T & EngineCondition {
-  return Object.freeze(
-    Object.defineProperties(
-      {
-        ...fields,
-        node: condition.node,
-        test: condition.test,
-        factTests: condition.factTests,
-        facts: condition.facts,
-      },
-      { region: { get: () => condition.region, enumerable: true } },
-    ),
-  ) as T & EngineCondition;
 }
 
 /** A compiled fact test as a trace entry for a scenario. */

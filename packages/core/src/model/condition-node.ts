@@ -80,23 +80,35 @@ export function toConditionNode(
   return convert(condition);
 }
 
+/** Where a node sits in the depth check: its parent and how it is reached from there, to build a path on error. */
+interface Visit {
+  readonly c: unknown;
+  readonly depth: number;
+  readonly parent: Visit | undefined;
+  readonly step: readonly ConditionPathSegment[];
+}
+
+const pathOf = (visit: Visit, at: readonly ConditionPathSegment[]): ConditionPathSegment[] => {
+  const steps: (readonly ConditionPathSegment[])[] = [];
+  for (let v: Visit | undefined = visit; v !== undefined; v = v.parent) steps.push(v.step);
+  return [...at, ...steps.reverse().flat()];
+};
+
 /** An explicit stack rather than recursion: this runs before anything is known about the depth. */
 function checkDepth(condition: Condition, at: readonly ConditionPathSegment[]): void {
-  const stack: { c: unknown; depth: number; path: readonly ConditionPathSegment[] }[] = [
-    { c: condition, depth: 1, path: at },
-  ];
+  const stack: Visit[] = [{ c: condition, depth: 1, parent: undefined, step: [] }];
   while (stack.length > 0) {
-    const { c, depth, path } = stack.pop()!;
-    if (depth > MAX_CONDITION_DEPTH) throw new ConditionTooDeepError(path);
-    const record = c as Record<string, unknown>;
+    const visit = stack.pop()!;
+    if (visit.depth > MAX_CONDITION_DEPTH) throw new ConditionTooDeepError(pathOf(visit, at));
+    const record = visit.c as Record<string, unknown>;
     for (const key of ['all', 'any'] as const) {
       const list = record[key];
       if (!Array.isArray(list)) continue;
       for (let i = 0; i < list.length; i++)
-        stack.push({ c: list[i], depth: depth + 1, path: [...path, key, i] });
+        stack.push({ c: list[i], depth: visit.depth + 1, parent: visit, step: [key, i] });
     }
     if (record.not !== undefined && record.not !== null)
-      stack.push({ c: record.not, depth: depth + 1, path: [...path, 'not'] });
+      stack.push({ c: record.not, depth: visit.depth + 1, parent: visit, step: ['not'] });
   }
 }
 
@@ -113,7 +125,7 @@ function convert(condition: Condition): ConditionNode {
     kind: 'test',
     fact: c.fact,
     operator,
-    values: Object.freeze(Array.isArray(expected) ? [...expected] : [expected]),
+    values: Array.isArray(expected) ? [...expected] : [expected],
     positive: operator === 'is' || operator === 'in',
   };
 }
