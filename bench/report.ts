@@ -5,6 +5,8 @@ import type { Range } from './measure.js';
 
 /** A target from issue #13, with what was measured. */
 export interface TargetCheck {
+  /** A short key, for the explanation of a target not met. */
+  readonly id: string;
   readonly target: string;
   readonly measured: string;
   /** Met, not met, or not measured in this run. */
@@ -26,27 +28,31 @@ const find = (c: CaseFigures | undefined, name: string): EngineFigure | undefine
 export function checkTargets(figures: BenchFigures): TargetCheck[] {
   const byName = (name: string) => figures.cases.find((c) => c.name === name);
   const checks: TargetCheck[] = [];
-  const vsFloor = (caseName: string, engine: string, limit: number, target: string) => {
+  const vsFloor = (id: string, caseName: string, engine: string, limit: number, target: string) => {
     const e = find(byName(caseName), engine);
     checks.push({
+      id,
       target,
       measured: e ? `${span(e.vsFloor, times)} the floor’s CPU time` : 'not measured',
       met: e ? e.vsFloor.median <= limit : undefined,
     });
   };
   vsFloor(
+    'validated-16',
     '16 rules',
     'Fairpost evaluate',
     3,
     '16 rules, complete scenarios: validated `evaluate` ≤ 3× the hand-written function',
   );
   vsFloor(
+    'trusted-16',
     '16 rules',
     'Fairpost evaluate, trusted',
     1.5,
     '16 rules, complete scenarios: trusted `evaluate` ≤ 1.5× the hand-written function',
   );
   vsFloor(
+    'flagship',
     'flagship with duties',
     'Fairpost evaluate',
     3,
@@ -54,6 +60,7 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   );
   for (const name of ['200 rules', '2,000 rules'])
     vsFloor(
+      'large',
       name,
       'Fairpost evaluate, unseen scenarios',
       3,
@@ -62,6 +69,7 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   const partial = (rules: number) => figures.partial.find((p) => p.rules === rules);
   const p16 = partial(16);
   checks.push({
+    id: 'partial-16',
     target: '16 rules, 25% of facts unknown: ≤ 2× enumerating the completions through the if-chain',
     measured: p16
       ? `${span(p16.vsFloor, times)} (${ns(p16.fairpostNs.median)} per decision)`
@@ -70,6 +78,7 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   });
   const p200 = partial(200);
   checks.push({
+    id: 'partial-200',
     target: '200 rules, 25% of facts unknown: ≤ 50 µs per decision',
     measured: p200
       ? `${span(p200.fairpostNs, ns)} (${span(p200.vsFloor, times)} the enumeration)`
@@ -78,6 +87,7 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   });
   const m = figures.memory;
   checks.push({
+    id: 'memory',
     target:
       'memory bounded: heap after 100,000 distinct scenarios (200 rules) ≤ 2× the heap after the first 1,000',
     measured: m
@@ -89,6 +99,7 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
     figures.scale.find((s) => s.rules === rules && s.task === task);
   const a2000 = scale(2000, 'analyze');
   checks.push({
+    id: 'analyze-2000',
     target: '`analyzePolicy` on 2,000 rules under 2 s',
     measured:
       a2000?.value === undefined
@@ -98,6 +109,7 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   });
   const all20k = ['compile', 'evaluate', 'analyze'].map((t) => scale(20_000, t));
   checks.push({
+    id: 'scale-20000',
     target: 'compile, evaluate and analyze 20,000 rules each complete',
     measured: all20k
       .map((s) =>
@@ -110,6 +122,7 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   });
   const b = figures.bundle;
   checks.push({
+    id: 'bundle',
     target:
       'what a page needs to evaluate and ask questions (compilePolicy, evaluate, nextQuestion): ≤ 10 kB gzipped',
     measured: b ? `${b.gzipKb} kB gzipped (${b.minifiedKb} kB minified)` : 'not measured',
@@ -117,6 +130,38 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   });
   return checks;
 }
+
+/**
+ * Why a target is not met, from profiles taken while writing this benchmark (a run prints only those not met).
+ * Kept beside the figures so the explanation is reviewed whenever the targets are.
+ */
+const WHY_NOT_MET: Readonly<Record<string, string>> = {
+  'validated-16':
+    'Checking the scenario (every key a fact, every value one its fact takes, nothing inherited or hidden, as ' +
+    '`parseScenario` decides) costs more than the whole hand-written function, which checks nothing. Timed apart ' +
+    'in the same rounds, the check alone is about 3.9× the hand-written function, the generated scan 1.5×, and ' +
+    '`evaluate` around them another 0.5×. The check is a `for…in` over the keys plus a constant-key read of each ' +
+    'fact in play; the `for…in` is most of it. Callers that decide many scenarios should check once with ' +
+    '`parseScenario` and pass `trusted: true`.',
+  'trusted-16':
+    'What remains over the hand-written function is the generated scan reading all seven facts into locals and ' +
+    'testing that none is missing before the if-chain (the hand-written function reads each fact only where a rule ' +
+    'needs it), plus the call into `evaluate`, the engine lookup and the check for duties and tracing before the ' +
+    'prebuilt decision is returned. Returning the decision from inside the generated code, and reading facts ' +
+    'lazily with the unknown check moved to the first `undefined` met, are the next steps; not done in this issue.',
+  'analyze-2000':
+    '`analyzePolicy` still runs on the mask-cube algebra of `analysis/scenario-space.ts` (overlap, shadowing and ' +
+    'redundancy over pairs of rules); the engine rebuild did not reach it, and it is the second region algebra ' +
+    'the issue asks to fold into one. On a quiet machine it is close to the target.',
+  'scale-20000':
+    'Compiling and evaluating 20,000 rules complete; `analyzePolicy` does not, for the reason above: its pairwise ' +
+    'analysis grows with the square of the rules.',
+  bundle:
+    'The bundle holds the vocabulary with all its words (labels, phrases and questions of every fact and ' +
+    'catalogue entry, which `compilePolicy` resolves and `nextQuestion` shows), the exact partial evaluator, the ' +
+    'region algebra and the question planner. Splitting the words out of the evaluating path (a page would load ' +
+    'them with the questions) is what would bring it under 10 kB; not done in this issue.',
+};
 
 const yesNo = (met: boolean | undefined) =>
   met === undefined ? 'not measured' : met ? 'met' : '**not met**';
@@ -132,6 +177,12 @@ export function formatFigures(figures: BenchFigures, targets: readonly TargetChe
   );
   for (const t of targets) lines.push(`| ${t.target} | ${t.measured} | ${yesNo(t.met)} |`);
   lines.push('');
+  const missed = targets.filter((t) => t.met === false);
+  if (missed.length > 0) {
+    lines.push('### Targets not met, and why', '');
+    for (const t of missed) lines.push(`- **${t.target}**: ${WHY_NOT_MET[t.id] ?? 'not explained yet.'}`);
+    lines.push('');
+  }
   lines.push(
     `## Complete scenarios (${figures.rounds} interleaved rounds; every engine agreed on every scenario it ran)`,
     '',
@@ -164,7 +215,7 @@ export function formatFigures(figures: BenchFigures, targets: readonly TargetChe
     lines.push(
       `| ${int(p.rules)} | ${int(p.undeterminedShare * 100)}% | ${span(p.fairpostNs, ns)} | ${span(p.floorNs, ns)} | ${span(p.vsFloor, times)} |`,
     );
-  lines.push('', '## Scale (one run each, in a worker stopped at its time limit)', '');
+  lines.push('', '## Scale (one run each, in a child process stopped at its time limit; CPU time)', '');
   lines.push(
     '| rules | compile | evaluate (per decision) | analyzePolicy |',
     '| ---: | ---: | ---: | ---: |',
