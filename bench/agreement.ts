@@ -29,7 +29,9 @@ export async function checkAgreement(benchCase: BenchCase): Promise<Disagreement
         : engine.decide(input as Scenario);
       const verdict = engine.verdictOf(result);
       const want = expected[i]!;
-      if (verdict.outcome !== want.outcome || verdict.ruleId !== want.ruleId) {
+      const dutiesDiffer =
+        verdict.duties !== undefined && want.duties !== undefined && verdict.duties !== want.duties;
+      if (verdict.outcome !== want.outcome || verdict.ruleId !== want.ruleId || dutiesDiffer) {
         found.push({
           caseName: benchCase.name,
           engine: engine.name,
@@ -45,6 +47,7 @@ export async function checkAgreement(benchCase: BenchCase): Promise<Disagreement
 
 /** A disagreement in one line, for the terminal. */
 export function describeDisagreement(d: Disagreement): string {
-  const verdict = (v: Verdict) => `${v.outcome} by ${v.ruleId ?? 'the default'}`;
+  const verdict = (v: Verdict) =>
+    `${v.outcome} by ${v.ruleId ?? 'the default'}${v.duties === undefined ? '' : ` owing [${v.duties}]`}`;
   return `${d.caseName}: ${d.engine} says ${verdict(d.found)} where Fairpost says ${verdict(d.expected)} for ${JSON.stringify(d.scenario)}`;
 }

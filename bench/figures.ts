@@ -1,53 +1,93 @@
 // Collects every figure `pnpm bench` reports. Agreement is checked first; nothing is timed if an engine disagrees.
+// Engines are timed in interleaved rounds (every engine once per round, order rotated), on CPU time beside wall
+// time; each ratio is taken within a round, and reported as the median with the range over the rounds.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { compilePolicy, evaluate, type Policy, type Scenario } from '@fairpost/core';
 import { checkAgreement, type Disagreement } from './agreement.js';
-import { type BenchCase, benchCases } from './bench-cases.js';
-import { canMeasureMemory, retainedBytes, type Timing, timeAsync, timeOnce, timeSync } from './measure.js';
-import { generatedScenarios } from './workload.js';
+import { type BenchCase, benchCases, SCENARIO_SEED } from './bench-cases.js';
+import { chunkedIfChain } from './engines/if-chain.js';
+import {
+  type Contender,
+  canMeasureMemory,
+  interleave,
+  type Range,
+  type RoundTimes,
+  rangeOf,
+  ratios,
+  syncPass,
+} from './measure.js';
+import {
+  BENCH_FACTS,
+  generatedPolicy,
+  generatedScenarios,
+  LARGE_FACTS,
+  sixteenRulePolicy,
+} from './workload.js';
 
 /** One engine's speed on one case. */
 export interface EngineFigure {
   readonly engine: string;
   readonly note: string;
   readonly scenarios: number;
-  readonly timing: Timing;
-  /** This engine's time per decision divided by Fairpost's (validated): above 1 is slower than Fairpost. */
-  readonly costVsFairpost: number;
+  readonly cpuNs: Range;
+  readonly wallNs: Range;
+  /** CPU time per decision over the floor's, round by round. */
+  readonly vsFloor: Range;
 }
 
 /** The figures of one case. */
 export interface CaseFigures {
   readonly name: string;
   readonly rules: number;
+  readonly facts: number;
+  readonly floor: string;
   readonly engines: readonly EngineFigure[];
 }
 
-/** Fairpost alone on partial scenarios (some facts unknown), where the other engines have no exact answer. */
+/** Fairpost on partial scenarios against enumerating every completion through the chunked if-chain. */
 export interface PartialFigures {
   readonly rules: number;
-  readonly scenarios: number;
   readonly unknownShare: number;
   readonly undeterminedShare: number;
-  readonly validated: Timing;
-  readonly trusted: Timing;
+  readonly fairpostNs: Range;
+  readonly floorNs: Range;
+  readonly vsFloor: Range;
 }
 
-/** Compile time and memory for one policy size. */
-export interface CompileFigures {
+/** Heap after distinct scenarios on one compiled policy. */
+export interface MemoryFigures {
   readonly rules: number;
-  readonly compileMs: number;
-  /** Heap retained per compiled policy right after compiling (regions and the rule index are built lazily). */
-  readonly bytesCompiled: number | undefined;
-  /** The same after deciding the case's scenarios with it (the rule index filled in). */
-  readonly bytesAfterUse: number | undefined;
+  readonly heapAfterFirst: number;
+  readonly heapAfterAll: number;
+  readonly first: number;
+  readonly all: number;
+}
+
+/** One task of the scale figures, run in a worker with a time limit. */
+export interface ScaleFigure {
+  readonly rules: number;
+  readonly task: 'compile' | 'evaluate' | 'analyze';
+  /** Milliseconds (compile, analyze) or microseconds per decision (evaluate); undefined when over the limit. */
+  readonly value: number | undefined;
+  readonly limitMs: number;
+}
+
+/** The browser bundle of `compilePolicy`, `evaluate` and `nextQuestion`. */
+export interface BundleFigures {
+  readonly minifiedKb: number;
+  readonly gzipKb: number;
 }
 
 /** Everything a run found. */
 export interface BenchFigures {
   readonly scenarios: number;
+  readonly rounds: number;
   readonly cases: readonly CaseFigures[];
   readonly partial: readonly PartialFigures[];
-  readonly compile: readonly CompileFigures[];
+  readonly memory: MemoryFigures | undefined;
+  readonly scale: readonly ScaleFigure[];
+  readonly bundle: BundleFigures | undefined;
 }
 
 /** Checks every case's engines agree; returns every disagreement found. */
@@ -57,72 +97,194 @@ export async function agreementOf(cases: readonly BenchCase[]): Promise<Disagree
   return found;
 }
 
+const ROUNDS = 7;
+/** Fresh scenarios per round for the "unseen" contenders (none of them timed before that round). */
+const UNSEEN_PER_ROUND = 5_000;
+
 async function caseFigures(c: BenchCase, log: (line: string) => void): Promise<CaseFigures> {
-  const timings: { engine: BenchCase['engines'][number]; timing: Timing }[] = [];
-  for (const entry of c.engines) {
-    const { engine, scenarioCount } = entry;
+  const contenders: Contender[] = [];
+  const notes = new Map<string, { note: string; scenarios: number }>();
+  for (const { engine, scenarioCount } of c.engines) {
     const scenarios = c.scenarios.slice(0, scenarioCount);
     const inputs = engine.prepare ? scenarios.map(engine.prepare) : scenarios;
-    const decide = engine.decide as (input: unknown) => unknown;
-    const timing = engine.isAsync
-      ? await timeAsync(decide as (input: unknown) => Promise<unknown>, inputs)
-      : timeSync(decide, inputs);
-    log(
-      `  ${c.name}: ${engine.name}: ${Math.round(timing.nsPerCall).toLocaleString('en-GB')} ns per decision`,
-    );
-    timings.push({ engine: entry, timing });
+    notes.set(engine.name, { note: engine.note, scenarios: scenarioCount });
+    if (engine.isAsync) {
+      const decide = engine.decide as (input: unknown) => Promise<unknown>;
+      contenders.push({
+        name: engine.name,
+        pass: async () => {
+          for (const input of inputs) await decide(input);
+          return inputs.length;
+        },
+      });
+    } else {
+      contenders.push({
+        name: engine.name,
+        pass: syncPass(engine.decide as (i: unknown) => unknown, () => inputs),
+      });
+    }
   }
-  const reference = timings[0]!.timing.nsPerCall;
+  // Large policies: the same engines on scenarios never seen before, fresh every round.
+  if (c.policy.rules.length >= 200) {
+    const sets = Array.from({ length: ROUNDS + 1 }, (_, r) =>
+      generatedScenarios(UNSEEN_PER_ROUND, SCENARIO_SEED + 1 + r, c.facts),
+    );
+    const unseen = (round: number) => sets[round < 0 ? ROUNDS : round]!;
+    for (const entry of c.engines.slice(0, 3)) {
+      const name = `${entry.engine.name}, unseen scenarios`;
+      notes.set(name, {
+        note: `${entry.engine.note}; ${UNSEEN_PER_ROUND.toLocaleString('en-GB')} new each round`,
+        scenarios: UNSEEN_PER_ROUND,
+      });
+      contenders.push({ name, pass: syncPass(entry.engine.decide as (i: unknown) => unknown, unseen) });
+    }
+  }
+  log(`  ${c.name}: ${contenders.length} engines, ${ROUNDS} interleaved rounds…`);
+  const times = await interleave(contenders, { rounds: ROUNDS });
+  const floorOf = (name: string) =>
+    times.get(name.endsWith(', unseen scenarios') ? `${c.floor}, unseen scenarios` : c.floor)!;
   return {
     name: c.name,
     rules: c.policy.rules.length,
-    engines: timings.map(({ engine, timing }) => ({
-      engine: engine.engine.name,
-      note: engine.engine.note,
-      scenarios: engine.scenarioCount,
-      timing,
-      costVsFairpost: timing.nsPerCall / reference,
-    })),
+    facts: c.facts.length,
+    floor: c.floor,
+    engines: contenders.map(({ name }) => {
+      const t = times.get(name)!;
+      return {
+        engine: name,
+        note: notes.get(name)!.note,
+        scenarios: notes.get(name)!.scenarios,
+        cpuNs: rangeOf(t.cpuNs),
+        wallNs: rangeOf(t.wallNs),
+        vsFloor: rangeOf(ratios(t, floorOf(name))),
+      };
+    }),
   };
 }
 
-/** Partial scenarios often take the exact (region) path, which costs far more: fewer, shorter rounds. */
-const PARTIAL_TIMING = { rounds: 3, warmup: 0, minRoundMs: 1 } as const;
-/** How many partial scenarios each policy is timed on. */
-const PARTIAL_SCENARIOS = 1000;
-
-function partialFigures(policy: Policy, count: number, unknownShare: number): PartialFigures {
+/**
+ * The floor for partial scenarios: every completion of the unknown facts the rules test, each through the chunked
+ * if-chain, collecting the deciding rules (from which the possible outcomes follow). It does not find the facts
+ * still needed; Fairpost does, exactly.
+ */
+function enumerateCompletions(policy: Policy): (scenario: Scenario) => Set<number> {
   const compiled = compilePolicy(policy);
-  const scenarios = generatedScenarios(count, 7_777, undefined, unknownShare);
-  const undetermined = scenarios.filter((s) => evaluate(compiled, s).outcome === 'undetermined').length;
-  return {
-    rules: policy.rules.length,
-    scenarios: count,
-    unknownShare,
-    undeterminedShare: undetermined / count,
-    validated: timeSync((s) => evaluate(compiled, s as Scenario), scenarios, PARTIAL_TIMING),
-    trusted: timeSync((s) => evaluate(compiled, s as Scenario, { trusted: true }), scenarios, PARTIAL_TIMING),
+  const chain = chunkedIfChain(policy);
+  const facts = compiled.factsInPlay;
+  return (scenario) => {
+    const known = scenario as Record<string, unknown>;
+    const unknown = facts.filter((f) => known[f] === undefined);
+    const deciders = new Set<number>();
+    const completion: Record<string, unknown> = { ...known };
+    const visit = (i: number): void => {
+      if (i === unknown.length) {
+        deciders.add(chain(completion as Scenario));
+        return;
+      }
+      for (const value of compiled.domains(unknown[i]!)) {
+        completion[unknown[i]!] = value;
+        visit(i + 1);
+      }
+    };
+    visit(0);
+    return deciders;
   };
 }
 
-function compileFigures(c: BenchCase): CompileFigures {
-  const rules = c.policy.rules.length;
-  const compileMs = timeOnce(() => compilePolicy(c.policy), rules <= 16 ? 200 : rules <= 200 ? 50 : 15);
-  if (!canMeasureMemory()) return { rules, compileMs, bytesCompiled: undefined, bytesAfterUse: undefined };
-  const copies = rules <= 16 ? 50 : rules <= 200 ? 20 : 5;
-  const scenarios = c.scenarios.slice(0, 2000);
+async function partialFigures(rules: number, log: (line: string) => void): Promise<PartialFigures> {
+  const policy = rules === 16 ? sixteenRulePolicy() : generatedPolicy(rules);
+  const compiled = compilePolicy(policy);
+  const scenarios = generatedScenarios(rules >= 2000 ? 300 : 1000, 7_777, BENCH_FACTS, 0.25);
+  const undetermined = scenarios.filter((s) => evaluate(compiled, s).outcome === 'undetermined').length;
+  const floor = enumerateCompletions(policy);
+  log(`  partial scenarios, ${rules} rules…`);
+  const times = await interleave(
+    [
+      {
+        name: 'fairpost',
+        pass: syncPass(
+          (s) => evaluate(compiled, s as Scenario),
+          () => scenarios,
+        ),
+      },
+      {
+        name: 'floor',
+        pass: syncPass(
+          (s) => floor(s as Scenario),
+          () => scenarios,
+        ),
+      },
+    ],
+    { rounds: 5, warmupMs: 300, minRoundMs: 60 },
+  );
+  const f = times.get('fairpost')!;
+  const e = times.get('floor')!;
   return {
     rules,
-    compileMs,
-    bytesCompiled: retainedBytes(() => compilePolicy(c.policy), copies),
-    bytesAfterUse: retainedBytes(
-      () => compilePolicy(c.policy),
-      copies,
-      (compiled) => {
-        for (const s of scenarios) evaluate(compiled, s, { trusted: true });
-      },
-    ),
+    unknownShare: 0.25,
+    undeterminedShare: undetermined / scenarios.length,
+    fairpostNs: rangeOf(f.cpuNs),
+    floorNs: rangeOf(e.cpuNs),
+    vsFloor: rangeOf(ratios(f, e)),
   };
+}
+
+function memoryFigures(log: (line: string) => void): MemoryFigures | undefined {
+  if (!canMeasureMemory()) return undefined;
+  log('  memory: 100,000 distinct scenarios on 200 rules…');
+  const gc = (globalThis as unknown as { gc: () => void }).gc;
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const compiled = compilePolicy(generatedPolicy(200, 200, LARGE_FACTS));
+  const run = (count: number, seed: number) => {
+    // In batches, so the scenarios themselves are not kept.
+    for (let done = 0; done < count; done += 1000)
+      for (const s of generatedScenarios(1000, seed + done, LARGE_FACTS)) evaluate(compiled, s);
+  };
+  run(1000, 1);
+  const heapAfterFirst = heap();
+  run(99_000, 1_000_000);
+  const heapAfterAll = heap();
+  return { rules: 200, heapAfterFirst, heapAfterAll, first: 1000, all: 100_000 };
+}
+
+/** Runs one scale task in a child process, stopped after `limitMs`. */
+function scaleTask(rules: number, task: ScaleFigure['task'], limitMs: number): ScaleFigure {
+  const script = fileURLToPath(new URL('./scale-task.ts', import.meta.url));
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=fairpost-source', '--import', 'tsx', script, String(rules), task],
+    { encoding: 'utf8', timeout: limitMs, maxBuffer: 1 << 20 },
+  );
+  if (run.status !== 0 && run.signal === null) throw new Error(`${task} ${rules} failed: ${run.stderr}`);
+  const value = run.status === 0 ? Number(run.stdout.trim()) : undefined;
+  return { rules, task, value, limitMs };
+}
+
+function scaleFigures(log: (line: string) => void): ScaleFigure[] {
+  const out: ScaleFigure[] = [];
+  for (const rules of [2000, 20_000]) {
+    for (const task of ['compile', 'evaluate', 'analyze'] as const) {
+      log(`  scale: ${task}, ${rules.toLocaleString('en-GB')} rules…`);
+      out.push(scaleTask(rules, task, task === 'analyze' ? 60_000 : 30_000));
+    }
+  }
+  return out;
+}
+
+/** Measures the browser bundle with the intranet's own script (Vite, minified, gzipped). */
+function bundleFigures(log: (line: string) => void): BundleFigures | undefined {
+  log('  browser bundle (examples/intranet/scripts/measure-size.ts)…');
+  const script = fileURLToPath(new URL('../examples/intranet/scripts/measure-size.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--conditions=fairpost-source', '--import', 'tsx', script], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  const match = /evaluate-compiled: ([\d.]+) kB minified, ([\d.]+) kB gzipped/.exec(run.stdout ?? '');
+  return match ? { minifiedKb: Number(match[1]), gzipKb: Number(match[2]) } : undefined;
 }
 
 /** Options for `collectFigures`. */
@@ -131,7 +293,7 @@ export interface CollectOptions {
   readonly log?: (line: string) => void;
 }
 
-/** Builds the cases, checks agreement (throwing with every disagreement), then measures everything. */
+/** Builds the cases, checks agreement (returning every disagreement), then measures everything. */
 export async function collectFigures(options: CollectOptions = {}): Promise<BenchFigures | Disagreement[]> {
   const log = options.log ?? (() => {});
   const scenarios = options.scenarios ?? 10_000;
@@ -139,20 +301,20 @@ export async function collectFigures(options: CollectOptions = {}): Promise<Benc
   log(`Checking that every engine agrees on ${scenarios.toLocaleString('en-GB')} scenarios per policy…`);
   const disagreements = await agreementOf(cases);
   if (disagreements.length > 0) return disagreements;
-  log('All engines agree. Timing (median of several rounds after warm-up)…');
+  log('All engines agree. Timing…');
   const figures: CaseFigures[] = [];
   for (const c of cases) figures.push(await caseFigures(c, log));
-  log('Partial scenarios, compile time and memory…');
+  const partial: PartialFigures[] = [];
+  for (const rules of [16, 200, 2000]) partial.push(await partialFigures(rules, log));
   return {
     scenarios,
+    rounds: ROUNDS,
     cases: figures,
-    partial: cases.map((c) => {
-      log(`  partial scenarios, ${c.name}`);
-      return partialFigures(c.policy, Math.min(scenarios, PARTIAL_SCENARIOS), 0.25);
-    }),
-    compile: cases.map((c) => {
-      log(`  compile and memory, ${c.name}`);
-      return compileFigures(c);
-    }),
+    partial,
+    memory: memoryFigures(log),
+    scale: scaleFigures(log),
+    bundle: bundleFigures(log),
   };
 }
+
+export type { RoundTimes };

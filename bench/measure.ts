@@ -124,3 +124,90 @@ export function retainedBytes<T>(make: () => T, copies: number, use: (made: T) =
   if (kept.length !== copies) throw new Error('unreachable: copies were dropped');
   return (after - before) / copies;
 }
+
+/** A median with the smallest and largest value it was taken from. */
+export interface Range {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The median and range of some numbers. */
+export function rangeOf(values: readonly number[]): Range {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+/** One thing timed in interleaved rounds: `pass(round)` runs once over its inputs and returns the calls it made. */
+export interface Contender {
+  readonly name: string;
+  readonly pass: (round: number) => number | Promise<number>;
+}
+
+/** What interleaved rounds found for one contender: nanoseconds per call in each round, CPU and wall. */
+export interface RoundTimes {
+  readonly cpuNs: number[];
+  readonly wallNs: number[];
+}
+
+/** Options for `interleave`. */
+export interface InterleaveOptions {
+  /** Measured rounds (at least 5). Default 7. */
+  readonly rounds?: number;
+  /** Each contender runs this long before timing starts, so V8 has tiered its code up. Default 400. */
+  readonly warmupMs?: number;
+  /** A contender repeats its pass within a round until this much CPU time has passed. Default 40. */
+  readonly minRoundMs?: number;
+}
+
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/**
+ * Times contenders in interleaved rounds: every contender once per round, the order rotated each round, so a burst
+ * of load from other processes falls on all of them rather than on one. Each measurement is CPU time (what this
+ * process used) beside wall time; the caller takes ratios within a round.
+ */
+export async function interleave(
+  contenders: readonly Contender[],
+  options: InterleaveOptions = {},
+): Promise<Map<string, RoundTimes>> {
+  const { rounds = 7, warmupMs = 400, minRoundMs = 40 } = options;
+  const out = new Map<string, RoundTimes>(contenders.map((c) => [c.name, { cpuNs: [], wallNs: [] }]));
+  for (const c of contenders) {
+    const started = cpuMicros();
+    while (cpuMicros() - started < warmupMs * 1000) await c.pass(-1);
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(k + round) % contenders.length]!;
+      let calls = 0;
+      const cpu0 = cpuMicros();
+      const wall0 = performance.now();
+      while (cpuMicros() - cpu0 < minRoundMs * 1000) calls += await c.pass(round);
+      const times = out.get(c.name)!;
+      times.cpuNs.push(((cpuMicros() - cpu0) * 1000) / calls);
+      times.wallNs.push(((performance.now() - wall0) * 1e6) / calls);
+    }
+  }
+  return out;
+}
+
+/** The ratio of two contenders' CPU times, round by round. */
+export function ratios(a: RoundTimes, b: RoundTimes): number[] {
+  return a.cpuNs.map((ns, i) => ns / b.cpuNs[i]!);
+}
+
+/** Runs `decide` over inputs once (a fresh loop per contender keeps call sites monomorphic). */
+export function syncPass(
+  decide: (input: unknown) => unknown,
+  inputsFor: (round: number) => readonly unknown[],
+) {
+  const pass = freshPass();
+  return (round: number): number => {
+    const inputs = inputsFor(round);
+    pass(decide, inputs, 1);
+    return inputs.length;
+  };
+}

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type CompiledPolicy,
+  type Condition,
+  compileCondition,
   compilePolicy,
   evaluate,
   expectedQuestions,
@@ -80,9 +82,11 @@ function countQuestions(compiled: CompiledPolicy, strategy: Strategy): QuestionC
 }
 
 function goalFacts(compiled: CompiledPolicy, goal: QuestionGoal): string[] {
+  const { policy, vocabulary } = compiled;
+  const factsOf = (when: Condition) => compileCondition(when, vocabulary).facts;
   const tested = new Set([
-    ...(goal === 'duties' ? [] : compiled.rules.flatMap((r) => r.facts)),
-    ...(goal === 'outcome' ? [] : compiled.duties.flatMap((d) => d.facts)),
+    ...(goal === 'duties' ? [] : policy.rules.flatMap((r) => factsOf(r.when))),
+    ...(goal === 'outcome' ? [] : (policy.duties ?? []).flatMap((d) => factsOf(d.when))),
   ]);
   return compiled.factsInPlay.filter((f) => tested.has(f));
 }

@@ -1,126 +1,239 @@
 // Turns the figures into the terminal table and BENCHMARKS.md.
 import type { BenchFigures, CaseFigures, EngineFigure } from './figures.js';
 import type { Machine } from './machine.js';
+import type { Range } from './measure.js';
 
-/** A target from issue #9, with what was measured. */
+/** A target from issue #13, with what was measured. */
 export interface TargetCheck {
+  /** A short key, for the explanation of a target not met. */
+  readonly id: string;
   readonly target: string;
   readonly measured: string;
-  readonly met: boolean;
+  /** Met, not met, or not measured in this run. */
+  readonly met: boolean | undefined;
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en-GB');
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
-const ratio = (n: number) => (n >= 100 ? `${int(n)}×` : n >= 10 ? `${fixed(n, 1)}×` : `${fixed(n)}×`);
+const times = (n: number) => (n >= 100 ? `${int(n)}×` : n >= 10 ? `${fixed(n, 1)}×` : `${fixed(n)}×`);
+const ns = (n: number) =>
+  n >= 100_000 ? `${fixed(n / 1000, 0)} µs` : n >= 10_000 ? `${fixed(n / 1000, 1)} µs` : `${int(n)} ns`;
+const span = (r: Range, f: (n: number) => string) => `${f(r.median)} (${f(r.min)}–${f(r.max)})`;
+const kib = (bytes: number) => `${int(bytes / 1024)} KiB`;
 
-const find = (c: CaseFigures | undefined, prefix: string): EngineFigure | undefined =>
-  c?.engines.find((e) => e.engine.startsWith(prefix));
+const find = (c: CaseFigures | undefined, name: string): EngineFigure | undefined =>
+  c?.engines.find((e) => e.engine === name);
 
 /** Checks the figures against the issue's targets. */
 export function checkTargets(figures: BenchFigures): TargetCheck[] {
-  const byRules = (n: number) => figures.cases.find((c) => c.rules === n);
-  const small = byRules(16);
+  const byName = (name: string) => figures.cases.find((c) => c.name === name);
   const checks: TargetCheck[] = [];
-  const validated = find(small, 'Fairpost evaluate')!;
-  const trusted = find(small, 'Fairpost evaluate, trusted')!;
-  const hand = find(small, 'hand-written')!;
-  const rulesEngine = find(small, 'json-rules-engine')!;
-  for (const [label, fairpost] of [
-    ['trusted', trusted],
-    ['validated', validated],
-  ] as const) {
-    const r = fairpost.timing.nsPerCall / hand.timing.nsPerCall;
+  const vsFloor = (id: string, caseName: string, engine: string, limit: number, target: string) => {
+    const e = find(byName(caseName), engine);
     checks.push({
-      target: `16 rules: Fairpost (${label}) within 3× of the hand-written function`,
-      measured: `${ratio(r)} the hand-written time`,
-      met: r <= 3,
+      id,
+      target,
+      measured: e ? `${span(e.vsFloor, times)} the floor’s CPU time` : 'not measured',
+      met: e ? e.vsFloor.median <= limit : undefined,
     });
-  }
-  const speedup = rulesEngine.timing.nsPerCall / validated.timing.nsPerCall;
+  };
+  vsFloor(
+    'validated-16',
+    '16 rules',
+    'Fairpost evaluate',
+    3,
+    '16 rules, complete scenarios: validated `evaluate` ≤ 3× the hand-written function',
+  );
+  vsFloor(
+    'trusted-16',
+    '16 rules',
+    'Fairpost evaluate, trusted',
+    1.5,
+    '16 rules, complete scenarios: trusted `evaluate` ≤ 1.5× the hand-written function',
+  );
+  vsFloor(
+    'flagship',
+    'flagship with duties',
+    'Fairpost evaluate',
+    3,
+    'flagship with its duties: validated `evaluate` ≤ 3× a straight-line function returning the same outcome and duties',
+  );
+  for (const name of ['200 rules', '2,000 rules'])
+    vsFloor(
+      'large',
+      name,
+      'Fairpost evaluate, unseen scenarios',
+      3,
+      `${name} over ${figures.cases.find((c) => c.name === name)?.facts ?? '?'} facts, scenarios not seen before: validated \`evaluate\` ≤ 3× the if-chain in 100-rule functions`,
+    );
+  const partial = (rules: number) => figures.partial.find((p) => p.rules === rules);
+  const p16 = partial(16);
   checks.push({
-    target: '16 rules: Fairpost (validated) at least 500× faster than json-rules-engine',
-    measured: `${ratio(speedup)} faster`,
-    met: speedup >= 500,
+    id: 'partial-16',
+    target: '16 rules, 25% of facts unknown: ≤ 2× enumerating the completions through the if-chain',
+    measured: p16
+      ? `${span(p16.vsFloor, times)} (${ns(p16.fairpostNs.median)} per decision)`
+      : 'not measured',
+    met: p16 ? p16.vsFloor.median <= 2 : undefined,
   });
-  const [a, b] = [byRules(200), byRules(2000)];
-  const costA = find(a, 'Fairpost evaluate, trusted')!.timing.nsPerCall;
-  const costB = find(b, 'Fairpost evaluate, trusted')!.timing.nsPerCall;
-  const growth = costB / costA;
+  const p200 = partial(200);
   checks.push({
-    target: 'first-match cost grows sublinearly with rule count (200 → 2,000 rules: under 10×)',
-    measured: `${ratio(growth)} the cost for 10× the rules (exponent ${fixed(Math.log10(Math.max(growth, 1e-9)))})`,
-    met: growth < 10,
+    id: 'partial-200',
+    target: '200 rules, 25% of facts unknown: ≤ 50 µs per decision',
+    measured: p200
+      ? `${span(p200.fairpostNs, ns)} (${span(p200.vsFloor, times)} the enumeration)`
+      : 'not measured',
+    met: p200 ? p200.fairpostNs.median <= 50_000 : undefined,
   });
-  const compile200 = figures.compile.find((c) => c.rules === 200)!;
+  const m = figures.memory;
   checks.push({
-    target: 'compiling 200 rules under 5 ms',
-    measured: `${fixed(compile200.compileMs)} ms`,
-    met: compile200.compileMs < 5,
+    id: 'memory',
+    target:
+      'memory bounded: heap after 100,000 distinct scenarios (200 rules) ≤ 2× the heap after the first 1,000',
+    measured: m
+      ? `${kib(m.heapAfterAll)} after 100,000, ${kib(m.heapAfterFirst)} after 1,000 (${times(m.heapAfterAll / m.heapAfterFirst)}; grew ${kib(m.heapAfterAll - m.heapAfterFirst)})`
+      : 'not measured (run with --expose-gc)',
+    met: m ? m.heapAfterAll <= 2 * m.heapAfterFirst : undefined,
+  });
+  const scale = (rules: number, task: string) =>
+    figures.scale.find((s) => s.rules === rules && s.task === task);
+  const a2000 = scale(2000, 'analyze');
+  checks.push({
+    id: 'analyze-2000',
+    target: '`analyzePolicy` on 2,000 rules under 2 s',
+    measured:
+      a2000?.value === undefined
+        ? `did not finish within ${(a2000?.limitMs ?? 0) / 1000} s`
+        : `${int(a2000.value)} ms CPU`,
+    met: a2000?.value !== undefined && a2000.value < 2000,
+  });
+  const all20k = ['compile', 'evaluate', 'analyze'].map((t) => scale(20_000, t));
+  checks.push({
+    id: 'scale-20000',
+    target: 'compile, evaluate and analyze 20,000 rules each complete',
+    measured: all20k
+      .map((s) =>
+        s?.value === undefined
+          ? `${s?.task}: did not finish within ${(s?.limitMs ?? 0) / 1000} s`
+          : `${s.task}: ${s.task === 'evaluate' ? `${fixed(s.value, 1)} µs per decision` : `${int(s.value)} ms`}`,
+      )
+      .join('; '),
+    met: all20k.every((s) => s?.value !== undefined),
+  });
+  const b = figures.bundle;
+  checks.push({
+    id: 'bundle',
+    target:
+      'what a page needs to evaluate and ask questions (compilePolicy, evaluate, nextQuestion): ≤ 10 kB gzipped',
+    measured: b ? `${b.gzipKb} kB gzipped (${b.minifiedKb} kB minified)` : 'not measured',
+    met: b ? b.gzipKb <= 10 : undefined,
   });
   return checks;
 }
 
-function caseTable(c: CaseFigures): string[] {
-  return [
-    `### ${c.name}`,
-    '',
-    '| engine | scenarios | ns per decision | decisions per second | cost vs Fairpost | what it does |',
-    '| --- | ---: | ---: | ---: | ---: | --- |',
-    ...c.engines.map(
-      (e) =>
-        `| ${e.engine} | ${int(e.scenarios)} | ${int(e.timing.nsPerCall)} | ${int(e.timing.callsPerSecond)} | ${ratio(e.costVsFairpost)} | ${e.note} |`,
-    ),
-    '',
-  ];
-}
+/**
+ * Why a target is not met, from profiles taken while writing this benchmark (a run prints only those not met).
+ * Kept beside the figures so the explanation is reviewed whenever the targets are.
+ */
+const WHY_NOT_MET: Readonly<Record<string, string>> = {
+  'validated-16':
+    'Checking the scenario (every key a fact, every value one its fact takes, nothing inherited or hidden, as ' +
+    '`parseScenario` decides) costs more than the whole hand-written function, which checks nothing. Timed apart ' +
+    'in the same rounds, the check alone is about 3.9× the hand-written function, the generated scan 1.5×, and ' +
+    '`evaluate` around them another 0.5×. The check is a `for…in` over the keys plus a constant-key read of each ' +
+    'fact in play; the `for…in` is most of it. Callers that decide many scenarios should check once with ' +
+    '`parseScenario` and pass `trusted: true`.',
+  'trusted-16':
+    'What remains over the hand-written function is the generated scan reading all seven facts into locals and ' +
+    'testing that none is missing before the if-chain (the hand-written function reads each fact only where a rule ' +
+    'needs it), plus the call into `evaluate`, the engine lookup and the check for duties and tracing before the ' +
+    'prebuilt decision is returned. Returning the decision from inside the generated code, and reading facts ' +
+    'lazily with the unknown check moved to the first `undefined` met, are the next steps; not done in this issue.',
+  'analyze-2000':
+    '`analyzePolicy` still runs on the mask-cube algebra of `analysis/scenario-space.ts` (overlap, shadowing and ' +
+    'redundancy over pairs of rules); the engine rebuild did not reach it, and it is the second region algebra ' +
+    'the issue asks to fold into one. On a quiet machine it is close to the target.',
+  'scale-20000':
+    'Compiling and evaluating 20,000 rules complete; `analyzePolicy` does not, for the reason above: its pairwise ' +
+    'analysis grows with the square of the rules.',
+  bundle:
+    'The bundle holds the vocabulary with all its words (labels, phrases and questions of every fact and ' +
+    'catalogue entry, which `compilePolicy` resolves and `nextQuestion` shows), the exact partial evaluator, the ' +
+    'region algebra and the question planner. Splitting the words out of the evaluating path (a page would load ' +
+    'them with the questions) is what would bring it under 10 kB; not done in this issue.',
+};
 
-const bytes = (n: number | undefined) =>
-  n === undefined ? 'n/a (needs --expose-gc)' : `${int(n / 1024)} KiB`;
+const yesNo = (met: boolean | undefined) =>
+  met === undefined ? 'not measured' : met ? 'met' : '**not met**';
 
-/** The figures as Markdown: tables for each case, partial scenarios, compile and memory, and the targets. */
+/** The figures as Markdown (the body of BENCHMARKS.md and the terminal report). */
 export function formatFigures(figures: BenchFigures, targets: readonly TargetCheck[]): string {
-  return [
-    '## Targets (issue #9)',
+  const lines: string[] = [];
+  lines.push(
+    '## Targets (issue #13)',
     '',
-    '| target | measured | met |',
+    '| target | measured: median (min–max over rounds) | |',
     '| --- | --- | --- |',
-    ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`),
+  );
+  for (const t of targets) lines.push(`| ${t.target} | ${t.measured} | ${yesNo(t.met)} |`);
+  lines.push('');
+  const missed = targets.filter((t) => t.met === false);
+  if (missed.length > 0) {
+    lines.push('### Targets not met, and why', '');
+    for (const t of missed) lines.push(`- **${t.target}**: ${WHY_NOT_MET[t.id] ?? 'not explained yet.'}`);
+    lines.push('');
+  }
+  lines.push(
+    `## Complete scenarios (${figures.rounds} interleaved rounds; every engine agreed on every scenario it ran)`,
     '',
-    `## Complete scenarios (${int(figures.scenarios)} per policy; every engine agreed on every one it ran)`,
+    'Each round runs every engine once, in an order rotated each round, for at least 40 ms of CPU time; “vs floor” is',
+    'the engine’s CPU time per decision over the floor’s in the same round. Times are CPU nanoseconds per decision',
+    '(wall time beside them). Medians, with the range over the rounds.',
     '',
-    '“cost vs Fairpost” is the engine’s time per decision divided by Fairpost’s validated `evaluate` in the same run:',
-    'below 1× is faster than Fairpost, above is slower. json-rules-engine runs a prefix of the scenarios (it is slow).',
+  );
+  for (const c of figures.cases) {
+    lines.push(`### ${c.name} (${c.facts} facts; floor: ${c.floor})`, '');
+    lines.push('| engine | scenarios | CPU per decision | wall per decision | vs floor | what it does |');
+    lines.push('| --- | ---: | ---: | ---: | ---: | --- |');
+    for (const e of c.engines)
+      lines.push(
+        `| ${e.engine} | ${int(e.scenarios)} | ${span(e.cpuNs, ns)} | ${ns(e.wallNs.median)} | ${span(e.vsFloor, times)} | ${e.note} |`,
+      );
+    lines.push('');
+  }
+  lines.push(
+    '## Partial scenarios (25% of facts left out)',
     '',
-    ...figures.cases.flatMap(caseTable),
-    `## Partial scenarios (Fairpost only, ${int(figures.partial[0]?.scenarios ?? 0)} per policy)`,
+    'Fairpost’s exact decision (possible outcomes, deciding rules, the facts still needed) against enumerating every',
+    'completion of the unknown facts through the if-chain (possible deciders only). Generated policies over 7 facts',
+    '(the 16-rule policy at 16).',
     '',
-    'Each fact left out with the probability shown. The other engines cannot answer these exactly; Fairpost gives',
-    '`undetermined` with the facts still needed whenever the outcome depends on a missing fact.',
-    '',
-    '| rules | facts unknown | decisions undetermined | ns per decision, validated | ns per decision, trusted |',
+    '| rules | undetermined | Fairpost per decision | enumeration per decision | Fairpost vs enumeration |',
     '| ---: | ---: | ---: | ---: | ---: |',
-    ...figures.partial.map(
-      (p) =>
-        `| ${int(p.rules)} | ${int(p.unknownShare * 100)}% | ${int(p.undeterminedShare * 100)}% | ${int(p.validated.nsPerCall)} | ${int(p.trusted.nsPerCall)} |`,
-    ),
-    '',
-    '## Compile time and memory',
-    '',
-    'Memory is the heap retained per compiled policy (`process.memoryUsage().heapUsed` after full collections,',
-    'several copies kept and divided). Regions and the rule index are built lazily, so “after use” includes the part',
-    'of the index 2,000 scenarios filled in.',
-    '',
-    '| rules | compile (median ms) | retained after compile | retained after 2,000 decisions |',
+  );
+  for (const p of figures.partial)
+    lines.push(
+      `| ${int(p.rules)} | ${int(p.undeterminedShare * 100)}% | ${span(p.fairpostNs, ns)} | ${span(p.floorNs, ns)} | ${span(p.vsFloor, times)} |`,
+    );
+  lines.push('', '## Scale (one run each, in a child process stopped at its time limit; CPU time)', '');
+  lines.push(
+    '| rules | compile | evaluate (per decision) | analyzePolicy |',
     '| ---: | ---: | ---: | ---: |',
-    ...figures.compile.map(
-      (c) =>
-        `| ${int(c.rules)} | ${fixed(c.compileMs)} | ${bytes(c.bytesCompiled)} | ${bytes(c.bytesAfterUse)} |`,
-    ),
-    '',
-  ].join('\n');
+  );
+  for (const rules of [2000, 20_000]) {
+    const cell = (task: string) => {
+      const s = figures.scale.find((x) => x.rules === rules && x.task === task);
+      if (!s) return 'not run';
+      if (s.value === undefined) return `over ${s.limitMs / 1000} s`;
+      return task === 'evaluate' ? `${fixed(s.value, 1)} µs` : `${int(s.value)} ms`;
+    };
+    lines.push(`| ${int(rules)} | ${cell('compile')} | ${cell('evaluate')} | ${cell('analyze')} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
 }
 
-/** The machine section of BENCHMARKS.md. */
+/** The machine table. */
 export function formatMachine(machine: Machine, command: string): string {
   return [
     '| | |',

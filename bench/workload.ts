@@ -27,6 +27,21 @@ export const BENCH_FACTS = [
   'content.statesPersonalView',
 ] as const;
 
+/**
+ * The facts of the large generated policies: at least twelve, so the space of complete scenarios (about 2.6 billion)
+ * cannot be memoised and almost every scenario timed is one the engine has not seen.
+ */
+export const LARGE_FACTS = [
+  ...BENCH_FACTS,
+  'actor.clientFacing',
+  'actor.authorisedSpokesperson',
+  'activity.kind',
+  'context.device',
+  'counterpart.kind',
+  'content.disclosesRole',
+  'content.isAbusive',
+] as const;
+
 /** A small, fast, seeded pseudo-random generator (mulberry32), returning numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -71,13 +86,17 @@ function generatedTest(random: () => number, fact: string): Condition {
 }
 
 /**
- * A valid first-match policy of `count` rules over BENCH_FACTS. Each rule tests the content and three to five other
+ * A valid first-match policy of `count` rules over `facts` (BENCH_FACTS unless given). Each rule tests the content and three to five other
  * facts, so each rule matches few scenarios: a linear scan visits about 90 (200 rules) to 180 (2,000) rules.
  */
-export function generatedPolicy(count: number, seed = count): Policy {
+export function generatedPolicy(
+  count: number,
+  seed = count,
+  factPool: readonly string[] = BENCH_FACTS,
+): Policy {
   const random = seededRandom(seed);
   const rules = Array.from({ length: count }, (_, i): Rule => {
-    const others = BENCH_FACTS.filter((f) => f !== 'content.kind');
+    const others = factPool.filter((f) => f !== 'content.kind');
     const facts = ['content.kind', ...sample(random, others, 3 + Math.floor(random() * 3))];
     const outcome: Outcome = pick(random, OUTCOMES);
     return {

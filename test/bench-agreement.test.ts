@@ -7,6 +7,7 @@ import { benchCases } from '../bench/bench-cases.js';
 // the same rule, for the 16-rule policy and the generated 200- and 2,000-rule policies.
 describe('benchmark engines', () => {
   const cases = benchCases({ scenarios: 400, slowEngineScenarios: () => 40 });
+  // The flagship case also checks the duties owed (Fairpost against the straight-line function).
 
   it.each(cases.map((c) => [c.name, c] as const))(
     'agree on every scenario for the %s policy',

@@ -4,6 +4,8 @@ import type { Scenario } from '@fairpost/core';
 export interface Verdict {
   readonly outcome: string;
   readonly ruleId: string | null;
+  /** The ids of the duties owed, comma-separated, for engines that decide duties too. */
+  readonly duties?: string;
 }
 
 /** One way of deciding a policy, measured against the others. */

@@ -12,7 +12,11 @@ export function fairpostEngine(policy: Policy, options: EvaluateOptions = {}): E
     decide: (scenario) => evaluate(compiled, scenario, options),
     verdictOf: (result) => {
       const decision = result as Decision;
-      return { outcome: decision.outcome, ruleId: decision.decidedBy[0]?.ruleId ?? null };
+      return {
+        outcome: decision.outcome,
+        ruleId: decision.decidedBy[0]?.ruleId ?? null,
+        duties: decision.duties.map((d) => d.dutyId).join(','),
+      };
     },
     isAsync: false,
   };

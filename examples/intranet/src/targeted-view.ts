@@ -1,4 +1,11 @@
-import { type CompiledPolicy, describeDeadline, dueAt, evaluate, type TriggeredDuty } from '@fairpost/core';
+import {
+  type CompiledPolicy,
+  type Duty,
+  describeDeadline,
+  dueAt,
+  evaluate,
+  type TriggeredDuty,
+} from '@fairpost/core';
 import { h, replaceChildren, uniqueId } from './dom.js';
 import { capitalise, enGB } from '@fairpost/render';
 import { type Answers, createQuestionnaire } from './questionnaire.js';
@@ -32,6 +39,20 @@ function dutySentence(duty: TriggeredDuty): string {
       holder: duty.holder.phrase,
       modality: enGB.modalities[duty.modality],
       action: duty.action.phrase,
+      consentRequired: false,
+    })
+  );
+}
+
+/** A duty of the policy (owed or not yet known to be) as a sentence, its holder and action read from the vocabulary. */
+function policyDutySentence(compiled: CompiledPolicy, duty: Duty): string {
+  const { roles, dutyActions } = compiled.vocabulary.catalogues;
+  return (
+    duty.text ??
+    enGB.dutySentence({
+      holder: roles.get(duty.holder)?.phrase ?? duty.holder,
+      modality: enGB.modalities[duty.modality],
+      action: dutyActions.get(duty.action)?.phrase ?? duty.action,
       consentRequired: false,
     })
   );
@@ -118,7 +139,7 @@ export function createTargetedView(
     draw();
     const consent = decision.duties.filter((d) => d.consentRequired);
     const maybe = decision.undeterminedDuties
-      .map((u) => compiled.duties.find((d) => d.duty.id === u.dutyId))
+      .map((u) => (compiled.policy.duties ?? []).find((d) => d.id === u.dutyId))
       .filter((d) => d !== undefined);
     return h(
       'section',
@@ -163,7 +184,7 @@ export function createTargetedView(
             h(
               'ul',
               {},
-              maybe.map((d) => h('li', {}, dutySentence(d.triggered))),
+              maybe.map((d) => h('li', {}, policyDutySentence(compiled, d))),
             ),
           )
         : null,

@@ -42,12 +42,24 @@ export {
 } from './model/condition.js';
 export {
   type CompiledCondition,
-  type CompiledDuty,
   type CompiledPolicy,
-  type CompiledRule,
+  type CompileOptions,
   compileCondition,
   compilePolicy,
 } from './evaluate/compile-policy.js';
+export { type GeneratedSourceListener, RULES_PER_FUNCTION } from './evaluate/generate-code.js';
+export {
+  type AllNode,
+  type AnyNode,
+  ConditionTooDeepError,
+  type ConditionNode,
+  type ConditionPathSegment,
+  type FactTestNode,
+  MAX_CONDITION_DEPTH,
+  type NotNode,
+  toCondition,
+  toConditionNode,
+} from './model/condition-node.js';
 export type {
   Decision,
   DecidingRule,

@@ -1,9 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CompiledPolicy, compileCondition, compilePolicy } from '../evaluate/compile-policy.js';
+import {
+  type CompiledPolicy,
+  type CompiledRule,
+  compileCondition,
+  compilePolicy,
+  engineOf,
+} from '../evaluate/compile-policy.js';
 import { TRUE } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import { compileAlternately } from '../testing/support/engine-paths.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import type { Policy } from '../model/policy.js';
 import type { Scenario } from '../parse/scenario.js';
@@ -137,7 +144,7 @@ describe('analyzePolicy on a policy with planted problems', () => {
     expect(more).toEqual([]);
     expect(shadowed!.ruleIds).toEqual(['weekend-client-posts', 'clients-never']);
     const decision = evaluate(compiled, shadowed!.witness!);
-    expect(compiled.rules[3]!.test(shadowed!.witness!)).toBe(TRUE);
+    expect(engineOf(compiled).rules[3]!.test(shadowed!.witness!)).toBe(TRUE);
     expect(decision.decidedBy[0]!.ruleId).toBe('clients-never');
   });
 
@@ -241,22 +248,24 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
   it('finds exactly the gaps, the never-matching rules and the duties that never trigger', () => {
     fc.assert(
       fc.property(arbitraryPolicy(small), (policy) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compileAlternately(policy);
         const findings = analyzePolicy(compiled);
         const scenarios = everyScenario(compiled);
         const gaps = codes(findings, 'gap');
         const inGap = inFindings(compiled, gaps);
         for (const s of scenarios) {
-          const uncovered = compiled.rules.every((r) => r.test(s) !== TRUE);
+          const uncovered = engineOf(compiled).rules.every((r) => r.test(s) !== TRUE);
           expect(inGap(s)).toBe(uncovered);
         }
         expect(codes(findings, 'default-unreachable').length === 1).toBe(gaps.length === 0);
         for (const gap of gaps) expect(evaluate(compiled, gap.witness!).decidedBy[0]!.ruleId).toBeNull();
-        const never = compiled.rules.filter((r) => scenarios.every((s) => r.test(s) !== TRUE));
+        const never = engineOf(compiled).rules.filter((r) => scenarios.every((s) => r.test(s) !== TRUE));
         expect(codes(findings, 'never-matches').map((f) => f.ruleIds[0])).toEqual(
           never.map((r) => r.rule.id),
         );
-        const silentDuties = compiled.duties.filter((d) => scenarios.every((s) => d.test(s) !== TRUE));
+        const silentDuties = engineOf(compiled).duties.filter((d) =>
+          scenarios.every((s) => d.test(s) !== TRUE),
+        );
         expect(codes(findings, 'duty-never-triggers').map((f) => f.dutyIds[0])).toEqual(
           silentDuties.map((d) => d.duty.id),
         );
@@ -268,14 +277,16 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
   it('finds exactly the shadowed rules under first-match, each witness decided by a named earlier rule', () => {
     fc.assert(
       fc.property(arbitraryPolicy({ ...small, resolution: 'first-match' }), (policy) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compileAlternately(policy);
         const findings = analyzePolicy(compiled);
         const scenarios = everyScenario(compiled);
-        const shadowed = compiled.rules.filter((r) => {
+        const shadowed = engineOf(compiled).rules.filter((r) => {
           const matches = scenarios.filter((s) => r.test(s) === TRUE);
           return (
             matches.length > 0 &&
-            matches.every((s) => compiled.rules.some((e) => e.index < r.index && e.test(s) === TRUE))
+            matches.every((s) =>
+              engineOf(compiled).rules.some((e) => e.index < r.index && e.test(s) === TRUE),
+            )
           );
         });
         const found = codes(findings, 'shadowed');
@@ -283,7 +294,11 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
         for (const f of found) {
           const decision = evaluate(compiled, f.witness!);
           expect(f.ruleIds.slice(1)).toContain(decision.decidedBy[0]!.ruleId);
-          expect(compiled.rules.find((r) => r.rule.id === f.ruleIds[0])!.test(f.witness!)).toBe(TRUE);
+          expect(
+            engineOf(compiled)
+              .rules.find((r) => r.rule.id === f.ruleIds[0])!
+              .test(f.witness!),
+          ).toBe(TRUE);
         }
       }),
       { numRuns: 60 },
@@ -293,27 +308,27 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
   it('finds exactly the redundant rules under strictest, and removing one changes no outcome', () => {
     fc.assert(
       fc.property(arbitraryPolicy({ ...small, resolution: 'strictest' }), (policy) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compileAlternately(policy);
         const findings = analyzePolicy(compiled);
         const scenarios = everyScenario(compiled);
         const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id);
-        const covers = (o: (typeof compiled.rules)[number], r: (typeof compiled.rules)[number]) =>
+        const covers = (o: CompiledRule, r: CompiledRule) =>
           o !== r &&
           (o.strictness > r.strictness ||
             (o.rule.outcome === r.rule.outcome &&
               ids(r.conditions).every((c) => ids(o.conditions).includes(c)) &&
               ids(r.reviewers).every((c) => ids(o.reviewers).includes(c))));
-        const redundant = compiled.rules.filter((r) => {
+        const redundant = engineOf(compiled).rules.filter((r) => {
           const matches = scenarios.filter((s) => r.test(s) === TRUE);
           return (
             matches.length > 0 &&
-            matches.every((s) => compiled.rules.some((o) => covers(o, r) && o.test(s) === TRUE))
+            matches.every((s) => engineOf(compiled).rules.some((o) => covers(o, r) && o.test(s) === TRUE))
           );
         });
         const found = codes(findings, 'redundant');
         expect(found.map((f) => f.ruleIds[0])).toEqual(redundant.map((r) => r.rule.id));
         for (const f of found) {
-          const without = compilePolicy({
+          const without = compileAlternately({
             ...policy,
             rules: policy.rules.filter((r) => r.id !== f.ruleIds[0]),
           });
@@ -333,11 +348,11 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
   it('finds exactly the scenarios where rules with different outcomes compete, and the winner decides the witness', () => {
     fc.assert(
       fc.property(arbitraryPolicy(small), (policy) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compileAlternately(policy);
         const findings = codes(analyzePolicy(compiled), 'conflicting-overlap');
         const scenarios = everyScenario(compiled);
         const firstMatch = policy.resolution === 'first-match';
-        const rules = compiled.rules;
+        const rules = engineOf(compiled).rules;
         const expected: string[] = [];
         for (const a of rules)
           for (const b of rules) {

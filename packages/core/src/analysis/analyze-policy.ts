@@ -1,4 +1,9 @@
-import { type CompiledPolicy, type CompiledRule, compilePolicy } from '../evaluate/compile-policy.js';
+import {
+  type CompiledPolicy,
+  type CompiledRule,
+  compilePolicy,
+  engineOf,
+} from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import type { Policy } from '../model/policy.js';
 import { regionCondition } from './region-condition.js';
@@ -77,7 +82,7 @@ function ruleReachFindings(context: Context): Finding[] {
   const { compiled, partition, space } = context;
   const findings: Finding[] = [];
   const firstMatch = compiled.policy.resolution === 'first-match';
-  for (const rule of compiled.rules) {
+  for (const rule of engineOf(compiled).rules) {
     const id = rule.rule.id;
     const region = partition.ruleRegions[rule.index]!;
     if (region.length === 0) {
@@ -91,8 +96,8 @@ function ruleReachFindings(context: Context): Finding[] {
       continue;
     }
     if (firstMatch && partition.pieces[rule.index]!.cubes.length === 0) {
-      const earlier = compiled.rules
-        .filter((r) => r.index < rule.index)
+      const earlier = engineOf(compiled)
+        .rules.filter((r) => r.index < rule.index)
         .filter((r) =>
           partition.pieces[r.index]!.cubes.some((c) => region.some((x) => overlaps(space, c, x))),
         )
@@ -109,7 +114,7 @@ function ruleReachFindings(context: Context): Finding[] {
       });
     }
     if (!firstMatch) {
-      const covering = compiled.rules.filter((other) => covers(other, rule));
+      const covering = engineOf(compiled).rules.filter((other) => covers(other, rule));
       const rest = subtract(
         space,
         region,
@@ -155,7 +160,7 @@ function overlapFindings(context: Context): Finding[] {
   const { compiled, partition, space } = context;
   const findings: Finding[] = [];
   const firstMatch = compiled.policy.resolution === 'first-match';
-  const rules = compiled.rules;
+  const rules = engineOf(compiled).rules;
   // Under strictest, the cubes of every rule stricter than a level: where they match, neither rule of a pair decides.
   const stricterThan = [0, 1, 2, 3, 4].map((level) =>
     rules.filter((r) => r.strictness > level).flatMap((r) => partition.ruleRegions[r.index]!),
@@ -222,8 +227,8 @@ function gapFindings(context: Context): Finding[] {
 
 function dutyFindings(context: Context): Finding[] {
   const { compiled, space } = context;
-  return compiled.duties
-    .filter((duty) => maskRegion(space, duty.region).length === 0)
+  return engineOf(compiled)
+    .duties.filter((duty) => maskRegion(space, duty.region).length === 0)
     .map((duty) => ({
       code: 'duty-never-triggers',
       severity: 'error',
@@ -245,7 +250,7 @@ interface Attached {
 function attachmentFindings(context: Context): Finding[] {
   const { compiled, partition } = context;
   const subjects: Attached[] = [
-    ...compiled.rules.map((r) => ({
+    ...engineOf(compiled).rules.map((r) => ({
       label: `Rule ${quote(r.rule.id)}`,
       ruleIds: [r.rule.id],
       outcome: r.rule.outcome,
@@ -257,8 +262,8 @@ function attachmentFindings(context: Context): Finding[] {
       label: 'The default',
       ruleIds: [],
       outcome: compiled.policy.default.outcome,
-      conditions: compiled.defaultConditions,
-      reviewers: compiled.defaultReviewers,
+      conditions: engineOf(compiled).defaultConditions,
+      reviewers: engineOf(compiled).defaultReviewers,
       decides: partition.gaps.cubes,
     },
   ];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CompiledPolicy, compileCondition, compilePolicy, TRUE } from '../evaluate/compile-policy.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import { compileAlternately } from '../testing/support/engine-paths.js';
 import { OUTCOMES, outcomeStrictness } from '../model/outcome.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import type { Policy } from '../model/policy.js';
@@ -177,8 +178,8 @@ describe('comparePolicies agrees with brute-force enumeration of every complete 
   it('finds exactly the scenarios whose outcomes differ, with both outcomes and the right verdicts', () => {
     fc.assert(
       fc.property(arbitraryPolicy(small), arbitraryPolicy(small), (pa, pb) => {
-        const a = compilePolicy(pa);
-        const b = compilePolicy(pb);
+        const a = compileAlternately(pa);
+        const b = compileAlternately(pb);
         const diff = comparePolicies(a, b);
         const tests = diff.differences.map((d) => compileCondition(d.when, a.vocabulary).test);
         let stricter = 0;
@@ -211,7 +212,7 @@ describe('comparePolicies agrees with brute-force enumeration of every complete 
   it('measures outcome shares and private-life reach as brute-force counting does', () => {
     fc.assert(
       fc.property(arbitraryPolicy(small), (p) => {
-        const compiled = compilePolicy(p);
+        const compiled = compileAlternately(p);
         const metrics = policyMetrics(compiled);
         const facts = [...new Set([...compiled.factsInPlay, 'account.kind', 'context.time'])];
         const scenarios = everyScenario(facts);

@@ -1,4 +1,4 @@
-import type { CompiledPolicy, CompiledRule } from '../evaluate/compile-policy.js';
+import { type CompiledPolicy, type CompiledRule, engineOf } from '../evaluate/compile-policy.js';
 import type { Outcome } from '../model/outcome.js';
 import {
   createSpace,
@@ -45,11 +45,9 @@ export function decisionPartition(
   compiled: CompiledPolicy,
   space: ScenarioSpace = policySpace(compiled),
 ): DecisionPartition {
-  const ruleRegions = compiled.rules.map((rule) => maskRegion(space, rule.region));
-  const order =
-    compiled.policy.resolution === 'first-match'
-      ? [...compiled.rules]
-      : [...compiled.rules].sort((a, b) => b.strictness - a.strictness || a.index - b.index);
+  const ruleRegions = engineOf(compiled).rules.map((rule) => maskRegion(space, rule.region));
+  // Priority order, from the one resolution module: a rule decides what it matches minus what came before.
+  const order = engineOf(compiled).ordered;
   const decided = new Map<number, MaskCube[]>();
   // `taken` keeps the raw cubes of the rules placed so far: fewer than their fragments, so subtraction stays small.
   const taken: MaskCube[] = [];
@@ -58,7 +56,7 @@ export function decisionPartition(
     decided.set(rule.index, mergeCubes(space, disjoint(space, subtract(space, region, taken))));
     taken.push(...region);
   }
-  const pieces: DecisionPiece[] = compiled.rules.map((rule) => ({
+  const pieces: DecisionPiece[] = engineOf(compiled).rules.map((rule) => ({
     rule,
     outcome: rule.rule.outcome,
     cubes: decided.get(rule.index)!,

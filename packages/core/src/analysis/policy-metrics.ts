@@ -1,4 +1,4 @@
-import type { CompiledPolicy } from '../evaluate/compile-policy.js';
+import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { dueAt } from '../deadline/duration.js';
 import { OUTCOMES, type Outcome } from '../model/outcome.js';
@@ -161,7 +161,7 @@ export function metricsOf({ compiled, partition, weights }: MeasuredPolicy): Pol
     version: policy.version,
     resolution: policy.resolution,
     ruleCount: policy.rules.length,
-    dutyCount: compiled.duties.length,
+    dutyCount: engineOf(compiled).duties.length,
     outcomeShares,
     defaultShare: share(partition.gaps.cubes),
     privateLifeReach: privateShare === 0 ? null : share(governed) / privateShare,
@@ -179,8 +179,8 @@ function supportOf(
   const incidentShare = share(incidents);
   const entries: SupportEntry[] = [];
   for (const [action, entry] of compiled.vocabulary.catalogues.dutyActions) {
-    const duties = compiled.duties
-      .filter((d) => d.duty.action === action)
+    const duties = engineOf(compiled)
+      .duties.filter((d) => d.duty.action === action)
       .map((d) => ({ duty: d.duty, reach: meet(space, incidents, maskRegion(space, d.region)) }))
       .filter((d) => d.reach.length > 0);
     if (duties.length === 0) continue;

@@ -1,15 +1,22 @@
-import { match } from 'ts-pattern';
 import type { Condition, FactOperator } from '../model/condition.js';
+import { type ConditionNode, nodeFacts, toConditionNode } from '../model/condition-node.js';
 import type { Decision, DecidingRule, FactTestTrace, TriggeredDuty } from '../model/decision.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Duty, Policy, Rule } from '../model/policy.js';
-import { generateFirstMatch, generateScenarioCheck } from './generate-test.js';
-import { conditionRegion, type Domains, type Region, regionFacts } from '../region/region.js';
-import { buildRuleIndex, type RuleIndex } from './rule-index.js';
 import type { Scenario } from '../parse/scenario.js';
+import { type Domains, nodeRegion, type Region } from '../region/region.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain, type ResolvedVocabulary, resolveVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import type { CatalogueEntry, CatalogueName } from '../vocabulary/vocabulary-schema.js';
+import {
+  canGenerateCode,
+  type GeneratedSourceListener,
+  generateDutyMask,
+  generatePriorityScan,
+  generateScenarioCheck,
+  type PriorityScan,
+} from './generate-code.js';
+import { priorityOrder, RESOLUTIONS, type ResolutionStrategy } from './resolution.js';
 
 /** Three-valued truth, as numbers for the evaluator's hot loop. */
 export const FALSE = 0;
@@ -29,13 +36,16 @@ export interface CompiledFactTest {
   readonly test: ConditionTest;
 }
 
-/** What rules and duties share once compiled: the test, its fact tests, and its exact region (computed on demand). */
+/**
+ * One condition compiled on its own: its three-valued test (0 false, 1 true, 2 unknown), its fact tests, the facts
+ * it tests and its exact region. For tools that check a condition outside a policy (the renderers' tests do).
+ */
 export interface CompiledCondition {
   readonly test: ConditionTest;
   readonly factTests: readonly CompiledFactTest[];
   /** The facts the condition tests, in vocabulary order. */
   readonly facts: readonly string[];
-  /** The exact set of scenarios where the condition holds. */
+  /** The exact set of scenarios where the condition holds (computed on first use). */
   readonly region: Region;
 }
 
@@ -45,152 +55,210 @@ export type SettledOutcome = Pick<
   'outcome' | 'possibleOutcomes' | 'neededFacts' | 'decidedBy' | 'conditions' | 'reviewers'
 >;
 
-/** A rule ready to evaluate. */
-export interface CompiledRule extends CompiledCondition {
+/** A condition inside the engine: the internal tree and everything built from it. Internal. */
+export interface EngineCondition extends CompiledCondition {
+  readonly node: ConditionNode;
+}
+
+/** A rule ready to evaluate. Internal. */
+export interface CompiledRule extends EngineCondition {
   readonly rule: Rule;
+  /** Its place in the policy. */
   readonly index: number;
+  /** Its place in priority order (`PolicyEngine.ordered`). */
+  readonly position: number;
+  /** Its rank under the policy's resolution: lower wins. */
+  readonly rank: number;
   readonly strictness: number;
   readonly decidingRule: DecidingRule;
   readonly conditions: readonly CatalogueEntry[];
   readonly reviewers: readonly CatalogueEntry[];
-  /**
-   * The decision when this rule alone decides and no duty applies: frozen and shared, so the common case
-   * allocates nothing (`evaluate` copies its outcome part when duties apply).
-   */
+  /** The decision when this rule alone decides and no duty applies: frozen and shared, so it allocates nothing. */
   readonly settled: Decision;
 }
 
-/** A duty ready to evaluate. */
-export interface CompiledDuty extends CompiledCondition {
+/** A duty ready to evaluate. Internal. */
+export interface CompiledDuty extends EngineCondition {
   readonly duty: Duty;
   readonly triggered: TriggeredDuty;
 }
 
-/** A policy compiled once for fast, repeated evaluation. */
+/**
+ * A policy compiled once for fast, repeated evaluation: what a user needs of it. The engine's internals (rules in
+ * priority order, generated code, prebuilt decisions) are kept apart, so making the engine faster never changes
+ * this type.
+ */
 export interface CompiledPolicy {
   readonly policy: Policy;
   readonly vocabulary: ResolvedVocabulary;
+  /** Every fact a rule or duty tests, in vocabulary order. */
+  readonly factsInPlay: readonly string[];
+  /** The values each fact can take. */
+  readonly domains: Domains;
+}
+
+/** Options for `compilePolicy`. */
+export interface CompileOptions {
+  /**
+   * Compile conditions to generated JavaScript (`new Function`) for speed. Default true where the environment
+   * allows it; false for pages whose Content Security Policy forbids `unsafe-eval`. Both give the same decisions.
+   */
+  readonly generateCode?: boolean;
+  /** Called with the name and source of each generated function, to read or test the generated code. */
+  readonly onGeneratedSource?: GeneratedSourceListener;
+}
+
+/** Options the engine's own tests use beside the public ones. Internal. */
+export interface EngineOptions extends CompileOptions {
+  /** Partial scenarios with at most this many completions are decided by enumerating them; larger by regions. */
+  readonly completionLimit?: number;
+}
+
+/** Everything evaluation needs beyond the public `CompiledPolicy`. Internal. */
+export interface PolicyEngine {
+  readonly compiled: CompiledPolicy;
+  readonly strategy: ResolutionStrategy;
+  /** Rules in policy order. */
   readonly rules: readonly CompiledRule[];
+  /** Rules in priority order (by rank, then policy order): the order every scan tries them. */
+  readonly ordered: readonly CompiledRule[];
+  /** For each position in `ordered`, the position just after the last rule of the same rank. */
+  readonly rankEnd: Int32Array;
   readonly duties: readonly CompiledDuty[];
-  /** The default outcome as a deciding entry (ruleId null). */
   readonly defaultRule: DecidingRule;
   readonly defaultConditions: readonly CatalogueEntry[];
   readonly defaultReviewers: readonly CatalogueEntry[];
   /** The decision when the default decides and no duty applies (frozen, shared). */
   readonly defaultSettled: Decision;
-  /** Every fact a rule or duty tests, in vocabulary order. */
-  readonly factsInPlay: readonly string[];
-  /** The values each fact can take. */
-  readonly domains: Domains;
-  /**
-   * First-match policies of up to SCAN_LIMIT rules: every rule's test as one generated function, returning the
-   * index of the rule that decides, -1 for the default, or -2 when a fact it needs is missing. Undefined for larger
-   * or strictest policies, and where code generation is not allowed; `ruleIndex` serves then.
-   */
-  readonly firstMatchScan: ((scenario: Scenario) => number) | undefined;
-  /** The rules a scenario may match, in order, found without testing the others (built lazily as it is used). */
-  readonly ruleIndex: RuleIndex<CompiledRule>;
-  /**
-   * A fast check that a value is a scenario of this policy's vocabulary: every key a fact, every value one it
-   * takes. True implies `parseScenario(...).ok`; on false, `evaluate` asks `parseScenario`, which builds the issues.
-   */
+  /** The facts some rule tests, in vocabulary order: the outcome depends on these alone. */
+  readonly ruleFacts: readonly string[];
+  /** The scan over `ordered` (see `PriorityScan`): generated code, or closures when generation is off. */
+  readonly scan: PriorityScan;
+  /** The duties a complete scenario triggers as a bit mask, or -1; undefined without generated code or > 30 duties. */
+  readonly dutyMask: ((scenario: Scenario) => number) | undefined;
+  /** A fast check that a value is a plain scenario of this vocabulary; false sends `evaluate` to `parseScenario`. */
   readonly acceptsScenario: (input: unknown) => boolean;
+  /** Whether the scan and checks are generated code. */
+  readonly generated: boolean;
+  readonly completionLimit: number;
+}
+
+/**
+ * Where a compiled policy keeps its engine: a module-private symbol (a non-enumerable property), so the public type
+ * does not show it and reading it costs one property load on every `evaluate`, where a WeakMap lookup cost more.
+ */
+const ENGINE: unique symbol = Symbol('fairpost.engine');
+
+/** The engine behind a compiled policy. Internal: throws for an object `compilePolicy` did not make. */
+export function engineOf(compiled: CompiledPolicy): PolicyEngine {
+  const engine = (compiled as { [ENGINE]?: PolicyEngine })[ENGINE];
+  if (engine === undefined) throw new TypeError('expected a policy compiled by compilePolicy');
+  return engine;
 }
 
 const factValueIn = (scenario: Scenario, fact: string): FactValue | undefined =>
   (scenario as Record<string, FactValue | undefined>)[fact];
 
-function compileFactTest(
-  fact: string,
-  operator: FactOperator,
-  expected: FactValue | readonly FactValue[],
-): ConditionTest {
-  return match(operator)
-    .with('is', () => (s: Scenario): TruthValue => {
+function compileFactTest(fact: string, values: readonly FactValue[], positive: boolean): ConditionTest {
+  const [yes, no] = positive ? ([TRUE, FALSE] as const) : ([FALSE, TRUE] as const);
+  if (values.length === 1) {
+    const expected = values[0];
+    return (s) => {
       const v = factValueIn(s, fact);
-      return v === undefined ? UNKNOWN : v === expected ? TRUE : FALSE;
-    })
-    .with('isNot', () => (s: Scenario): TruthValue => {
-      const v = factValueIn(s, fact);
-      return v === undefined ? UNKNOWN : v === expected ? FALSE : TRUE;
-    })
-    .with('in', () => {
-      const set = new Set(expected as readonly FactValue[]);
-      return (s: Scenario): TruthValue => {
-        const v = factValueIn(s, fact);
-        return v === undefined ? UNKNOWN : set.has(v) ? TRUE : FALSE;
-      };
-    })
-    .with('notIn', () => {
-      const set = new Set(expected as readonly FactValue[]);
-      return (s: Scenario): TruthValue => {
-        const v = factValueIn(s, fact);
-        return v === undefined ? UNKNOWN : set.has(v) ? FALSE : TRUE;
-      };
-    })
-    .exhaustive();
-}
-
-function compileAll(tests: ConditionTest[]): ConditionTest {
-  if (tests.length === 1) return tests[0]!;
-  return (s) => {
-    let result: TruthValue = TRUE;
-    for (const test of tests) {
-      const t = test(s);
-      if (t === FALSE) return FALSE;
-      if (t === UNKNOWN) result = UNKNOWN;
-    }
-    return result;
-  };
-}
-
-function compileAny(tests: ConditionTest[]): ConditionTest {
-  if (tests.length === 1) return tests[0]!;
-  return (s) => {
-    let result: TruthValue = FALSE;
-    for (const test of tests) {
-      const t = test(s);
-      if (t === TRUE) return TRUE;
-      if (t === UNKNOWN) result = UNKNOWN;
-    }
-    return result;
-  };
-}
-
-// Plain property checks rather than ts-pattern here: compiling runs once per condition node, and structural
-// patterns cost more than the rest of compiling together (200 rules: 8 ms with them).
-function compileTest(condition: Condition, factTests: CompiledFactTest[]): ConditionTest {
-  const c = condition as Record<string, unknown>;
-  if (Array.isArray(c.all)) return compileAll((c.all as Condition[]).map((x) => compileTest(x, factTests)));
-  if (Array.isArray(c.any)) return compileAny((c.any as Condition[]).map((x) => compileTest(x, factTests)));
-  if (c.not !== undefined && c.not !== null) {
-    const inner = compileTest(c.not as Condition, factTests);
-    return (s: Scenario): TruthValue => {
-      const t = inner(s);
-      return t === UNKNOWN ? UNKNOWN : t === TRUE ? FALSE : TRUE;
+      return v === undefined ? UNKNOWN : v === expected ? yes : no;
     };
   }
-  const t = c as Record<string, FactValue | FactValue[]> & { fact: string };
-  const operator = (['is', 'in', 'isNot', 'notIn'] as const).find((op) => t[op] !== undefined)!;
-  const compiled = compileFactTest(t.fact, operator, t[operator]!);
-  factTests.push({ fact: t.fact, operator, expected: t[operator]!, test: compiled });
-  return compiled;
+  const set = new Set(values);
+  return (s) => {
+    const v = factValueIn(s, fact);
+    return v === undefined ? UNKNOWN : set.has(v) ? yes : no;
+  };
 }
 
-/** Compiles one condition: its three-valued test, its fact tests and its exact region. */
-export function compileCondition(condition: Condition, vocabulary: ResolvedVocabulary): CompiledCondition {
+/** A condition as closures: the path where code generation is off, and the tests behind traces. */
+function compileTest(node: ConditionNode, factTests: CompiledFactTest[]): ConditionTest {
+  switch (node.kind) {
+    case 'all': {
+      const tests = node.children.map((c) => compileTest(c, factTests));
+      if (tests.length === 1) return tests[0]!;
+      return (s) => {
+        let result: TruthValue = TRUE;
+        for (const test of tests) {
+          const t = test(s);
+          if (t === FALSE) return FALSE;
+          if (t === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
+    }
+    case 'any': {
+      const tests = node.children.map((c) => compileTest(c, factTests));
+      if (tests.length === 1) return tests[0]!;
+      return (s) => {
+        let result: TruthValue = FALSE;
+        for (const test of tests) {
+          const t = test(s);
+          if (t === TRUE) return TRUE;
+          if (t === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
+    }
+    case 'not': {
+      const inner = compileTest(node.child, factTests);
+      return (s) => {
+        const t = inner(s);
+        return t === UNKNOWN ? UNKNOWN : t === TRUE ? FALSE : TRUE;
+      };
+    }
+    case 'test': {
+      const test = compileFactTest(node.fact, node.values, node.positive);
+      const single = node.operator === 'is' || node.operator === 'isNot';
+      factTests.push({
+        fact: node.fact,
+        operator: node.operator,
+        expected: single ? node.values[0]! : node.values,
+        test,
+      });
+      return test;
+    }
+    default:
+      return node satisfies never;
+  }
+}
+
+function engineCondition(node: ConditionNode, vocabulary: ResolvedVocabulary): EngineCondition {
   const factTests: CompiledFactTest[] = [];
-  const test = compileTest(condition, factTests);
+  const test = compileTest(node, factTests);
   const domains = domainsOf(vocabulary);
+  const tested = nodeFacts(node);
   let region: Region | undefined;
-  const tested = new Set(factTests.map((t) => t.fact));
   return {
+    node,
     test,
     factTests,
     facts: [...vocabulary.facts.keys()].filter((f) => tested.has(f)),
     get region() {
-      region ??= conditionRegion(condition, domains);
+      region ??= nodeRegion(node, domains);
       return region;
+    },
+  };
+}
+
+/**
+ * Compiles one condition on its own: its three-valued test, its fact tests and its exact region. Throws
+ * `ConditionTooDeepError` for a condition nested deeper than `MAX_CONDITION_DEPTH`.
+ * @example
+ * compileCondition({ fact: 'account.kind', is: 'personal' }, standardVocabulary).test({}); // 2: unknown
+ */
+export function compileCondition(condition: Condition, vocabulary: ResolvedVocabulary): CompiledCondition {
+  const compiled = engineCondition(toConditionNode(condition), vocabulary);
+  return {
+    test: compiled.test,
+    factTests: compiled.factTests,
+    facts: compiled.facts,
+    get region() {
+      return compiled.region;
     },
   };
 }
@@ -225,12 +293,6 @@ function provenance(from: { source?: DecidingRule['source'] | undefined; assumpt
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/**
- * Up to this many rules a straight scan of generated code beats the index's lookups; above it, the index visits
- * far fewer rules than a scan.
- */
-const SCAN_LIMIT = 64;
-
 function settledBy(
   policyId: string,
   deciding: DecidingRule,
@@ -251,45 +313,75 @@ function settledBy(
 }
 
 /**
- * The check behind `acceptsScenario`: unknown fact names and out-of-domain values rejected. Generated code where
- * allowed (conservative: an inherited key fails it, and `evaluate` then asks `parseScenario`; shaped for scenarios
- * that give the facts in play), else own keys only.
+ * The closure form of `acceptsScenario`, where code generation is off: a plain object (prototype `Object.prototype`
+ * or null), own enumerable keys that are facts with values they take, and no fact in play readable otherwise.
  */
 function scenarioCheck(
   vocabulary: ResolvedVocabulary,
   factsInPlay: readonly string[],
 ): (input: unknown) => boolean {
-  const generated = generateScenarioCheck(
-    new Map([...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)])),
-    factsInPlay,
-  );
-  if (generated) return generated;
   const allowed = new Map([...vocabulary.facts].map(([name, fact]) => [name, new Set(factDomain(fact))]));
   return (input) => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+    if (typeof input !== 'object' || input === null) return false;
+    const proto = Object.getPrototypeOf(input);
+    if (proto !== Object.prototype && proto !== null) return false;
     const record = input as Record<string, unknown>;
     for (const name in record) {
-      if (!Object.hasOwn(record, name)) continue;
+      if (!Object.hasOwn(record, name)) return false;
       const values = allowed.get(name);
       if (values === undefined) return false;
       const value = record[name];
       if (value !== undefined && !values.has(value as FactValue)) return false;
     }
+    for (const name of factsInPlay)
+      if (record[name] !== undefined && !Object.prototype.propertyIsEnumerable.call(record, name))
+        return false;
     return true;
   };
 }
 
+/** The scan over rules in priority order with their closures (see `PriorityScan`). */
+function closureScan(ordered: readonly CompiledRule[]): PriorityScan {
+  return (scenario, from) => {
+    for (let p = from; p < ordered.length; p++) {
+      const t = ordered[p]!.test(scenario);
+      if (t === TRUE) return p;
+      if (t === UNKNOWN) return -2;
+    }
+    return -1;
+  };
+}
+
+/** Duties beyond this many take the closure loop: the generated mask is a 31-bit integer. */
+const MASKED_DUTIES = 30;
+/** Partial scenarios with at most this many completions are decided by enumerating them. */
+export const COMPLETION_LIMIT = 4096;
+
 /**
- * Compiles a valid policy once, for fast and repeated evaluation: conditions become closures, catalogue references
- * are resolved, and the objects a decision shares are built ahead of time.
+ * Compiles a valid policy once, for fast and repeated evaluation: conditions become one internal tree, then
+ * generated code (or closures, with `generateCode: false`); catalogue references are resolved, and the objects a
+ * decision shares are built ahead of time. Throws `ConditionTooDeepError` for a condition nested deeper than
+ * `MAX_CONDITION_DEPTH` (which `parsePolicy` refuses too).
  * @example
  * const compiled = compilePolicy(policy);
  * evaluate(compiled, { 'account.kind': 'organisational', 'content.kind': 'public-information' });
+ * const strict = compilePolicy(policy, { generateCode: false }); // for a page without 'unsafe-eval'
  */
-export function compilePolicy(policy: Policy): CompiledPolicy {
+export function compilePolicy(policy: Policy, options: CompileOptions = {}): CompiledPolicy {
+  return compileEngine(policy, options).compiled;
+}
+
+/** `compilePolicy` with the engine's internal options, returning the engine. Internal. */
+export function compileEngine(policy: Policy, options: EngineOptions = {}): PolicyEngine {
   const vocabulary = resolveVocabulary(policy.custom);
+  const strategy = RESOLUTIONS[policy.resolution];
+  const order = priorityOrder(policy.resolution, policy.rules);
+  const positionOf = new Int32Array(order.length);
+  order.forEach((index, position) => {
+    positionOf[index] = position;
+  });
   const rules = policy.rules.map((rule, index): CompiledRule => {
-    const compiled = compileCondition(rule.when, vocabulary);
+    const condition = engineCondition(toConditionNode(rule.when, ['rules', index, 'when']), vocabulary);
     const decidingRule: DecidingRule = Object.freeze({
       ruleId: rule.id,
       ...(rule.title ? { title: rule.title } : {}),
@@ -299,26 +391,27 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     });
     const conditions = Object.freeze(entries(vocabulary, 'conditions', rule.conditions));
     const reviewers = Object.freeze(entries(vocabulary, 'roles', rule.reviewers));
-    return Object.freeze(
-      Object.defineProperties(
-        {
-          rule,
-          index,
-          strictness: outcomeStrictness(rule.outcome),
-          decidingRule,
-          conditions,
-          reviewers,
-          settled: settledBy(policy.id, decidingRule, conditions, reviewers),
-          test: compiled.test,
-          factTests: compiled.factTests,
-          facts: compiled.facts,
-        },
-        { region: { get: () => compiled.region, enumerable: true } },
-      ) as CompiledRule,
-    );
+    return {
+      rule,
+      index,
+      position: positionOf[index]!,
+      rank: strategy.rank(rule, index),
+      strictness: outcomeStrictness(rule.outcome),
+      decidingRule,
+      conditions,
+      reviewers,
+      settled: settledBy(policy.id, decidingRule, conditions, reviewers),
+      node: condition.node,
+      test: condition.test,
+      factTests: condition.factTests,
+      facts: condition.facts,
+      get region() {
+        return condition.region;
+      },
+    };
   });
-  const duties = (policy.duties ?? []).map((duty): CompiledDuty => {
-    const compiled = compileCondition(duty.when, vocabulary);
+  const duties = (policy.duties ?? []).map((duty, index): CompiledDuty => {
+    const condition = engineCondition(toConditionNode(duty.when, ['duties', index, 'when']), vocabulary);
     const triggered: TriggeredDuty = Object.freeze({
       dutyId: duty.id,
       action: entries(vocabulary, 'dutyActions', [duty.action])[0]!,
@@ -330,13 +423,28 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       reason: duty.reason,
       ...provenance(duty),
     });
-    return Object.defineProperties(
-      { duty, triggered, test: compiled.test, factTests: compiled.factTests, facts: compiled.facts },
-      { region: { get: () => compiled.region, enumerable: true } },
-    ) as CompiledDuty;
+    return {
+      duty,
+      triggered,
+      node: condition.node,
+      test: condition.test,
+      factTests: condition.factTests,
+      facts: condition.facts,
+      get region() {
+        return condition.region;
+      },
+    };
   });
-  const inPlay = new Set([...rules, ...duties].flatMap((c) => c.facts));
-  const factsInPlay = [...vocabulary.facts.keys()].filter((f) => inPlay.has(f));
+  const ordered = order.map((index) => rules[index]!);
+  const rankEnd = new Int32Array(ordered.length);
+  for (let p = ordered.length - 1; p >= 0; p--)
+    rankEnd[p] =
+      p + 1 < ordered.length && ordered[p + 1]!.rank === ordered[p]!.rank ? rankEnd[p + 1]! : p + 1;
+  const inVocabularyOrder = (facts: Iterable<string>) => {
+    const set = new Set(facts);
+    return [...vocabulary.facts.keys()].filter((f) => set.has(f));
+  };
+  const factsInPlay = inVocabularyOrder([...rules, ...duties].flatMap((c) => c.facts));
   const domains = domainsOf(vocabulary);
   const defaultRule: DecidingRule = Object.freeze({
     ruleId: null,
@@ -346,34 +454,45 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   });
   const defaultConditions = Object.freeze(entries(vocabulary, 'conditions', policy.default.conditions));
   const defaultReviewers = Object.freeze(entries(vocabulary, 'roles', policy.default.reviewers));
-  return Object.freeze({
-    policy,
-    vocabulary,
+  const generated = (options.generateCode ?? true) && canGenerateCode();
+  const listen = options.onGeneratedSource;
+  const factValues = new Map([...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)]));
+  const compiled: CompiledPolicy = { policy, vocabulary, factsInPlay, domains };
+  const engine: PolicyEngine = Object.freeze({
+    compiled,
+    strategy,
     rules,
+    ordered,
+    rankEnd,
     duties,
     defaultRule,
     defaultConditions,
     defaultReviewers,
     defaultSettled: settledBy(policy.id, defaultRule, defaultConditions, defaultReviewers),
-    firstMatchScan:
-      policy.resolution === 'first-match' && rules.length <= SCAN_LIMIT
-        ? generateFirstMatch(policy.rules.map((r) => r.when))
+    ruleFacts: inVocabularyOrder(rules.flatMap((r) => r.facts)),
+    scan: generated
+      ? generatePriorityScan(
+          ordered.map((r) => r.node),
+          strategy.ranksShared,
+          listen,
+        )
+      : closureScan(ordered),
+    dutyMask:
+      generated && duties.length > 0 && duties.length <= MASKED_DUTIES
+        ? generateDutyMask(
+            duties.map((d) => d.node),
+            listen,
+          )
         : undefined,
-    factsInPlay,
-    domains,
-    ruleIndex: buildRuleIndex(rules, {
-      facts: factsInPlay,
-      domains,
-      stopAtCertain: policy.resolution === 'first-match',
-    }),
-    acceptsScenario: scenarioCheck(vocabulary, factsInPlay),
+    acceptsScenario: generated
+      ? generateScenarioCheck(factValues, factsInPlay, listen)
+      : scenarioCheck(vocabulary, factsInPlay),
+    generated,
+    completionLimit: options.completionLimit ?? COMPLETION_LIMIT,
   });
-}
-
-/** The facts a region still depends on, in vocabulary order. */
-export function orderedFacts(compiled: CompiledPolicy, region: Region): string[] {
-  const facts = new Set(regionFacts(region));
-  return compiled.factsInPlay.filter((f) => facts.has(f));
+  Object.defineProperty(compiled, ENGINE, { value: engine });
+  Object.freeze(compiled);
+  return engine;
 }
 
 /** A compiled fact test as a trace entry for a scenario. */

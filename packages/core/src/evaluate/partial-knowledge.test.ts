@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, evaluate, type Policy, type Scenario, standardVocabulary } from '../index.js';
+import {
+  type CompiledPolicy,
+  evaluate,
+  nextQuestion,
+  type Policy,
+  relevantFacts,
+  type Scenario,
+  standardVocabulary,
+} from '../index.js';
 import { arbitraryCompleteScenario, arbitraryPolicy, completionsOf } from '../testing.js';
+import { PARTIAL_ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceDecide, referenceDuties } from '../testing/support/reference-evaluator.js';
 
 // Small domains (4 × 2 × 3 × 2 × 2 = 96 complete scenarios) so every completion can be enumerated.
@@ -12,7 +21,7 @@ const FACTS = [
   'content.hasConsent',
   'actor.clientFacing',
 ];
-const RUNS = { numRuns: 250 };
+const RUNS = { numRuns: 60 };
 
 interface Case {
   readonly policy: Policy;
@@ -41,13 +50,32 @@ const arbitraryCase: fc.Arbitrary<Case> = fc
     return { policy, partial: keep(['known']), more: keep(['known', 'known-later']) };
   });
 
+/**
+ * By brute force: the missing facts (in vocabulary order) for which two completions that differ only in that fact
+ * are told apart by `differ`.
+ */
+function varyingFacts(
+  compiled: CompiledPolicy,
+  partial: Scenario,
+  differ: (a: Scenario, b: Scenario) => boolean,
+): string[] {
+  const completions = completionsOf(compiled, partial);
+  return compiled.factsInPlay.filter(
+    (fact) =>
+      missingFrom(partial)(fact) &&
+      completions.some((c) =>
+        compiled.domains(fact).some((value) => differ(c, { ...c, [fact]: value } as Scenario)),
+      ),
+  );
+}
+
 const missingFrom = (scenario: Scenario) => (fact: string) => !(fact in scenario);
 
-describe('partial knowledge', () => {
+describe.each(PARTIAL_ENGINE_PATHS)('partial knowledge ($name)', ({ compile }) => {
   it('never changes a determined outcome when facts are added', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ policy, partial, more }) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compile(policy);
         const before = evaluate(compiled, partial);
         fc.pre(before.outcome !== 'undetermined');
         expect(evaluate(compiled, more).outcome).toBe(before.outcome);
@@ -59,7 +87,7 @@ describe('partial knowledge', () => {
   it('gives a determined outcome only when every completion gets that outcome', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ policy, partial }) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compile(policy);
         const decision = evaluate(compiled, partial);
         const outcomes = new Set(
           completionsOf(compiled, partial).map((c) => referenceDecide(policy, c).outcome),
@@ -74,7 +102,7 @@ describe('partial knowledge', () => {
   it('lists as possible outcomes exactly the outcomes of the completions', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ policy, partial }) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compile(policy);
         const decision = evaluate(compiled, partial);
         const outcomes = new Set(
           completionsOf(compiled, partial).map((c) => referenceDecide(policy, c).outcome),
@@ -88,7 +116,7 @@ describe('partial knowledge', () => {
   it('names as deciding exactly the rules that decide some completion', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ policy, partial }) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compile(policy);
         const decision = evaluate(compiled, partial);
         const deciders = new Set(
           completionsOf(compiled, partial).flatMap((c) =>
@@ -104,7 +132,7 @@ describe('partial knowledge', () => {
   it('asks only for facts the scenario leaves out, and for some when undetermined', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ policy, partial }) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compile(policy);
         const decision = evaluate(compiled, partial);
         expect(decision.neededFacts.every(missingFrom(partial))).toBe(true);
         expect(decision.neededFacts.length > 0).toBe(decision.outcome === 'undetermined');
@@ -116,7 +144,7 @@ describe('partial knowledge', () => {
   it('triggers a duty only when every completion triggers it, and leaves undetermined exactly the rest that some do', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ policy, partial }) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compile(policy);
         const decision = evaluate(compiled, partial);
         const completions = completionsOf(compiled, partial).map((c) => referenceDuties(policy, c));
         const triggeredIn = (id: string) => completions.filter((duties) => duties.includes(id)).length;
@@ -136,10 +164,51 @@ describe('partial knowledge', () => {
     );
   });
 
+  it('lists in neededFacts exactly the missing facts some completion changes the outcome by varying', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ policy, partial }) => {
+        const compiled = compile(policy);
+        const decision = evaluate(compiled, partial);
+        const outcomeOf = (s: Scenario) => referenceDecide(policy, s).outcome;
+        expect(decision.neededFacts).toEqual(
+          varyingFacts(compiled, partial, (a, b) => outcomeOf(a) !== outcomeOf(b)),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('lists for an undetermined duty exactly the missing facts some completion changes it by varying', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ policy, partial }) => {
+        const compiled = compile(policy);
+        for (const duty of evaluate(compiled, partial).undeterminedDuties) {
+          const owed = (s: Scenario) => referenceDuties(policy, s).includes(duty.dutyId);
+          expect(duty.neededFacts).toEqual(varyingFacts(compiled, partial, (a, b) => owed(a) !== owed(b)));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('agrees with the question planner: neededFacts is what relevantFacts finds, and nextQuestion asks one of them', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ policy, partial }) => {
+        const compiled = compile(policy);
+        const decision = evaluate(compiled, partial);
+        expect(relevantFacts(compiled, partial, 'outcome')).toEqual(decision.neededFacts);
+        const question = nextQuestion(compiled, partial, { goal: 'outcome' });
+        if (decision.outcome === 'undetermined') expect(decision.neededFacts).toContain(question?.fact);
+        else expect(question).toBeUndefined();
+      }),
+      RUNS,
+    );
+  });
+
   it('never changes a triggered duty when facts are added', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ policy, partial, more }) => {
-        const compiled = compilePolicy(policy);
+        const compiled = compile(policy);
         const before = evaluate(compiled, partial).duties.map((d) => d.dutyId);
         const after = evaluate(compiled, more).duties.map((d) => d.dutyId);
         expect(after).toEqual(expect.arrayContaining(before));

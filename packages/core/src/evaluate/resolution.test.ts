@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, evaluate, type Policy, resolveVocabulary, standardVocabulary } from '../index.js';
+import { evaluate, type Policy, resolveVocabulary, standardVocabulary } from '../index.js';
 import { arbitraryCompleteScenario, arbitraryPolicy } from '../testing.js';
+import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { holds, referenceDecide, referenceDuties } from '../testing/support/reference-evaluator.js';
 
 const FACTS = ['account.kind', 'context.time', 'content.kind', 'content.hasConsent', 'actor.clientFacing'];
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: 150 };
 
 /** A policy and a complete scenario over the facts its conditions test. */
 const policyAndScenario = (resolution?: Policy['resolution']) =>
@@ -16,11 +17,11 @@ const policyAndScenario = (resolution?: Policy['resolution']) =>
 
 const ids = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
 
-describe('resolution on complete scenarios', () => {
+describe.each(ENGINE_PATHS)('resolution on complete scenarios ($name)', ({ compile }) => {
   it('gives every complete scenario exactly one outcome, never undetermined', () => {
     fc.assert(
       fc.property(policyAndScenario(), ([policy, scenario]) => {
-        const decision = evaluate(compilePolicy(policy), scenario);
+        const decision = evaluate(compile(policy), scenario);
         expect(decision.outcome).not.toBe('undetermined');
         expect(decision.possibleOutcomes).toEqual([decision.outcome]);
         expect(decision.neededFacts).toEqual([]);
@@ -33,7 +34,7 @@ describe('resolution on complete scenarios', () => {
   it('first-match decides by the first listed rule whose condition holds', () => {
     fc.assert(
       fc.property(policyAndScenario('first-match'), ([policy, scenario]) => {
-        const decision = evaluate(compilePolicy(policy), scenario);
+        const decision = evaluate(compile(policy), scenario);
         const expected = referenceDecide(policy, scenario);
         expect(decision.outcome).toBe(expected.outcome);
         expect(decision.decidedBy.map((d) => d.ruleId)).toEqual(expected.deciders.map((r) => r?.id ?? null));
@@ -47,7 +48,7 @@ describe('resolution on complete scenarios', () => {
   it('strictest gives the strictest matching outcome, merging the conditions and reviewers of its rules', () => {
     fc.assert(
       fc.property(policyAndScenario('strictest'), ([policy, scenario]) => {
-        const decision = evaluate(compilePolicy(policy), scenario);
+        const decision = evaluate(compile(policy), scenario);
         const expected = referenceDecide(policy, scenario);
         expect(decision.outcome).toBe(expected.outcome);
         expect(decision.decidedBy.map((d) => d.ruleId)).toEqual(expected.deciders.map((r) => r?.id ?? null));
@@ -66,8 +67,8 @@ describe('resolution on complete scenarios', () => {
     );
     fc.assert(
       fc.property(shuffled, ({ policy, reordered, scenario }) => {
-        const a = evaluate(compilePolicy(policy), scenario);
-        const b = evaluate(compilePolicy(reordered), scenario);
+        const a = evaluate(compile(policy), scenario);
+        const b = evaluate(compile(reordered), scenario);
         const set = (xs: readonly (string | null)[]) => new Set(xs);
         expect(b.outcome).toBe(a.outcome);
         expect(set(b.decidedBy.map((d) => d.ruleId))).toEqual(set(a.decidedBy.map((d) => d.ruleId)));
@@ -81,7 +82,7 @@ describe('resolution on complete scenarios', () => {
   it('applies the default exactly when no rule matches', () => {
     fc.assert(
       fc.property(policyAndScenario(), ([policy, scenario]) => {
-        const decision = evaluate(compilePolicy(policy), scenario);
+        const decision = evaluate(compile(policy), scenario);
         const noRuleMatches = policy.rules.every((rule) => !holds(rule.when, scenario));
         const byDefault = decision.decidedBy.some((d) => d.ruleId === null);
         expect(byDefault).toBe(noRuleMatches);
@@ -99,7 +100,7 @@ describe('resolution on complete scenarios', () => {
   it('triggers exactly the duties whose condition holds, in policy order', () => {
     fc.assert(
       fc.property(policyAndScenario(), ([policy, scenario]) => {
-        const decision = evaluate(compilePolicy(policy), scenario);
+        const decision = evaluate(compile(policy), scenario);
         expect(decision.duties.map((d) => d.dutyId)).toEqual(referenceDuties(policy, scenario));
       }),
       RUNS,
@@ -113,7 +114,7 @@ describe('resolution on complete scenarios', () => {
     );
     fc.assert(
       fc.property(everyField, ([policy, scenario]) => {
-        const decision = evaluate(compilePolicy(policy), scenario);
+        const decision = evaluate(compile(policy), scenario);
         expect(decision.outcome).toBe(referenceDecide(policy, scenario).outcome);
         expect(decision.duties.map((d) => d.dutyId)).toEqual(referenceDuties(policy, scenario));
       }),

@@ -1,4 +1,3 @@
-import { match } from 'ts-pattern';
 import { z } from 'zod';
 
 /** The five outcomes a policy can give, from least to most restrictive. */
@@ -25,18 +24,16 @@ export const OutcomeSchema = /*#__PURE__*/ (() =>
 /** One of the five outcomes. */
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
+const STRICTNESS: Readonly<Record<Outcome, number>> = Object.freeze(
+  Object.fromEntries(OUTCOMES.map((outcome, level) => [outcome, level])) as Record<Outcome, number>,
+);
+
 /**
- * How restrictive an outcome is, 0 (out-of-scope) to 4 (not-permitted).
- * Written as an exhaustive match so that adding an outcome fails to compile here until it is ranked.
+ * How restrictive an outcome is, 0 (out-of-scope) to 4 (not-permitted): its position in `OUTCOMES`, the one place
+ * the order is written, so adding an outcome ranks it there and nowhere else.
  */
 export function outcomeStrictness(outcome: Outcome): number {
-  return match(outcome)
-    .with('out-of-scope', () => 0)
-    .with('permitted', () => 1)
-    .with('permitted-with-conditions', () => 2)
-    .with('check-first', () => 3)
-    .with('not-permitted', () => 4)
-    .exhaustive();
+  return STRICTNESS[outcome];
 }
 
 /** The more restrictive of two outcomes (the `strictest` resolution's order). */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CompiledPolicy, compilePolicy } from '../evaluate/compile-policy.js';
+import { compileAlternately, ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import {
   expectedQuestions,
@@ -53,7 +54,9 @@ function dependentFactsByBruteForce(
 }
 
 /** Small policies: three values per enum fact in conditions keep brute force fast. */
-const smallPolicy = arbitraryPolicy({ maxRules: 5, maxDuties: 2, maxValuesPerFact: 3 }).map(compilePolicy);
+const smallPolicy = arbitraryPolicy({ maxRules: 5, maxDuties: 2, maxValuesPerFact: 3 }).chain((policy) =>
+  fc.constantFrom(...ENGINE_PATHS).map((path) => path.compile(policy)),
+);
 const goals = fc.constantFrom<QuestionGoal>('outcome', 'duties', 'both');
 
 describe('nextQuestion on the starter policy', () => {
@@ -251,7 +254,7 @@ describe('the questionnaire nextQuestion builds', () => {
     fc.assert(
       fc.property(
         arbitraryPolicy({ maxRules: 4, maxDuties: 2, maxValuesPerFact: 3 })
-          .map(compilePolicy)
+          .map(compileAlternately)
           .filter((compiled) => scenarioCount(compiled) <= 1500),
         goals,
         (compiled, goal) => {

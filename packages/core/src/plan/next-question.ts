@@ -1,10 +1,10 @@
-import type { CompiledPolicy } from '../evaluate/compile-policy.js';
-import { OUTCOMES, type Outcome, outcomeStrictness } from '../model/outcome.js';
+import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
+import type { Outcome } from '../model/outcome.js';
 import {
   complement,
-  type Domains,
   isEmptyRegion,
   type Region,
+  regionDependsOn,
   regionFacts,
   restrictRegion,
   subtract,
@@ -190,35 +190,32 @@ function partitionsFor(compiled: CompiledPolicy, goal: QuestionGoal): readonly P
     const list: Partition[] = [];
     if (goal !== 'duties') list.push(outcomePartition(compiled));
     if (goal !== 'outcome')
-      for (const duty of compiled.duties) list.push([duty.region, complement(duty.region, compiled.domains)]);
+      for (const duty of engineOf(compiled).duties)
+        list.push([duty.region, complement(duty.region, compiled.domains)]);
     partitions = list.map((p) => p.filter((region) => !isEmptyRegion(region)));
     byGoal.set(goal, partitions);
   }
   return partitions;
 }
 
-/** The regions of the whole space that get each outcome. */
+/**
+ * The regions of the whole space that get each outcome, following the resolution exactly as `evaluate` does: rules
+ * in priority order, each taking what it matches outside the rules of better ranks.
+ */
 function outcomePartition(compiled: CompiledPolicy): Region[] {
   const { domains } = compiled;
+  const engine = engineOf(compiled);
   const byOutcome = new Map<Outcome, Region>();
   const add = (outcome: Outcome, region: Region) => {
     if (!isEmptyRegion(region)) byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ...region]);
   };
   let taken: Region = [];
-  if (compiled.policy.resolution === 'first-match') {
-    for (const rule of compiled.rules) {
-      add(rule.rule.outcome, subtract(rule.region, taken, domains));
-      taken = [...taken, ...rule.region];
-    }
-  } else {
-    for (const outcome of [...OUTCOMES].reverse()) {
-      const level = outcomeStrictness(outcome);
-      const here = compiled.rules.filter((r) => r.strictness === level).flatMap((r) => r.region);
-      add(outcome, subtract(here, taken, domains));
-      taken = [...taken, ...here];
-    }
+  for (let start = 0; start < engine.ordered.length; start = engine.rankEnd[start]!) {
+    const group = engine.ordered.slice(start, engine.rankEnd[start]!);
+    for (const rule of group) add(rule.rule.outcome, subtract(rule.region, taken, domains));
+    taken = [...taken, ...group.flatMap((rule) => rule.region)];
   }
-  add(compiled.defaultRule.outcome, subtract(UNIVERSE, taken, domains));
+  add(engine.defaultRule.outcome, subtract(UNIVERSE, taken, domains));
   return [...byOutcome.values()];
 }
 
@@ -237,7 +234,7 @@ function relevantIn(compiled: CompiledPolicy, partitions: readonly Partition[], 
     // With n results left, the last region is the complement of the others: checking n - 1 is enough.
     for (const region of regions.slice(0, -1)) {
       for (const fact of regionFacts(region)) {
-        if (!relevant.has(fact) && dependsOn(region, fact, compiled.domains)) relevant.add(fact);
+        if (!relevant.has(fact) && regionDependsOn(region, fact, compiled.domains)) relevant.add(fact);
       }
     }
   }
@@ -255,18 +252,6 @@ function openFacts(partitions: readonly Partition[], known: Known): number {
     for (const region of regions) for (const fact of regionFacts(region)) facts.add(fact);
   }
   return facts.size;
-}
-
-/** Whether membership of a region changes with a fact's value: some two slices of the region along it differ. */
-function dependsOn(region: Region, fact: string, domains: Domains): boolean {
-  const slices = domains(fact).map((value) =>
-    restrictRegion(region, (f) => (f === fact ? value : undefined)),
-  );
-  const first = slices[0] ?? [];
-  return slices.some(
-    (slice) =>
-      !isEmptyRegion(subtract(slice, first, domains)) || !isEmptyRegion(subtract(first, slice, domains)),
-  );
 }
 
 function describeQuestion(

@@ -1,5 +1,5 @@
-import { match, P } from 'ts-pattern';
 import type { Condition } from '../model/condition.js';
+import { type ConditionNode, toConditionNode } from '../model/condition-node.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 
 /**
@@ -19,26 +19,25 @@ export const UNIVERSE: Region = [new Map()];
 
 /** The region where a condition holds, exactly, over finite fact domains. */
 export function conditionRegion(condition: Condition, domains: Domains): Region {
-  return match(condition as unknown)
-    .with({ all: P.array() }, ({ all }) =>
-      (all as Condition[]).reduce<Region>((acc, c) => intersect(acc, conditionRegion(c, domains)), UNIVERSE),
-    )
-    .with({ any: P.array() }, ({ any }) => (any as Condition[]).flatMap((c) => conditionRegion(c, domains)))
-    .with({ not: P.nonNullable }, ({ not }) =>
-      complement(conditionRegion(not as Condition, domains), domains),
-    )
-    .with({ fact: P.string }, (test) => {
-      const t = test as Record<string, unknown> & { fact: string };
-      const domain = domains(t.fact);
-      const allowed = match(t)
-        .with({ is: P.not(P.nullish) }, ({ is }) => domain.filter((v) => v === is))
-        .with({ in: P.array() }, (x) => domain.filter((v) => (x.in as unknown[]).includes(v)))
-        .with({ isNot: P.not(P.nullish) }, ({ isNot }) => domain.filter((v) => v !== isNot))
-        .with({ notIn: P.array() }, (x) => domain.filter((v) => !(x.notIn as unknown[]).includes(v)))
-        .otherwise(() => []);
-      return allowed.length === 0 ? [] : [new Map([[t.fact, new Set(allowed)]])];
-    })
-    .otherwise(() => []);
+  return nodeRegion(toConditionNode(condition), domains);
+}
+
+/** The region where a condition in the internal form holds, exactly, over finite fact domains. */
+export function nodeRegion(node: ConditionNode, domains: Domains): Region {
+  switch (node.kind) {
+    case 'all':
+      return node.children.reduce<Region>((acc, c) => intersect(acc, nodeRegion(c, domains)), UNIVERSE);
+    case 'any':
+      return node.children.flatMap((c) => nodeRegion(c, domains));
+    case 'not':
+      return complement(nodeRegion(node.child, domains), domains);
+    case 'test': {
+      const allowed = domains(node.fact).filter((v) => node.values.includes(v) === node.positive);
+      return allowed.length === 0 ? [] : [new Map([[node.fact, new Set(allowed)]])];
+    }
+    default:
+      return node satisfies never;
+  }
 }
 
 /** The intersection of two cubes, or `undefined` when they do not meet. */
@@ -126,6 +125,21 @@ export function restrictRegion(region: Region, known: (fact: string) => FactValu
     if (!excluded) out.push(rest ?? cube);
   }
   return out;
+}
+
+/**
+ * Whether membership of a region changes with a fact's value: some two scenarios that differ only in that fact fall
+ * one inside and one outside. Exact: two slices of the region along the fact are compared as sets.
+ */
+export function regionDependsOn(region: Region, fact: string, domains: Domains): boolean {
+  const slices = domains(fact).map((value) =>
+    restrictRegion(region, (f) => (f === fact ? value : undefined)),
+  );
+  const first = slices[0] ?? [];
+  return slices.some(
+    (slice) =>
+      !isEmptyRegion(subtract(slice, first, domains)) || !isEmptyRegion(subtract(first, slice, domains)),
+  );
 }
 
 /** The facts a region constrains, in first-seen order. */

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../parse/scenario.js';
+import { arbitraryPolicy, arbitraryScenario } from '../testing.js';
+import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
+import { evaluate } from './evaluate.js';
+
+const RUNS = { numRuns: 100 };
+
+/** A policy with two scenarios over its facts: what the scenario owns, and what hides beside it. */
+const arbitraryCase = arbitraryPolicy({ maxRules: 6 }).chain((policy) =>
+  fc.tuple(fc.constant(policy), fc.constant(ENGINE_PATHS), fc.nat({ max: 1 })).chain(([p, paths, i]) => {
+    const compiled = paths[i]!.compile(p);
+    return fc.tuple(fc.constant(compiled), arbitraryScenario(compiled), arbitraryScenario(compiled));
+  }),
+);
+
+/** `own` with `hidden`'s facts it does not have defined as non-enumerable own properties. */
+function withHidden(own: Scenario, hidden: Scenario): Scenario {
+  const out: Record<string, unknown> = { ...own };
+  for (const [fact, value] of Object.entries(hidden))
+    if (!(fact in out)) Object.defineProperty(out, fact, { value, enumerable: false });
+  return out as Scenario;
+}
+
+describe('evaluate reads only the scenario’s own enumerable properties, as parseScenario does', () => {
+  it('ignores facts a scenario inherits from its prototype', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ([compiled, own, inherited]) => {
+        const scenario = Object.assign(Object.create(inherited), own) as Scenario;
+        expect(evaluate(compiled, scenario)).toEqual(evaluate(compiled, own));
+      }),
+      RUNS,
+    );
+  });
+
+  it('ignores facts defined as non-enumerable own properties', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ([compiled, own, hidden]) => {
+        expect(evaluate(compiled, withHidden(own, hidden))).toEqual(evaluate(compiled, own));
+      }),
+      RUNS,
+    );
+  });
+
+  it('ignores a fact defined on Object.prototype itself', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ([compiled, own, polluted]) => {
+        const expected = evaluate(compiled, own);
+        const added = Object.keys(polluted).filter((fact) => !(fact in own));
+        try {
+          for (const fact of added)
+            Object.defineProperty(Object.prototype, fact, {
+              value: (polluted as Record<string, unknown>)[fact],
+              // Writable, as a polluting assignment makes it.
+              writable: true,
+              enumerable: true,
+              configurable: true,
+            });
+          expect(evaluate(compiled, { ...own })).toEqual(expected);
+        } finally {
+          for (const fact of added) delete (Object.prototype as Record<string, unknown>)[fact];
+        }
+      }),
+      RUNS,
+    );
+  });
+});

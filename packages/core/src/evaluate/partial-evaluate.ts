@@ -1,0 +1,213 @@
+import { OUTCOMES, type Outcome, outcomeStrictness } from '../model/outcome.js';
+import type { Scenario } from '../parse/scenario.js';
+import {
+  type Domains,
+  isEmptyRegion,
+  type Region,
+  regionDependsOn,
+  regionFacts,
+  restrictRegion,
+  subtract,
+  UNIVERSE,
+} from '../region/region.js';
+import type { FactValue } from '../vocabulary/fact-types.js';
+import type { CompiledDuty, CompiledRule, PolicyEngine } from './compile-policy.js';
+import { TRUE } from './compile-policy.js';
+
+// Partial evaluation, beside the concrete evaluator (as Cedar keeps `tpe` beside its evaluator): what a policy says
+// when some facts are unknown. Exact either way: small completion spaces are enumerated (every completion through
+// the same scan as complete scenarios), larger ones are decided by region algebra.
+
+/** What partial evaluation settles about the outcome. */
+export interface PartialOutcome {
+  /** The rules that decide some completion, in priority order. */
+  readonly deciders: readonly CompiledRule[];
+  /** Whether the default decides some completion. */
+  readonly includeDefault: boolean;
+  /** Every outcome some completion gets, in `OUTCOMES` order. */
+  readonly possible: readonly Outcome[];
+  /** The unknown facts whose value changes the outcome for some completion, in vocabulary order. */
+  readonly neededFacts: readonly string[];
+}
+
+/** What partial evaluation settles about one duty. */
+export type PartialDuty = 'owed' | 'not-owed' | { readonly neededFacts: readonly string[] };
+
+const known =
+  (scenario: Scenario) =>
+  (fact: string): FactValue | undefined =>
+    (scenario as Record<string, FactValue | undefined>)[fact];
+
+/**
+ * Every completion of a scenario over some unknown facts, each given a small code by `codeOf`, in mixed-radix order
+ * (fact 0 varies fastest). `undefined` when there are more than `limit` completions.
+ */
+interface CompletionTable {
+  readonly facts: readonly string[];
+  readonly widths: readonly number[];
+  readonly strides: readonly number[];
+  readonly codes: Int32Array;
+}
+
+function completionTable(
+  scenario: Scenario,
+  facts: readonly string[],
+  domains: Domains,
+  limit: number,
+  codeOf: (completion: Scenario) => number,
+): CompletionTable | undefined {
+  const values = facts.map(domains);
+  const widths = values.map((v) => v.length);
+  const strides: number[] = [];
+  let count = 1;
+  for (const w of widths) {
+    strides.push(count);
+    count *= w;
+    if (count > limit) return undefined;
+  }
+  // A scenario without a prototype (evaluate's clean copy) keeps none, so nothing inherited is read or in the way.
+  const completion: Record<string, FactValue> =
+    Object.getPrototypeOf(scenario) === null
+      ? Object.assign(Object.create(null), scenario)
+      : { ...(scenario as Record<string, FactValue>) };
+  facts.forEach((fact, i) => {
+    completion[fact] = values[i]![0]!;
+  });
+  const digits = new Int32Array(facts.length);
+  const codes = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    codes[index] = codeOf(completion as Scenario);
+    // The next completion: add one to the mixed-radix digits, fact 0 first.
+    for (let i = 0; i < facts.length; i++) {
+      const next = digits[i]! + 1;
+      if (next < widths[i]!) {
+        digits[i] = next;
+        completion[facts[i]!] = values[i]![next]!;
+        break;
+      }
+      digits[i] = 0;
+      completion[facts[i]!] = values[i]![0]!;
+    }
+  }
+  return { facts, widths, strides, codes };
+}
+
+/** The facts of a table along which the code changes somewhere: some two completions differing only there differ. */
+function varyingFacts(table: CompletionTable): Set<string> {
+  const out = new Set<string>();
+  const { codes, widths, strides } = table;
+  table.facts.forEach((fact, i) => {
+    const stride = strides[i]!;
+    const width = widths[i]!;
+    const block = stride * width;
+    for (let base = 0; base < codes.length; base += block) {
+      for (let index = base; index < base + stride; index++) {
+        const first = codes[index]!;
+        for (let k = 1; k < width; k++) {
+          if (codes[index + k * stride] !== first) {
+            out.add(fact);
+            return;
+          }
+        }
+      }
+    }
+  });
+  return out;
+}
+
+const inOrder = (engine: PolicyEngine, facts: ReadonlySet<string>): string[] =>
+  engine.compiled.factsInPlay.filter((f) => facts.has(f));
+
+/**
+ * The outcome of a scenario some of whose rule facts are unknown: every rule that decides some completion, every
+ * outcome reached, and exactly the unknown facts that change the outcome.
+ */
+export function partialOutcome(engine: PolicyEngine, scenario: Scenario): PartialOutcome {
+  const unknown = engine.ruleFacts.filter((f) => known(scenario)(f) === undefined);
+  const seen = new Uint8Array(engine.ordered.length);
+  let includeDefault = false;
+  const defaultCode = outcomeStrictness(engine.defaultRule.outcome);
+  const table = completionTable(scenario, unknown, engine.compiled.domains, engine.completionLimit, (s) => {
+    const first = engine.scan(s, 0);
+    if (first < 0) {
+      includeDefault = true;
+      return defaultCode;
+    }
+    seen[first] = 1;
+    // Strictest: every rule of the winning rank that holds decides too.
+    const end = engine.rankEnd[first]!;
+    for (let p = first + 1; p < end; p++) if (engine.ordered[p]!.test(s) === TRUE) seen[p] = 1;
+    return engine.ordered[first]!.strictness;
+  });
+  if (table === undefined) return partialOutcomeByRegions(engine, scenario);
+  const deciders = engine.ordered.filter((_, p) => seen[p] === 1);
+  const reached = new Set(table.codes);
+  return {
+    deciders,
+    includeDefault,
+    possible: OUTCOMES.filter((o) => reached.has(outcomeStrictness(o))),
+    neededFacts: inOrder(engine, varyingFacts(table)),
+  };
+}
+
+/** The same by region algebra, for completion spaces too large to enumerate. */
+function partialOutcomeByRegions(engine: PolicyEngine, scenario: Scenario): PartialOutcome {
+  const domains = engine.compiled.domains;
+  const byOutcome = new Map<Outcome, Region>();
+  const add = (outcome: Outcome, region: Region) =>
+    byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ...region]);
+  const deciders: CompiledRule[] = [];
+  // What rules of better ranks take: a rule decides where it holds outside it.
+  let better: Region = [];
+  for (let start = 0; start < engine.ordered.length; start = engine.rankEnd[start]!) {
+    const group = engine.ordered
+      .slice(start, engine.rankEnd[start]!)
+      .map((rule) => ({ rule, here: restrictRegion(rule.region, known(scenario)) }))
+      .filter(({ here }) => !isEmptyRegion(here));
+    for (const { rule, here } of group) {
+      const fresh = subtract(here, better, domains);
+      if (isEmptyRegion(fresh)) continue;
+      deciders.push(rule);
+      add(rule.rule.outcome, fresh);
+    }
+    better = [...better, ...group.flatMap(({ here }) => here)];
+  }
+  const rest = subtract(UNIVERSE, better, domains);
+  const includeDefault = !isEmptyRegion(rest);
+  if (includeDefault) add(engine.defaultRule.outcome, rest);
+  const needed = new Set<string>();
+  const regions = [...byOutcome.values()];
+  // The outcome regions cover the space and do not overlap: with n of them, the last is fixed by the others.
+  if (regions.length > 1)
+    for (const region of regions.slice(0, -1))
+      for (const fact of regionFacts(region))
+        if (!needed.has(fact) && regionDependsOn(region, fact, domains)) needed.add(fact);
+  return {
+    deciders,
+    includeDefault,
+    possible: OUTCOMES.filter((o) => byOutcome.has(o)),
+    neededFacts: inOrder(engine, needed),
+  };
+}
+
+/** Whether a duty whose test is unknown for a scenario is owed in every completion, in none, or depends on facts. */
+export function partialDuty(engine: PolicyEngine, duty: CompiledDuty, scenario: Scenario): PartialDuty {
+  const unknown = duty.facts.filter((f) => known(scenario)(f) === undefined);
+  const table = completionTable(scenario, unknown, engine.compiled.domains, engine.completionLimit, (s) =>
+    duty.test(s) === TRUE ? 1 : 0,
+  );
+  if (table !== undefined) {
+    const owed = table.codes.includes(1);
+    if (!table.codes.includes(0)) return 'owed';
+    if (!owed) return 'not-owed';
+    return { neededFacts: inOrder(engine, varyingFacts(table)) };
+  }
+  const domains = engine.compiled.domains;
+  // Kleene logic can be unsure of a condition that every completion settles (x is a, or x is not a).
+  const here = restrictRegion(duty.region, known(scenario));
+  if (isEmptyRegion(here)) return 'not-owed';
+  if (isEmptyRegion(subtract(UNIVERSE, here, domains))) return 'owed';
+  return {
+    neededFacts: inOrder(engine, new Set(regionFacts(here).filter((f) => regionDependsOn(here, f, domains)))),
+  };
+}
