@@ -68,7 +68,18 @@ export {
   UndeterminedDutySchema,
 } from './model/decision-schema.js';
 export { definePolicy, InvalidPolicyError, type PolicyDefinition } from './parse/define-policy.js';
-export { describeDeadline, dueAt, parseDuration } from './deadline/duration.js';
+export {
+  type Deadline,
+  type DeadlineProblem,
+  type DurationParts,
+  describeDeadline,
+  dueAt,
+  formatDuration,
+  LONGEST_DEADLINE_HOURS,
+  parseDuration,
+  type ReadDeadlineResult,
+  readDeadline,
+} from './deadline/duration.js';
 export { type EvaluateOptions, evaluate, InvalidScenarioError } from './evaluate/evaluate.js';
 export {
   describeReceived,
@@ -101,8 +112,12 @@ export {
   parsePolicySource,
 } from './parse/parse-policy-source.js';
 export {
+  type Calendar,
+  CalendarSchema,
   type Commitment,
   CommitmentSchema,
+  type Escalation,
+  EscalationSchema,
   type Duty,
   DutySchema,
   type Policy,
@@ -112,7 +127,15 @@ export {
   RuleSchema,
   SourceRefSchema,
 } from './model/policy.js';
-export { DURATION_PATTERN, ID_PATTERN, SCHEMA_VERSION, VOCABULARY_ID } from './model/policy-format.js';
+export {
+  DEADLINE_PATTERN,
+  DURATION_PATTERN,
+  HOLIDAY_CALENDARS,
+  ID_PATTERN,
+  SCHEMA_VERSION,
+  TIME_ZONE_PATTERN,
+  VOCABULARY_ID,
+} from './model/policy-format.js';
 export {
   complement,
   conditionRegion,
