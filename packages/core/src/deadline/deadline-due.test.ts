@@ -90,7 +90,8 @@ describe('deadlineDue', () => {
     // 25 and 28 December and 1 January are bank holidays; 29 to 31 December are closed: Monday 4 January is the first.
     const clock = { ...london, closures: ['2026-12-29', '2026-12-30', '2026-12-31'] };
     expect(deadlineDue('2026-12-24T09:00:00Z', '2 working days', clock).toISOString()).toBe(
-      '2027-01-05T09:00:00.000Z');
+      '2027-01-05T09:00:00.000Z',
+    );
   });
 
   it('counts Scotland’s and Northern Ireland’s own holidays', () => {

@@ -23,7 +23,7 @@ export const DURATION_PATTERN =
 /** How a number is written in a deadline in words: digits, or "a", "an", "one" to "seven". */
 export const DEADLINE_NUMBER = String.raw`(\d{1,4}|an?|one|two|three|four|five|six|seven)`;
 /** A unit of a deadline in words, singular or plural. */
-export const DEADLINE_UNIT = String.raw`(year|month|week|day|hour|minute|second)s?`;
+export const DEADLINE_UNIT = '(year|month|week|day|hour|minute|second)s?';
 /**
  * The deadlines the published JSON Schema accepts: a non-zero ISO 8601 duration, or the same in lower-case words
  * (`24 hours`, `2 working days`, `1 day and 12 hours`). `parsePolicy` also accepts other letter cases, rejects
