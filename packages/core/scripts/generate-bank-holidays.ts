@@ -24,10 +24,10 @@ const lines = [
   'export const BANK_HOLIDAYS: Readonly<Record<HolidayRegion, readonly BankHoliday[]>> = {',
 ];
 for (const region of REGIONS) {
-  lines.push(`  '${region}': [`);
+  lines.push(`  ${region.includes('-') ? `'${region}'` : region}: [`);
   for (let year = BANK_HOLIDAY_YEARS.first; year <= BANK_HOLIDAY_YEARS.last; year++)
     for (const h of bankHolidaysOf(region, year))
-      lines.push(`    { date: '${h.date}', name: ${JSON.stringify(h.name)} },`);
+      lines.push(`    { date: '${h.date}', name: '${h.name.replace(/'/g, "\\'")}' },`);
   lines.push('  ],');
 }
 lines.push('};', '');

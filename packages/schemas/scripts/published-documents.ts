@@ -1,4 +1,5 @@
 import { DecisionSchema, PolicySchema, ScenarioSchema } from '@fairpost/core';
+import { IncidentSchema } from '@fairpost/core/incident';
 import type { z } from 'zod';
 import { customFactsAsPatternProperties } from './custom-facts-as-pattern-properties.js';
 import type { JsonSchemaDocument } from './json-schema-document.js';
@@ -15,7 +16,7 @@ export interface PublishedDocument {
   readonly postProcess?: (document: JsonSchemaDocument) => JsonSchemaDocument;
 }
 
-/** The three published documents, in the order they are generated. */
+/** The published documents, in the order they are generated. */
 export const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
   { name: 'policy', typeName: 'Policy', schema: PolicySchema },
   {
@@ -25,4 +26,5 @@ export const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
     postProcess: customFactsAsPatternProperties,
   },
   { name: 'decision', typeName: 'Decision', schema: DecisionSchema },
+  { name: 'incident', typeName: 'Incident', schema: IncidentSchema },
 ];

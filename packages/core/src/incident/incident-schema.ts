@@ -24,7 +24,7 @@ const event = <T extends string, S extends z.ZodRawShape>(
 ) =>
   z
     .strictObject({ type: z.literal(type), at: instant('When it happened'), ...shape })
-    .meta({ id: `IncidentEvent${title.replace(/ /g, '')}`, title, description });
+    .meta({ id: `IncidentEvent${title.replace(/ /g, '')}`, title: `${title} event`, description });
 
 /** Something that happened in an incident: appended to its record, never edited. */
 export const IncidentEventSchema = z
