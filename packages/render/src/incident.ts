@@ -2,6 +2,7 @@
 // bring a date library that rendering a policy never needs.
 export {
   DUTY_STATUS_WORDS,
+  DUTY_STATUS_WORDS_FOR_HOLDERS,
   formatIncidentTime,
   type IncidentRecordFormat,
   renderIncidentRecord,

@@ -21,6 +21,13 @@ export const DUTY_STATUS_WORDS: Readonly<Record<DutyStatus, string>> = {
   due: 'due',
 };
 
+/** How each duty status reads on the safety lead's checklist. */
+export const DUTY_STATUS_WORDS_FOR_HOLDERS: Readonly<Record<DutyStatus, string>> = {
+  ...DUTY_STATUS_WORDS,
+  declined: 'declined',
+  'waiting-for-consent': 'waiting for consent',
+};
+
 /** A time as a person reads it in the incident's zone: "Fri 27 Mar 2026, 16:00 GMT". */
 export function formatIncidentTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', {
@@ -228,7 +235,7 @@ export function renderIncidentStatus(incident: Incident, at: Date | string): str
   ];
   for (const { duty, status: s } of duties)
     out.push(
-      `  ${DUTY_STATUS_WORDS[s].toUpperCase().padEnd(24)} ${duty.dutyId}: ${duty.holder.label}, ${duty.modality}, ${duty.dueAt ? `due ${time(duty.dueAt)}` : 'no deadline'}`,
+      `  ${DUTY_STATUS_WORDS_FOR_HOLDERS[s].toUpperCase().padEnd(20)} ${duty.dutyId}: ${duty.holder.label}, ${duty.modality}, ${duty.dueAt ? `due ${time(duty.dueAt)}` : 'no deadline'}`,
     );
   if (status.escalations.length > 0) {
     out.push('', 'Escalations owed:');

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { askCommand } from './ask-command.js';
 import { compareCommand } from './compare-command.js';
 import { evalCommand } from './eval-command.js';
+import { incidentCommand } from './incident-command.js';
 import { initCommand } from './init-command.js';
 import { lintCommand } from './lint-command.js';
 import { renderCommand } from './render-command.js';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   compareCommand,
   schemaCommand,
   initCommand,
+  incidentCommand,
 ];
