@@ -441,7 +441,11 @@ describe('Safety lead', () => {
     const { page, watch } = await openPage();
     await page.getByRole('link', { name: 'Safety lead' }).click();
     const view = '#view-lead';
-    const prefer: Record<string, string> = { 'incident.kind': 'doxxing', 'incident.workRelated': 'true', 'actor.role': 'staff' };
+    const prefer: Record<string, string> = {
+      'incident.kind': 'doxxing',
+      'incident.workRelated': 'true',
+      'actor.role': 'staff',
+    };
     await answerAll(page, view, (fact, choices) => prefer[fact] ?? choices[0]!);
     // Friday 27 March 2026, 16:00 in London; the clocks go forward on Sunday.
     await page.fill(`${view} .lead-open-form input[type=datetime-local]`, '2026-03-27T16:00');
