@@ -97,3 +97,18 @@ describe('renderIncidentStatus', () => {
     );
   });
 });
+
+describe('deadlines in working days', () => {
+  it('are said as working days in the handbook and in a decision', async () => {
+    const { evaluate, parsePolicy } = await import('@fairpost/core');
+    const { renderMarkdown, renderDecision } = await import('../src/index.js');
+    const edited = structuredClone(flagship) as { duties: { id: string; deadline?: string }[] };
+    edited.duties.find((d) => d.id === 'security-help')!.deadline = '2 working days';
+    const parsed = parsePolicy(edited);
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+    expect(renderMarkdown(parsed.policy)).toContain('Within 2 working days');
+    const compiled = compilePolicy(parsed.policy);
+    const decision = evaluate(compiled, { 'incident.kind': 'doxxing', 'incident.workRelated': true });
+    expect(renderDecision(decision, { vocabulary: compiled })).toContain('within 2 working days');
+  });
+});
