@@ -28,6 +28,11 @@ const ENTRIES: readonly Entry[] = [
     what: 'a pre-validated policy only: compilePolicy, evaluate, nextQuestion',
     code: "export { compilePolicy, evaluate, nextQuestion } from '@fairpost/core';",
   },
+  {
+    name: 'incident',
+    what: 'the incident views add (loaded only when opened): openIncident, applyEvent, incidentStatus, deadlineDue',
+    code: "export { applyEvent, deadlineDue, incidentStatus, openIncident } from '@fairpost/core/incident';",
+  },
 ];
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));

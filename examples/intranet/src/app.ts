@@ -3,7 +3,6 @@ import type { PolicyFile } from './bundled-policies.js';
 import { h, replaceChildren } from './dom.js';
 import { type LoadedPolicy, loadPolicy } from './load-policy.js';
 import { createPolicyView } from './policy-view.js';
-import { createTargetedView } from './targeted-view.js';
 
 /** A view of the page: its element, and what to do when it is first shown (e.g. draw a chart that needs layout). */
 export interface View {
@@ -15,10 +14,25 @@ const ROUTES = [
   { hash: '#ask', label: 'Can I post this?' },
   { hash: '#targeted', label: 'I’m being targeted' },
   { hash: '#policy', label: 'The policy' },
+  { hash: '#lead', label: 'Safety lead' },
 ] as const;
 type Route = (typeof ROUTES)[number]['hash'];
 
 const isRoute = (hash: string): hash is Route => ROUTES.some((r) => r.hash === hash);
+
+/**
+ * A view whose code is loaded when it is first shown: the incident views bring a date library that "Can I post
+ * this?" never needs, so they stay out of the page's first bundle.
+ */
+function lazyIncidentView(create: (views: typeof import('./incident-views.js')) => HTMLElement): View {
+  const element = h('div', { class: 'lazy-view' }, h('p', { class: 'loading' }, 'Loading…'));
+  return {
+    element,
+    shown: () => {
+      void import('./incident-views.js').then((views) => replaceChildren(element, create(views)));
+    },
+  };
+}
 
 /**
  * Mounts the intranet page: a header naming the policy, navigation between the three views, and a way to load
@@ -119,8 +133,9 @@ export function createApp(
     replaceChildren(status, 'In use: ', h('strong', {}, policy.title), ` (${loaded.name})`);
     views = {
       '#ask': { element: createAskView(compiled) },
-      '#targeted': { element: createTargetedView(compiled) },
+      '#targeted': lazyIncidentView((v) => v.createTargetedView(compiled)),
       '#policy': createPolicyView(compiled),
+      '#lead': lazyIncidentView((v) => v.createLeadView(compiled)),
     };
     shown.clear();
     replaceChildren(

@@ -2,12 +2,13 @@ import {
   type CompiledPolicy,
   type Duty,
   describeDeadline,
-  dueAt,
   evaluate,
   type TriggeredDuty,
 } from '@fairpost/core';
-import { h, replaceChildren, uniqueId } from './dom.js';
+import { type DeadlineClock, deadlineDue } from '@fairpost/core/incident';
 import { capitalise, enGB } from '@fairpost/render';
+import { SAFETY_LEAD_EMAIL } from './contact.js';
+import { h, replaceChildren, uniqueId } from './dom.js';
 import { type Answers, createQuestionnaire } from './questionnaire.js';
 
 const MODALITY_WORDS: Readonly<Record<TriggeredDuty['modality'], string>> = {
@@ -16,14 +17,8 @@ const MODALITY_WORDS: Readonly<Record<TriggeredDuty['modality'], string>> = {
   may: 'May',
 };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+/** The first day after a report: what the summary at the top covers. */
+const FIRST_DAY_MS = 24 * 3_600_000;
 
 /** A date as a `datetime-local` input value (local time, to the minute). */
 export function toLocalInputValue(date: Date): string {
@@ -31,8 +26,31 @@ export function toLocalInputValue(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** The organisation's clock: the policy's calendar, else this browser's time zone. */
+export function clockOf(compiled: CompiledPolicy): DeadlineClock {
+  const calendar = compiled.policy.calendar;
+  return {
+    timeZone: calendar?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...(calendar?.holidays && { holidays: calendar.holidays }),
+    ...(calendar?.closures && { closures: calendar.closures }),
+  };
+}
+
+/** Formats instants in the organisation's time zone. */
+export function timeFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
 /** The duty as a sentence: "The safety lead must receive your report…", or the policy's own words. */
-function dutySentence(duty: TriggeredDuty): string {
+export function dutySentence(duty: TriggeredDuty): string {
   return (
     duty.text ??
     enGB.dutySentence({
@@ -58,8 +76,18 @@ function policyDutySentence(compiled: CompiledPolicy, duty: Duty): string {
   );
 }
 
-function dutyItem(duty: TriggeredDuty, reportedAt: Date | undefined): HTMLElement {
-  const due = duty.deadline && reportedAt ? dueAt(reportedAt, duty.deadline) : undefined;
+interface DutyDue {
+  readonly duty: TriggeredDuty;
+  readonly workingDays: boolean;
+  readonly due: Date | undefined;
+}
+
+function deadlineWords({ duty, workingDays }: DutyDue): string {
+  return duty.deadline ? capitalise(describeDeadline(duty.deadline, { workingDays })) : '';
+}
+
+function dutyItem(entry: DutyDue, format: Intl.DateTimeFormat): HTMLElement {
+  const { duty, due } = entry;
   return h(
     'li',
     { class: `duty modality-${duty.modality}`, 'data-duty': duty.dutyId },
@@ -77,9 +105,9 @@ function dutyItem(duty: TriggeredDuty, reportedAt: Date | undefined): HTMLElemen
             h(
               'dd',
               {},
-              capitalise(describeDeadline(duty.deadline)),
+              deadlineWords(entry),
               due
-                ? [', by ', h('time', { datetime: due.toISOString(), class: 'due-at' }, dateTime.format(due))]
+                ? [', by ', h('time', { datetime: due.toISOString(), class: 'due-at' }, format.format(due))]
                 : null,
             ),
           )
@@ -98,29 +126,118 @@ function commitmentsOf(compiled: CompiledPolicy): string[] {
   );
 }
 
+/** The support in plain text, for copying into a message or an email to the safety lead. */
+function summaryText(
+  firstDay: readonly DutyDue[],
+  later: readonly DutyDue[],
+  format: Intl.DateTimeFormat,
+): string {
+  const line = (e: DutyDue) =>
+    `- ${dutySentence(e.duty)}${e.due ? ` (by ${format.format(e.due)})` : ''}${e.duty.consentRequired ? ' Only if I agree.' : ''}`;
+  return [
+    'I am being targeted because of my work. Under our policy, this is the support owed:',
+    '',
+    'In the first 24 hours:',
+    ...(firstDay.length > 0 ? firstDay.map(line) : ['- nothing is due this soon']),
+    '',
+    'Then:',
+    ...(later.length > 0 ? later.map(line) : ['- nothing more']),
+    '',
+  ].join('\n');
+}
+
 /**
- * The "I'm being targeted" view: asks what happened, then lists the support the organisation owes, each with who
- * does it, how binding it is and when it falls due counted from the report time (now by default, editable).
+ * The "I'm being targeted" view: asks what is happening, then shows the support first — what happens in the first
+ * 24 hours, then the rest — each with who does it, how binding it is and when it falls due in the organisation's
+ * time zone, counted from the report time (now by default, editable). Print, copy and email it to the safety lead.
  */
 export function createTargetedView(
   compiled: CompiledPolicy,
   now: () => Date = () => new Date(),
 ): HTMLElement {
   let reportedAt: Date | undefined = now();
+  const clock = clockOf(compiled);
+  const format = timeFormatter(clock.timeZone);
+  const workingDays = new Map((compiled.policy.duties ?? []).map((d) => [d.id, d.workingDays === true]));
 
   function supportList(answers: Answers): HTMLElement {
     const decision = evaluate(compiled, answers.scenario);
-    const list = h('div', { class: 'duties-list' });
+    const body = h('div', { class: 'duties-list' });
+    const actions = h('div', { class: 'support-actions' });
     const draw = () => {
+      const entries: DutyDue[] = decision.duties.map((duty) => {
+        const working = workingDays.get(duty.dutyId) ?? false;
+        const due =
+          duty.deadline && reportedAt
+            ? deadlineDue(reportedAt, { duration: duty.deadline, workingDays: working }, clock)
+            : undefined;
+        return { duty, workingDays: working, due };
+      });
+      const soon = (e: DutyDue) =>
+        e.due !== undefined &&
+        reportedAt !== undefined &&
+        e.due.getTime() - reportedAt.getTime() <= FIRST_DAY_MS;
+      const firstDay = entries.filter(soon);
+      const later = entries.filter((e) => !soon(e));
+      const text = summaryText(firstDay, later, format);
       replaceChildren(
-        list,
+        body,
         decision.duties.length === 0
           ? h('p', {}, 'No support duties apply to what you have described.')
-          : h(
-              'ol',
-              { class: 'duties' },
-              decision.duties.map((d) => dutyItem(d, reportedAt)),
-            ),
+          : [
+              h(
+                'div',
+                { class: 'first-day' },
+                h('h4', {}, 'In the first 24 hours'),
+                firstDay.length > 0
+                  ? h(
+                      'ol',
+                      { class: 'duties' },
+                      firstDay.map((e) => dutyItem(e, format)),
+                    )
+                  : h('p', {}, 'Nothing is due this soon; the support below follows.'),
+              ),
+              later.length > 0
+                ? h(
+                    'div',
+                    { class: 'later' },
+                    h('h4', {}, firstDay.length > 0 ? 'Then' : 'The support owed'),
+                    h(
+                      'ol',
+                      { class: 'duties' },
+                      later.map((e) => dutyItem(e, format)),
+                    ),
+                  )
+                : null,
+            ],
+      );
+      const copied = h('span', { class: 'copied', role: 'status' });
+      replaceChildren(
+        actions,
+        h('button', { type: 'button', class: 'print', onclick: () => window.print() }, 'Print'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'copy',
+            onclick: () => {
+              void navigator.clipboard.writeText(text).then(
+                () => replaceChildren(copied, 'Copied.'),
+                () => replaceChildren(copied, 'Your browser did not allow copying; select the text instead.'),
+              );
+            },
+          },
+          'Copy',
+        ),
+        h(
+          'a',
+          {
+            class: 'mailto',
+            href: `mailto:${SAFETY_LEAD_EMAIL}?subject=${encodeURIComponent('I am being targeted because of my work')}&body=${encodeURIComponent(text)}`,
+          },
+          'Email the safety lead',
+        ),
+        copied,
       );
     };
     const inputId = uniqueId('reported-at');
@@ -158,11 +275,12 @@ export function createTargetedView(
             h(
               'p',
               { class: 'hint', id: `${inputId}-hint` },
-              'Set to now. Change it if you reported it earlier; the dates below follow.',
+              `Set to now. Change it if you reported it earlier; the dates below follow (times in ${clock.timeZone}).`,
             ),
           )
         : null,
-      list,
+      body,
+      actions,
       consent.length > 0
         ? h(
             'div',
@@ -201,12 +319,7 @@ export function createTargetedView(
       { class: 'lede' },
       'If you are being harassed, doxxed or threatened because of your work, it is not your fault. Tell us what is happening and we will show what the organisation owes you, and by when.',
     ),
-    createQuestionnaire({
-      compiled,
-      name: 'What is happening',
-      goal: 'duties',
-      result: supportList,
-    }),
+    createQuestionnaire({ compiled, name: 'What is happening', goal: 'duties', result: supportList }),
     promises.length > 0
       ? h(
           'aside',

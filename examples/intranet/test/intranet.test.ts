@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import {
   type CompiledPolicy,
   compilePolicy,
-  dueAt,
   evaluate,
   type FactValue,
   nextQuestion,
@@ -16,6 +15,7 @@ import {
   parsePolicySource,
   type Scenario,
 } from '@fairpost/core';
+import { deadlineDue, type Incident, incidentState, parseIncident } from '@fairpost/core/incident';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,7 @@ const screenshotsDir =
   process.env.FAIRPOST_SCREENSHOTS === '1'
     ? join(appDir, 'screenshots')
     : fileURLToPath(new URL('../../../test-results/intranet-screenshots/', import.meta.url));
+const resultsDir = fileURLToPath(new URL('../../../test-results/intranet/', import.meta.url));
 const hostileFile = fileURLToPath(new URL('./fixtures/hostile-policy.yaml', import.meta.url));
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -100,6 +101,8 @@ async function answerAll(
   pick: (fact: string, choices: readonly string[], step: number) => string,
 ): Promise<Record<string, string>> {
   const given: Record<string, string> = {};
+  // The incident views load their code when first shown.
+  await page.waitForSelector(view);
   for (let step = 0; step < 40; step++) {
     const form = page.locator(`${view} form.question`);
     if ((await form.count()) === 0) return given;
@@ -167,6 +170,7 @@ async function screenshot(page: Page, name: string, fullPage = true): Promise<vo
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fairpost-intranet-'));
   mkdirSync(screenshotsDir, { recursive: true });
+  mkdirSync(resultsDir, { recursive: true });
   await build({ root: appDir, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const port = await freePort();
   server = await preview({
@@ -357,15 +361,26 @@ describe('I’m being targeted', () => {
     // Moving the report time moves the due time with it.
     await page.fill(`${view} input[type=datetime-local]`, '2026-03-31T23:30');
     expect(await first.locator('time').getAttribute('datetime')).toBe(
-      dueAt(new Date('2026-03-31T23:30:00+01:00'), 'PT24H').toISOString(),
+      deadlineDue(new Date('2026-03-31T23:30:00+01:00'), 'PT24H', {
+        timeZone: 'Europe/London',
+      }).toISOString(),
     );
+    // Support first: the first 24 hours at the top, then the rest; print, copy and email it.
+    expect(await page.locator(`${view} .first-day li.duty`).count()).toBe(1);
+    expect(await page.locator(`${view} .later li.duty`).count()).toBe(1);
+    const mailto = await page.locator(`${view} a.mailto`).getAttribute('href');
+    expect(decodeURIComponent(mailto!)).toContain(
+      'In the first 24 hours:\n- The safety lead must receive your report',
+    );
+    expect(await page.locator(`${view} button.print`).count()).toBe(1);
+    expect(await page.locator(`${view} button.copy`).count()).toBe(1);
     await page.fill(`${view} input[type=datetime-local]`, '2026-03-02T09:00');
     await screenshot(page, 'targeted');
     expectClean(watch);
     await page.context().close();
   });
 
-  it('agrees with evaluate and dueAt on the default policy', async () => {
+  it('agrees with evaluate and deadlineDue on the default policy, in its time zone', async () => {
     const { page, watch } = await openPage();
     const defaultName = (await page.locator('#bundled-policy').inputValue()) || 'starter.yaml';
     const compiled = compiledFrom(join(policiesDir, defaultName));
@@ -389,12 +404,103 @@ describe('I’m being targeted', () => {
     );
     // June in London is BST: 10:15 local is 09:15 UTC.
     const reportedAt = new Date('2026-06-01T09:15:00Z');
-    expect(shown).toEqual(
-      expected.map((d) => ({
-        id: d.dutyId,
-        due: d.deadline ? dueAt(reportedAt, d.deadline).toISOString() : undefined,
-      })),
+    const clock = {
+      timeZone: compiled.policy.calendar?.timeZone ?? 'Europe/London',
+      ...(compiled.policy.calendar?.holidays && { holidays: compiled.policy.calendar.holidays }),
+    };
+    const workingDays = (id: string) =>
+      compiled.policy.duties?.find((d) => d.id === id)?.workingDays === true;
+    const byId = (a: { id: string | null }, b: { id: string | null }) =>
+      String(a.id).localeCompare(String(b.id));
+    expect(shown.sort(byId)).toEqual(
+      expected
+        .map((d) => ({
+          id: d.dutyId,
+          due: d.deadline
+            ? deadlineDue(
+                reportedAt,
+                { duration: d.deadline, workingDays: workingDays(d.dutyId) },
+                clock,
+              ).toISOString()
+            : undefined,
+        }))
+        .sort(byId),
     );
+    // What is due within 24 hours of the report comes first, before anything else.
+    const firstDay = await page
+      .locator(`${view} .first-day li.duty time`)
+      .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    for (const due of firstDay)
+      expect(Date.parse(due) - reportedAt.getTime()).toBeLessThanOrEqual(24 * 3_600_000);
+    const sectionsBeforeSupport = await page
+      .locator(`${view} .support`)
+      .evaluate((support) => Array.from(support.querySelectorAll('h4')).map((h) => h.textContent));
+    expect(sectionsBeforeSupport[0]).toBe('In the first 24 hours');
+    expectClean(watch);
+    await page.context().close();
+  });
+});
+
+describe('Safety lead', () => {
+  it('opens an incident, records events, shows an overdue duty at a later clock, and keeps it after a reload', async () => {
+    const { page, watch } = await openPage();
+    await page.getByRole('link', { name: 'Safety lead' }).click();
+    const view = '#view-lead';
+    const prefer: Record<string, string> = {
+      'incident.kind': 'doxxing',
+      'incident.workRelated': 'true',
+      'actor.role': 'staff',
+    };
+    await answerAll(page, view, (fact, choices) => prefer[fact] ?? choices[0]!);
+    // Friday 27 March 2026, 16:00 in London; the clocks go forward on Sunday.
+    await page.fill(`${view} .lead-open-form input[type=datetime-local]`, '2026-03-27T16:00');
+    await page.click(`${view} button.open-incident`);
+    await page.waitForSelector(`${view} li[data-incident]`);
+    const asAt = async (value: string) => {
+      await page.fill(`${view} input.as-at`, value);
+      await page.dispatchEvent(`${view} input.as-at`, 'change');
+    };
+    const duty = (id: string) => page.locator(`${view} li.lead-duty[data-duty="${id}"]`);
+    await asAt('2026-03-27T16:30');
+    await duty('safety-lead-receives-report').locator('button.acknowledge').click();
+    await expect.poll(() => duty('safety-lead-receives-report').textContent()).toContain('acknowledged');
+    // Nothing is done to the person's accounts without their consent: the page refuses and says why.
+    await duty('lock-down-accounts').locator('button.start').click();
+    await expect
+      .poll(() => page.locator(`${view} .lead-problem`).textContent())
+      .toContain("needs the person's consent");
+    expect(await duty('lock-down-accounts').getAttribute('data-status')).toBe('waiting-for-consent');
+    await duty('lock-down-accounts').locator('button.consent-given').click();
+    await expect.poll(() => duty('lock-down-accounts').locator('button.start').count()).toBe(1);
+    await duty('lock-down-accounts').locator('input.done-note').fill('Locked <b>with</b> you');
+    await duty('lock-down-accounts').locator('button.done').click();
+    await expect.poll(() => duty('lock-down-accounts').getAttribute('data-status')).toBe('done');
+    expect(await duty('lock-down-accounts').textContent()).toContain('done: Locked <b>with</b> you');
+    // A later clock: the 4-hour duty is overdue, and leadership is owed a word.
+    await asAt('2026-03-28T12:00');
+    await expect.poll(() => duty('safety-lead-receives-report').getAttribute('data-status')).toBe('overdue');
+    expect(
+      await page.locator(`${view} .escalations li[data-duty="safety-lead-receives-report"]`).textContent(),
+    ).toContain('Tell Leadership');
+    await page.screenshot({ path: join(resultsDir, 'lead-desktop.png'), fullPage: true });
+    // Export: the JSON is an incident the API reads back, with the events recorded.
+    const download = page.waitForEvent('download');
+    await page.click(`${view} a.export`);
+    const file = await (await download).path();
+    const exported = parseIncident(JSON.parse(readFileSync(file, 'utf8')));
+    expect(exported.ok).toBe(true);
+    const incident = (exported as { incident: Incident }).incident;
+    expect(incident.events.map((e) => e.type)).toEqual(['acknowledged', 'consent-given', 'done']);
+    expect(incidentState(incident).duties.find((d) => d.dutyId === 'lock-down-accounts')?.doneNote).toBe(
+      'Locked <b>with</b> you',
+    );
+    // Reload: the incident is still there, from IndexedDB, with its events.
+    await page.reload();
+    await page.getByRole('link', { name: 'Safety lead' }).click();
+    await page.waitForSelector(`${view} li[data-incident]`);
+    await asAt('2026-03-28T12:00');
+    await expect.poll(() => duty('lock-down-accounts').getAttribute('data-status')).toBe('done');
+    expect(await duty('safety-lead-receives-report').getAttribute('data-status')).toBe('overdue');
     expectClean(watch);
     await page.context().close();
   });

@@ -80,7 +80,18 @@ export {
   UndeterminedDutySchema,
 } from './model/decision-schema.js';
 export { definePolicy, InvalidPolicyError, type PolicyDefinition } from './parse/define-policy.js';
-export { describeDeadline, dueAt, parseDuration } from './deadline/duration.js';
+export {
+  type Deadline,
+  type DeadlineProblem,
+  type DurationParts,
+  describeDeadline,
+  dueAt,
+  formatDuration,
+  LONGEST_DEADLINE_HOURS,
+  parseDuration,
+  type ReadDeadlineResult,
+  readDeadline,
+} from './deadline/duration.js';
 export { type EvaluateOptions, evaluate, InvalidScenarioError } from './evaluate/evaluate.js';
 export {
   describeReceived,
@@ -113,8 +124,12 @@ export {
   parsePolicySource,
 } from './parse/parse-policy-source.js';
 export {
+  type Calendar,
+  CalendarSchema,
   type Commitment,
   CommitmentSchema,
+  type Escalation,
+  EscalationSchema,
   type Duty,
   DutySchema,
   type Policy,
@@ -132,6 +147,9 @@ export {
   RULE_STRENGTHS,
   type RuleStrength,
   SCHEMA_VERSION,
+  DEADLINE_PATTERN,
+  HOLIDAY_CALENDARS,
+  TIME_ZONE_PATTERN,
   VOCABULARY_ID,
 } from './model/policy-format.js';
 export {

@@ -337,7 +337,11 @@ function dutiesSection(
         what,
         [`${holder.label} (${pb.modalities[duty.modality]})`],
         [capitalise(openCondition(describeCondition(duty.when, { vocabulary, phrasebook: pb }), pb))],
-        [duty.deadline ? capitalise(pb.deadline(duty.deadline)) : pb.labels.noDeadline],
+        [
+          duty.deadline
+            ? capitalise(pb.deadline(duty.deadline, { workingDays: duty.workingDays === true }))
+            : pb.labels.noDeadline,
+        ],
         [duty.consentRequired ? pb.labels.consentNeeded : pb.labels.consentNotNeeded],
         why,
       ],

@@ -144,8 +144,8 @@ export interface Phrasebook {
     deadline?: string;
     consentRequired: boolean;
   }) => string;
-  /** A deadline in words (`PT24H` → “within 24 hours”). */
-  readonly deadline: (iso: string) => string;
+  /** A deadline in words (`PT24H` → “within 24 hours”; with `workingDays`, `P2D` → “within 2 working days”). */
+  readonly deadline: (iso: string, options?: { workingDays?: boolean }) => string;
   /** A flowchart question from a clause. */
   readonly question: (clause: string) => string;
   /** Flowchart words. */

@@ -59,7 +59,11 @@ export function renderDecision(decision: Decision, options: RenderDecisionOption
   }
   if (decision.duties.length > 0) {
     lines.push(`${pb.decision.support}:`);
-    for (const duty of decision.duties) lines.push(`- ${dutyText(duty, pb)}`);
+    // Whether a deadline counts working days is in the policy, not the decision: read it when the policy is given.
+    const policyDuties =
+      options.vocabulary && 'policy' in options.vocabulary ? options.vocabulary.policy.duties : undefined;
+    const workingDays = (id: string) => policyDuties?.find((d) => d.id === id)?.workingDays === true;
+    for (const duty of decision.duties) lines.push(`- ${dutyText(duty, pb, workingDays(duty.dutyId))}`);
   }
   if (decision.undeterminedDuties.length > 0) {
     const facts = [...new Set(decision.undeterminedDuties.flatMap((d) => d.neededFacts))].map(
@@ -82,12 +86,12 @@ function strengthOf(decision: Decision, source: RenderDecisionOptions['vocabular
 }
 
 /** One triggered duty in words, with the policy's own wording and reason when it gives them. */
-function dutyText(duty: TriggeredDuty, pb: Phrasebook): string {
+function dutyText(duty: TriggeredDuty, pb: Phrasebook, workingDays: boolean): string {
   const sentence = pb.dutySentence({
     holder: duty.holder.phrase,
     modality: pb.modalities[duty.modality],
     action: duty.action.phrase,
-    ...(duty.deadline ? { deadline: pb.deadline(duty.deadline) } : {}),
+    ...(duty.deadline ? { deadline: pb.deadline(duty.deadline, { workingDays }) } : {}),
     consentRequired: duty.consentRequired,
   });
   return `${sentence}${duty.text ? ` ${pb.labels.inOurWords}: ${duty.text}` : ''} (${pb.labels.why}: ${duty.reason})`;

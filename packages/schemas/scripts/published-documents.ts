@@ -1,4 +1,5 @@
 import { DecisionSchema, PolicySchema, ScenarioSchema } from '@fairpost/core';
+import { IncidentSchema } from '@fairpost/core/incident';
 import type { z } from 'zod';
 import { conditionKeyedByFact } from './condition-keyed-by-fact.js';
 import { customFactsAsPatternProperties } from './custom-facts-as-pattern-properties.js';
@@ -21,7 +22,7 @@ export interface PublishedDocument {
   readonly forValidators?: (document: JsonSchemaDocument, edition: Edition) => JsonSchemaDocument;
 }
 
-/** The three published documents, in the order they are generated. */
+/** The published documents, in the order they are generated. */
 export const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
   { name: 'policy', typeName: 'Policy', schema: PolicySchema, forValidators: conditionKeyedByFact },
   {
@@ -31,4 +32,5 @@ export const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
     postProcess: customFactsAsPatternProperties,
   },
   { name: 'decision', typeName: 'Decision', schema: DecisionSchema },
+  { name: 'incident', typeName: 'Incident', schema: IncidentSchema },
 ];

@@ -6,6 +6,7 @@
  */
 export {
   decisionJsonSchema,
+  incidentJsonSchema,
   type JsonSchemaDocument,
   type JsonSchemaEdition,
   jsonSchemas,
@@ -22,5 +23,21 @@ export type {
   Truth,
   UndeterminedDuty,
 } from './generated/decision.generated.js';
+export type {
+  AcknowledgedEvent,
+  ClosedEvent,
+  ConsentGivenEvent,
+  ConsentWithdrawnEvent,
+  DeclinedEvent,
+  DoneEvent,
+  EscalatedEvent,
+  FactLearnedEvent,
+  Incident,
+  IncidentClock,
+  IncidentEvent,
+  IncidentPolicy,
+  ReassignedEvent,
+  StartedEvent,
+} from './generated/incident.generated.js';
 export type * from './generated/policy.generated.js';
 export type { Scenario } from './generated/scenario.generated.js';

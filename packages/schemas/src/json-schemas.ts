@@ -1,7 +1,9 @@
 import decision202012 from '../json/2020-12/decision.json' with { type: 'json' };
+import incident202012 from '../json/2020-12/incident.json' with { type: 'json' };
 import policy202012 from '../json/2020-12/policy.json' with { type: 'json' };
 import scenario202012 from '../json/2020-12/scenario.json' with { type: 'json' };
 import decisionDraft07 from '../json/draft-07/decision.json' with { type: 'json' };
+import incidentDraft07 from '../json/draft-07/incident.json' with { type: 'json' };
 import policyDraft07 from '../json/draft-07/policy.json' with { type: 'json' };
 import scenarioDraft07 from '../json/draft-07/scenario.json' with { type: 'json' };
 
@@ -12,11 +14,12 @@ export interface JsonSchemaDocument {
   readonly [keyword: string]: unknown;
 }
 
-/** The three published documents of one edition. */
+/** The published documents of one edition. */
 export interface JsonSchemaEdition {
   readonly policy: JsonSchemaDocument;
   readonly scenario: JsonSchemaDocument;
   readonly decision: JsonSchemaDocument;
+  readonly incident: JsonSchemaDocument;
 }
 
 /**
@@ -28,8 +31,18 @@ export interface JsonSchemaEdition {
  */
 export const jsonSchemas: { readonly '2020-12': JsonSchemaEdition; readonly 'draft-07': JsonSchemaEdition } =
   {
-    '2020-12': { policy: policy202012, scenario: scenario202012, decision: decision202012 },
-    'draft-07': { policy: policyDraft07, scenario: scenarioDraft07, decision: decisionDraft07 },
+    '2020-12': {
+      policy: policy202012,
+      scenario: scenario202012,
+      decision: decision202012,
+      incident: incident202012,
+    },
+    'draft-07': {
+      policy: policyDraft07,
+      scenario: scenarioDraft07,
+      decision: decisionDraft07,
+      incident: incidentDraft07,
+    },
   };
 
 /** The policy JSON Schema (draft 2020-12, `https://schemas.fairpost.dev/1/2020-12/policy.json`). */
@@ -38,3 +51,8 @@ export const policyJsonSchema: JsonSchemaDocument = policy202012;
 export const scenarioJsonSchema: JsonSchemaDocument = scenario202012;
 /** The decision JSON Schema (draft 2020-12): what `evaluate` returns, as JSON. */
 export const decisionJsonSchema: JsonSchemaDocument = decision202012;
+/**
+ * The incident JSON Schema (draft 2020-12): an incident's opening and its events, as `@fairpost/core/incident`
+ * stores them and the CLI writes them.
+ */
+export const incidentJsonSchema: JsonSchemaDocument = incident202012;

@@ -61,11 +61,8 @@ export const fmtCommand: Command = {
         wouldChange.push(file);
         continue;
       }
-      try {
-        writeFileAtomically(resolve(io.cwd, file), formatted.text);
-      } catch (error) {
-        throw new CliError(`cannot write ${file}: ${describeFsError(error)}; it is unchanged`);
-      }
+      // Replaced only if nobody changed it since it was read; never through a symbolic link; permissions kept.
+      writeFileAtomically(file, io.cwd, formatted.text, { kind: 'unchanged-since', text });
       io.stdout.write(`formatted ${file}\n`);
     }
     if (check && wouldChange.length > 0) {

@@ -4,6 +4,7 @@ import { compareCommand } from './compare-command.js';
 import { completionCommand } from './completion-command.js';
 import { evalCommand } from './eval-command.js';
 import { fmtCommand } from './fmt-command.js';
+import { incidentCommand } from './incident-command.js';
 import { initCommand } from './init-command.js';
 import { lintCommand } from './lint-command.js';
 import { renderCommand } from './render-command.js';
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   schemaCommand,
   initCommand,
   completionCommand,
+  incidentCommand,
 ];

@@ -3,16 +3,16 @@ import { EXIT } from '../cli-error.js';
 import { type Command, JSON_OPTION, oneOf } from '../command.js';
 
 const DRAFTS = ['2020-12', '07'] as const;
-const DOCUMENTS = ['policy', 'scenario', 'decision'] as const;
+const DOCUMENTS = ['policy', 'scenario', 'decision', 'incident'] as const;
 
 /** `fairpost schema`: prints the published JSON Schema, for editors and other tools. */
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'Print the published JSON Schema of the policy format (or of scenarios and decisions).',
-  usage: 'fairpost schema [--draft 2020-12|07] [--document policy|scenario|decision]',
+  summary: 'Print the published JSON Schema of the policy format (or of scenarios, decisions and incidents).',
+  usage: 'fairpost schema [--draft 2020-12|07] [--document policy|scenario|decision|incident]',
   optionHelp: [
     '--draft <draft>       2020-12 (default, the reference) or 07 (for tools that do not read 2020-12)',
-    '--document <name>     policy (default), scenario or decision',
+    '--document <name>     policy (default), scenario, decision or incident',
     '--json                accepted for symmetry: the output is JSON either way',
   ],
   examples: ['fairpost schema > policy.schema.json', 'fairpost schema --draft 07 --document scenario'],

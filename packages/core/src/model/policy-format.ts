@@ -27,8 +27,25 @@ export const VOCABULARY_ID = 'social-media/1';
 
 /** A kebab-case id (`own-time-out-of-scope`). */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** An ISO 8601 duration with at least one component (`PT24H`, `P2D`, `P1W`). */
-export const DURATION_PATTERN = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+/** An ISO 8601 duration with at least one component, not zero (`PT24H`, `P2D`, `P1W`; not `PT0H`). */
+export const DURATION_PATTERN =
+  /^P(?!$)(?=.*[1-9])(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+/** How a number is written in a deadline in words: digits, or "a", "an", "one" to "seven". */
+export const DEADLINE_NUMBER = String.raw`(\d{1,4}|an?|one|two|three|four|five|six|seven)`;
+/** A unit of a deadline in words, singular or plural. */
+export const DEADLINE_UNIT = '(year|month|week|day|hour|minute|second)s?';
+/**
+ * The deadlines the published JSON Schema accepts: a non-zero ISO 8601 duration, or the same in lower-case words
+ * (`24 hours`, `2 working days`, `1 day and 12 hours`). `parsePolicy` also accepts other letter cases, rejects
+ * deadlines over a year, and stores the canonical ISO form.
+ */
+export const DEADLINE_PATTERN = new RegExp(
+  String.raw`^(?:${DURATION_PATTERN.source.slice(1, -1)}|(?:within\s+)?${DEADLINE_NUMBER}\s+(?:(?:working|business)\s+)?${DEADLINE_UNIT}(?:(?:,\s*|\s+and\s+|,\s*and\s+)${DEADLINE_NUMBER}\s+${DEADLINE_UNIT})*)$`,
+);
+/** An IANA time zone name (`Europe/London`); whether the zone exists is checked by `parsePolicy`. */
+export const TIME_ZONE_PATTERN = /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+)+)$/;
+/** The bank-holiday calendars Fairpost ships, from GOV.UK's published rules. */
+export const HOLIDAY_CALENDARS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const SEMVER_PATTERN = /^1\.\d+\.\d+$/;
 
@@ -54,6 +71,11 @@ export interface FormatParts<C extends z.ZodType, R extends z.ZodType, O extends
   named: boolean;
   /** How optional fields treat an explicit `undefined`. */
   optionality: O;
+  /**
+   * A deadline as written: the published schema gives its pattern; the structural one takes any string so that
+   * `parsePolicy` can say precisely what is wrong with it (zero, negative, over a year).
+   */
+  deadline: z.ZodString;
 }
 
 /**
@@ -65,6 +87,7 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
   catalogueRef,
   named,
   optionality,
+  deadline,
 }: FormatParts<C, R, O>) {
   // Descriptions go on the inner schema: `.describe()` on the conditional wrapper type would widen it.
   const optional = <T extends z.ZodType>(schema: T): OptionalOf<T, O> =>
@@ -204,10 +227,16 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
       holder: catalogueRef('roles').describe('Who does it (an id from the roles catalogue).'),
       modality: z.enum(['must', 'should', 'may']).describe('How binding the duty is.'),
       deadline: optional(
+        deadline.describe(
+          'How soon after the report, as an ISO 8601 duration (PT24H, P2D) or in words ("24 hours", "2 working days", "1 week"); parsePolicy stores the ISO form.',
+        ),
+      ),
+      workingDays: optional(
         z
-          .string()
-          .regex(DURATION_PATTERN)
-          .describe('How soon after the report, as an ISO 8601 duration (PT24H, P2D).'),
+          .boolean()
+          .describe(
+            'Whether the deadline counts working days (Monday to Friday, less the calendar’s bank holidays and closures); only for a whole number of days. "2 working days" sets it.',
+          ),
       ),
       consentRequired: optional(z.boolean().describe('Whether it is done only with the person’s consent.')),
       text: optional(
@@ -222,6 +251,55 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
     'Duty',
     'Duty',
     'What the organisation or a named role must, should or may do when `when` holds.',
+  );
+
+  const Calendar = meta(
+    z.strictObject({
+      timeZone: optional(
+        z
+          .string()
+          .regex(TIME_ZONE_PATTERN)
+          .describe(
+            'The IANA time zone deadlines are kept in (Europe/London); days keep local time across clock changes.',
+          ),
+      ),
+      holidays: optional(
+        z
+          .enum(HOLIDAY_CALENDARS)
+          .describe('Whose bank holidays are not working days (GOV.UK’s published rules; shipped as data).'),
+      ),
+      closures: optional(
+        z
+          .array(z.string().regex(DATE_PATTERN))
+          .describe('The organisation’s own closure days (YYYY-MM-DD), not working days either.'),
+      ),
+    }),
+    'Calendar',
+    'Calendar',
+    'How the organisation keeps time for deadlines: its time zone, and which days are not working days.',
+  );
+
+  const Escalation = meta(
+    z.strictObject({
+      id: id('escalation'),
+      modalities: optional(
+        z
+          .array(z.enum(['must', 'should', 'may']))
+          .min(1)
+          .describe('Which duties it covers, by how binding they are; must-duties when absent.'),
+      ),
+      overdueBy: optional(
+        deadline.describe(
+          'How long a duty may be overdue before this escalation is owed, as an ISO 8601 duration or in words; at once when absent.',
+        ),
+      ),
+      tell: catalogueRef('roles').describe('Who is told (an id from the roles catalogue).'),
+      reason: optional(z.string().min(1).describe('Why they are told.')),
+      ...provenance,
+    }),
+    'Escalation',
+    'Escalation',
+    'Who is told when a duty slips: when a duty of these modalities is overdue by `overdueBy`, `tell` is told.',
   );
 
   const Commitment = meta(
@@ -346,6 +424,10 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
       rules: z.array(Rule).describe('The decision rules.'),
       duties: optional(z.array(Duty).describe('What the organisation owes people targeted for their work.')),
       commitments: optional(z.array(Commitment).describe('Promises about the organisation’s own conduct.')),
+      calendar: optional(Calendar),
+      escalation: optional(
+        z.array(Escalation).describe('Who is told when a duty owed to a targeted person slips.'),
+      ),
       custom: optional(Custom),
     }),
     'Policy',
@@ -353,7 +435,20 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
     'A social-media policy as typed rules: metadata, principles, rules, duties and commitments.',
   );
 
-  return { Policy, Rule, Duty, Commitment, Source, SourceRef, Principle, Definition, DefaultOutcome, Custom };
+  return {
+    Policy,
+    Rule,
+    Duty,
+    Commitment,
+    Calendar,
+    Escalation,
+    Source,
+    SourceRef,
+    Principle,
+    Definition,
+    DefaultOutcome,
+    Custom,
+  };
 }
 
 /** The catalogue id patterns: standard entries are kebab-case, custom ones start `custom-`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConditionSchema, ConditionShapeSchema } from './condition.js';
-import { createPolicyFormat, SCHEMA_VERSION, VOCABULARY_ID } from './policy-format.js';
+import { createPolicyFormat, DEADLINE_PATTERN, SCHEMA_VERSION, VOCABULARY_ID } from './policy-format.js';
 import type { StandardCatalogueId } from '../vocabulary/fact-types.js';
 import { socialMediaVocabulary } from '../vocabulary/social-media-vocabulary.js';
 import { type CatalogueName, CUSTOM_CATALOGUE_ID } from '../vocabulary/vocabulary-schema.js';
@@ -15,6 +15,7 @@ const published = createPolicyFormat({
   catalogueRef: standardOrCustomRef,
   named: true,
   optionality: 'exact',
+  deadline: z.string().regex(DEADLINE_PATTERN),
 });
 
 /**
@@ -29,6 +30,10 @@ export const RuleSchema = published.Rule;
 export const DutySchema = published.Duty;
 /** The commitment schema of the published format. */
 export const CommitmentSchema = published.Commitment;
+/** The calendar schema: the organisation's time zone, bank holidays and closure days. */
+export const CalendarSchema = published.Calendar;
+/** The escalation schema: who is told when a duty slips. */
+export const EscalationSchema = published.Escalation;
 /** Where in a source document a rule, duty or other entry comes from. */
 export const SourceRefSchema = published.SourceRef;
 
@@ -42,6 +47,7 @@ export const PolicyShapeSchema = createPolicyFormat({
   catalogueRef: () => z.string(),
   named: false,
   optionality: 'loose',
+  deadline: z.string(),
 }).Policy;
 
 /** A valid Fairpost policy. */
@@ -50,6 +56,10 @@ export type Policy = z.infer<typeof PolicySchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 /** A support duty. */
 export type Duty = z.infer<typeof DutySchema>;
+/** How the organisation keeps time for deadlines. */
+export type Calendar = z.infer<typeof CalendarSchema>;
+/** Who is told when a duty slips. */
+export type Escalation = z.infer<typeof EscalationSchema>;
 /** A commitment about the organisation's own conduct. */
 export type Commitment = z.infer<typeof CommitmentSchema>;
 /** Where the policy's resolution strategy says how matching rules combine. */

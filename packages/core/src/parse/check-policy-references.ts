@@ -42,6 +42,7 @@ export function checkPolicyReferences(policy: PolicyShape): Issue[] {
   checkUnique(policy.duties ?? [], ['duties'], 'duty', issues);
   checkUnique(policy.commitments ?? [], ['commitments'], 'commitment', issues);
   checkUnique(policy.sources ?? [], ['sources'], 'source', issues);
+  checkUnique(policy.escalation ?? [], ['escalation'], 'escalation', issues);
   checkCustomVocabulary(policy, issues);
 
   const context: ReferenceContext = {
@@ -64,6 +65,10 @@ export function checkPolicyReferences(policy: PolicyShape): Issue[] {
   });
   (policy.commitments ?? []).forEach((c, i) => {
     checkCommitmentReferences(c, i, context);
+  });
+  (policy.escalation ?? []).forEach((e, i) => {
+    checkRef('roles', e.tell, ['escalation', i, 'tell'], context);
+    checkSource(e.source, ['escalation', i], context);
   });
   return issues;
 }

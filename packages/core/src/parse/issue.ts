@@ -18,6 +18,7 @@ export type IssueCode =
   | 'duplicate-id'
   | 'duplicate-value'
   | 'unknown-source'
+  | 'invalid-deadline'
   | 'unreadable-input';
 
 /** A problem found in a policy or scenario, located by its JSON path (and, for files, line and column). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import { formatIssue } from './issue.js';
 import { parsePolicy } from './parse-policy.js';
+import { PolicySchema } from '../model/policy.js';
 
 type Json = ReturnType<typeof validPolicyJson>;
 // biome-ignore lint/suspicious/noExplicitAny: the table breaks policies in ways no type allows.
@@ -10,7 +11,7 @@ type Loose = any;
 const ACCOUNT_KINDS = 'organisational, personal-named, personal, pseudonymous';
 
 /** Hand-written breaks of a valid policy, with the issue code and the exact line an author reads. */
-const BAD_POLICIES: [string, (p: Loose) => void, string, string][] = [
+const BAD_POLICIES: [string, (p: Loose) => void, string, unknown][] = [
   [
     'a value the fact does not have',
     (p) => {
@@ -200,8 +201,57 @@ const BAD_POLICIES: [string, (p: Loose) => void, string, string][] = [
     (p) => {
       p.duties[0].deadline = '24h';
     },
-    'invalid-format',
-    'duties[0].deadline: expected an ISO 8601 duration such as "PT24H" or "P2D"; found "24h"',
+    'invalid-deadline',
+    'duties[0].deadline: expected an ISO 8601 duration such as "PT24H", "P2D" or "P1W", or words such as "24 hours", "2 working days" or "1 week"; found "24h"',
+  ],
+  [
+    'a zero deadline',
+    (p) => {
+      p.duties[0].deadline = 'PT0H';
+    },
+    'invalid-deadline',
+    'duties[0].deadline: a deadline must be longer than zero; found "PT0H"',
+  ],
+  [
+    'a negative deadline',
+    (p) => {
+      p.duties[0].deadline = '-2 days';
+    },
+    'invalid-deadline',
+    'duties[0].deadline: a deadline cannot be negative; found "-2 days"',
+  ],
+  [
+    'an absurd deadline',
+    (p) => {
+      p.duties[0].deadline = 'PT9000H';
+    },
+    'invalid-deadline',
+    'duties[0].deadline: a deadline of more than a year is not a support deadline; found "PT9000H"',
+  ],
+  [
+    'working days that are not whole days',
+    (p) => {
+      p.duties[0].deadline = 'PT36H';
+      p.duties[0].workingDays = true;
+    },
+    'invalid-deadline',
+    'duties[0].deadline: working days count whole days only; found "PT36H"',
+  ],
+  [
+    'an escalation to an unknown role',
+    (p) => {
+      p.escalation = [{ id: 'tell-leaders', tell: 'leaders' }];
+    },
+    'unknown-catalogue-entry',
+    expect.stringMatching(/^escalation\[0\]\.tell: unknown role "leaders"; expected one of .*leadership/),
+  ],
+  [
+    'an unknown time zone',
+    (p) => {
+      p.calendar = { timeZone: 'Europe/Londres' };
+    },
+    'invalid-value',
+    'calendar.timeZone: unknown time zone "Europe/Londres"',
   ],
   [
     'an id that is not kebab-case',
@@ -240,6 +290,22 @@ const BAD_POLICIES: [string, (p: Loose) => void, string, string][] = [
 describe('parsePolicy', () => {
   it('accepts the valid base policy of the table', () => {
     expect(parsePolicy(validPolicyJson()).ok).toBe(true);
+  });
+
+  it.each([
+    ['24 hours', { deadline: 'PT24H' }],
+    ['within 2 Working Days', { deadline: 'P2D', workingDays: true }],
+    ['1 week', { deadline: 'P1W' }],
+    ['1 day and 12 hours', { deadline: 'P1DT12H' }],
+    ['p2d', { deadline: 'P2D' }],
+  ])('stores the deadline %j in its canonical form', (written, stored) => {
+    const policy: Loose = validPolicyJson();
+    policy.duties[0].deadline = written;
+    const result = parsePolicy(policy);
+    expect(result.ok && result.policy.duties?.[0]).toMatchObject(stored);
+    if (result.ok && !('workingDays' in stored))
+      expect(result.policy.duties?.[0]).not.toHaveProperty('workingDays');
+    if (result.ok) expect(PolicySchema.safeParse(result.policy).success).toBe(true);
   });
 
   it.each(BAD_POLICIES)(

@@ -11,6 +11,7 @@ import type { Issue } from './issue.js';
 import { type Policy, PolicyShapeSchema } from '../model/policy.js';
 import { resolveVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import { fromZodIssues } from './zod-issues.js';
+import { checkDeadlines, normaliseDeadlines } from './check-deadlines.js';
 
 /** The result of parsing: the policy, or every issue found. */
 export type ParsePolicyResult = { ok: true; policy: Policy } | { ok: false; issues: Issue[] };
@@ -30,11 +31,11 @@ export function parsePolicy(input: unknown): ParsePolicyResult {
     if (!shaped.success) {
       return { ok: false, issues: [...fromZodIssues(shaped.error.issues), ...checkWellFormedParts(input)] };
     }
-    const issues = checkPolicyReferences(shaped.data);
+    const issues = [...checkPolicyReferences(shaped.data), ...checkDeadlines(shaped.data)];
     if (issues.length > 0) return { ok: false, issues };
     // The structural checks and the vocabulary checks together are exactly the published schema plus the
     // semantic checks (a property test holds them to it), so the data is a Policy.
-    return { ok: true, policy: shaped.data as Policy };
+    return { ok: true, policy: normaliseDeadlines(shaped.data as Policy) };
   } catch (error) {
     return {
       ok: false,

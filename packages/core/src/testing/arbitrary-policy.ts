@@ -206,16 +206,18 @@ export function arbitraryPolicy(options: ArbitraryPolicyOptions = {}): fc.Arbitr
       fc.constantFrom('must', 'should', 'may'),
       fc.option(fc.constantFrom('PT24H', 'P2D', 'PT1H'), { nil: undefined }),
       fc.boolean(),
+      everyField ? fc.boolean() : fc.constant(false),
       extras(
         fc.tuple(optionalText('We will do this for you.'), provenance).map(([t, p]) => ({ ...t, ...p })),
       ),
     )
-    .map(([when, action, holder, modality, deadline, consentRequired, more]) => ({
+    .map(([when, action, holder, modality, deadline, consentRequired, workingDays, more]) => ({
       when,
       action,
       holder,
       modality,
       ...(deadline ? { deadline } : {}),
+      ...(deadline === 'P2D' && workingDays ? { workingDays: true } : {}),
       consentRequired,
       ...more,
       reason: 'Support is owed.',
@@ -243,6 +245,28 @@ export function arbitraryPolicy(options: ArbitraryPolicyOptions = {}): fc.Arbitr
           provenance.map((p) => ({ term: 'Own time', meaning: 'Time you are not paid for.', ...p })),
           { maxLength: 2 },
         ),
+        calendar: fc.record(
+          {
+            timeZone: fc.constantFrom('Europe/London', 'UTC', 'America/New_York'),
+            holidays: fc.constantFrom('england-and-wales', 'scotland', 'northern-ireland'),
+            closures: fc.constant<string[]>(['2026-12-29', '2026-12-30']),
+          },
+          { requiredKeys: [] },
+        ),
+        escalation: fc
+          .array(
+            fc.record(
+              {
+                modalities: fc.subarray(['must', 'should', 'may'] as const, { minLength: 1 }),
+                overdueBy: fc.constantFrom('PT4H', 'P1D'),
+                tell: fc.constantFrom('leadership', 'hr'),
+                reason: fc.constant('Someone must know.'),
+              },
+              { requiredKeys: ['tell'] },
+            ),
+            { maxLength: 2 },
+          )
+          .map((list) => list.map((e, i) => ({ id: `escalation-${i + 1}`, ...e }))),
         custom: fc.constant(CUSTOM_VOCABULARY),
       },
       { requiredKeys: ['custom'] },

@@ -227,6 +227,11 @@ export interface Policy {
    * Promises about the organisation’s own conduct.
    */
   commitments?: Commitment[];
+  calendar?: Calendar;
+  /**
+   * Who is told when a duty owed to a targeted person slips.
+   */
+  escalation?: Escalation[];
   custom?: CustomVocabulary;
 }
 /**
@@ -2501,9 +2506,13 @@ export interface Duty {
    */
   modality: 'must' | 'should' | 'may';
   /**
-   * How soon after the report, as an ISO 8601 duration (PT24H, P2D).
+   * How soon after the report, as an ISO 8601 duration (PT24H, P2D) or in words ("24 hours", "2 working days", "1 week"); parsePolicy stores the ISO form.
    */
   deadline?: string;
+  /**
+   * Whether the deadline counts working days (Monday to Friday, less the calendar’s bank holidays and closures); only for a whole number of days. "2 working days" sets it.
+   */
+  workingDays?: boolean;
   /**
    * Whether it is done only with the person’s consent.
    */
@@ -2560,6 +2569,69 @@ export interface Commitment {
    * The promise in the policy’s own words.
    */
   text?: string;
+  source?: SourceReference;
+  /**
+   * What the source leaves open and this entry assumes, stated so a reader can challenge it.
+   */
+  assumption?: string;
+}
+/**
+ * How the organisation keeps time for deadlines: its time zone, and which days are not working days.
+ */
+export interface Calendar {
+  /**
+   * The IANA time zone deadlines are kept in (Europe/London); days keep local time across clock changes.
+   */
+  timeZone?: string;
+  /**
+   * Whose bank holidays are not working days (GOV.UK’s published rules; shipped as data).
+   */
+  holidays?: 'england-and-wales' | 'scotland' | 'northern-ireland';
+  /**
+   * The organisation’s own closure days (YYYY-MM-DD), not working days either.
+   */
+  closures?: string[];
+}
+/**
+ * Who is told when a duty slips: when a duty of these modalities is overdue by `overdueBy`, `tell` is told.
+ */
+export interface Escalation {
+  /**
+   * A kebab-case id for this escalation, unique in the policy.
+   */
+  id: string;
+  /**
+   * Which duties it covers, by how binding they are; must-duties when absent.
+   *
+   * @minItems 1
+   */
+  modalities?: ('must' | 'should' | 'may')[];
+  /**
+   * How long a duty may be overdue before this escalation is owed, as an ISO 8601 duration or in words; at once when absent.
+   */
+  overdueBy?: string;
+  /**
+   * Who is told (an id from the roles catalogue).
+   */
+  tell:
+    | (
+        | 'organisation'
+        | 'line-manager'
+        | 'safety-lead'
+        | 'comms-team'
+        | 'policy-lead'
+        | 'legal'
+        | 'leadership'
+        | 'hr'
+        | 'union-rep'
+        | 'safeguarding-lead'
+        | 'data-protection-officer'
+      )
+    | string;
+  /**
+   * Why they are told.
+   */
+  reason?: string;
   source?: SourceReference;
   /**
    * What the source leaves open and this entry assumes, stated so a reader can challenge it.
