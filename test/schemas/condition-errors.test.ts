@@ -39,11 +39,12 @@ describe('errors for one broken condition, as ajv reports them (strict, allError
           expect(validate(policyWith(place, broken.condition))).toBe(false);
           const errors = validate.errors ?? [];
           expect(errors, JSON.stringify(errors, null, 1)).toHaveLength(broken.ajv.count);
-          const { at, keyword, params } = broken.ajv.first;
+          const { at, keyword, params, message } = broken.ajv.first;
           expect(errors[0]).toMatchObject({
             instancePath: `${place.pointer}${at}`,
             keyword: typeof keyword === 'string' ? keyword : keyword[edition],
             params,
+            message,
           });
           // Every error is about this condition, and none speaks of another fact's values.
           for (const error of errors) expect(error.instancePath.startsWith(place.pointer)).toBe(true);

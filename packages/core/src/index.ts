@@ -1,3 +1,11 @@
+/**
+ * The Fairpost policy model (zod, the single source of truth), the standard vocabulary, parsing with issues that
+ * carry paths, the evaluator, the question planner, deadlines, and analysis and comparison of policies.
+ * @example
+ * import { compilePolicy, evaluate, parsePolicySource } from '@fairpost/core';
+ * @packageDocumentation
+ * @module @fairpost/core
+ */
 export { analyzePolicy } from './analysis/analyze-policy.js';
 export {
   type ComparisonCell,

@@ -5,6 +5,8 @@
  * import fc from 'fast-check';
  * import { arbitraryScenario } from '@fairpost/core/testing';
  * fc.assert(fc.property(arbitraryScenario(compiled), (s) => evaluate(compiled, s).outcome !== 'not-permitted'));
+ * @packageDocumentation
+ * @module @fairpost/core/testing
  */
 export {
   arbitraryCondition,

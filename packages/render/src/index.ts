@@ -1,3 +1,11 @@
+/**
+ * Fairpost policies for people: Markdown, HTML and plain-text handbooks, Mermaid flowcharts, and decisions in
+ * words. Everything taken from a policy is escaped, so a hostile policy renders inert.
+ * @example
+ * import { renderDecision, renderMarkdown } from '@fairpost/render';
+ * @packageDocumentation
+ * @module @fairpost/render
+ */
 export {
   type DescribeConditionOptions,
   type DescribedCondition,

@@ -3,6 +3,8 @@
  * TypeScript types generated from those schemas, for tools that read and write policies without Fairpost's code.
  * @example
  * import { type Policy, policyJsonSchema } from '@fairpost/schemas';
+ * @packageDocumentation
+ * @module @fairpost/schemas
  */
 export {
   decisionJsonSchema,

@@ -30,6 +30,8 @@ export interface BrokenCondition {
       /** The keyword, or each edition's when they differ (draft-07's `dependencies` is split in 2020-12). */
       readonly keyword: string | { readonly 'draft-07': string; readonly '2020-12': string };
       readonly params: Record<string, unknown>;
+      /** ajv's message (its params carry the allowed values, the key or the type). */
+      readonly message: string;
     };
   };
   readonly editor: {
@@ -53,7 +55,12 @@ export const BROKEN_CONDITIONS: readonly BrokenCondition[] = [
     condition: { fact: 'actor.role', is: 'staf' },
     ajv: {
       count: 2,
-      first: { at: '/is', keyword: 'enum', params: { allowedValues: valuesOf('actor.role') } },
+      first: {
+        at: '/is',
+        keyword: 'enum',
+        params: { allowedValues: valuesOf('actor.role') },
+        message: 'must be equal to one of the allowed values',
+      },
     },
     editor: { count: 1, first: `Value is not accepted. Valid values: ${quoted(valuesOf('actor.role'))}.` },
   },
@@ -62,20 +69,36 @@ export const BROKEN_CONDITIONS: readonly BrokenCondition[] = [
     condition: { fact: 'account.kind', notIn: ['personal', 'private'] },
     ajv: {
       count: 2,
-      first: { at: '/notIn/1', keyword: 'enum', params: { allowedValues: valuesOf('account.kind') } },
+      first: {
+        at: '/notIn/1',
+        keyword: 'enum',
+        params: { allowedValues: valuesOf('account.kind') },
+        message: 'must be equal to one of the allowed values',
+      },
     },
     editor: { count: 1, first: `Value is not accepted. Valid values: ${quoted(valuesOf('account.kind'))}.` },
   },
   {
     name: 'a word for a true-or-false fact',
     condition: { fact: 'incident.workRelated', is: 'yes' },
-    ajv: { count: 2, first: { at: '/is', keyword: 'type', params: { type: 'boolean' } } },
+    ajv: {
+      count: 2,
+      first: { at: '/is', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' },
+    },
     editor: { count: 1, first: 'Incorrect type. Expected "boolean".' },
   },
   {
     name: 'a misspelt true-or-false fact',
     condition: { fact: 'content.isAbusiv', is: true },
-    ajv: { count: 3, first: { at: '/fact', keyword: 'enum', params: { allowedValues: FACT_NAMES } } },
+    ajv: {
+      count: 3,
+      first: {
+        at: '/fact',
+        keyword: 'enum',
+        params: { allowedValues: FACT_NAMES },
+        message: 'must be equal to one of the allowed values',
+      },
+    },
     editor: { count: 1, first: `Value is not accepted. Valid values: ${quoted(FACT_NAMES)}.` },
   },
   {
@@ -83,7 +106,12 @@ export const BROKEN_CONDITIONS: readonly BrokenCondition[] = [
     condition: { fact: 'actor.role', iss: 'staff' },
     ajv: {
       count: 1,
-      first: { at: '', keyword: 'additionalProperties', params: { additionalProperty: 'iss' } },
+      first: {
+        at: '',
+        keyword: 'additionalProperties',
+        params: { additionalProperty: 'iss' },
+        message: 'must NOT have additional properties',
+      },
     },
     editor: { count: 1, first: 'Property iss is not allowed.' },
   },
@@ -92,14 +120,27 @@ export const BROKEN_CONDITIONS: readonly BrokenCondition[] = [
     condition: { alll: [{ fact: 'actor.role', is: 'staff' }] },
     ajv: {
       count: 1,
-      first: { at: '', keyword: 'additionalProperties', params: { additionalProperty: 'alll' } },
+      first: {
+        at: '',
+        keyword: 'additionalProperties',
+        params: { additionalProperty: 'alll' },
+        message: 'must NOT have additional properties',
+      },
     },
     editor: { count: 1, first: 'Property alll is not allowed.' },
   },
   {
     name: 'half-typed: a fact and no operator yet',
     condition: { fact: 'actor.role' },
-    ajv: { count: 2, first: { at: '', keyword: 'required', params: { missingProperty: 'is' } } },
+    ajv: {
+      count: 2,
+      first: {
+        at: '',
+        keyword: 'required',
+        params: { missingProperty: 'is' },
+        message: "must have required property 'is'",
+      },
+    },
     editor: { count: 1, first: 'Missing property "is".' },
   },
   {
@@ -107,14 +148,27 @@ export const BROKEN_CONDITIONS: readonly BrokenCondition[] = [
     condition: { fact: 'actor.role', is: null },
     ajv: {
       count: 2,
-      first: { at: '/is', keyword: 'enum', params: { allowedValues: valuesOf('actor.role') } },
+      first: {
+        at: '/is',
+        keyword: 'enum',
+        params: { allowedValues: valuesOf('actor.role') },
+        message: 'must be equal to one of the allowed values',
+      },
     },
     editor: { count: 1, first: `Value is not accepted. Valid values: ${quoted(valuesOf('actor.role'))}.` },
   },
   {
     name: 'half-typed: a fact name cut short',
     condition: { fact: 'account.ki' },
-    ajv: { count: 3, first: { at: '/fact', keyword: 'enum', params: { allowedValues: FACT_NAMES } } },
+    ajv: {
+      count: 3,
+      first: {
+        at: '/fact',
+        keyword: 'enum',
+        params: { allowedValues: FACT_NAMES },
+        message: 'must be equal to one of the allowed values',
+      },
+    },
     editor: { count: 1, first: `Value is not accepted. Valid values: ${quoted(FACT_NAMES)}.` },
   },
   {
@@ -126,6 +180,7 @@ export const BROKEN_CONDITIONS: readonly BrokenCondition[] = [
         at: '',
         keyword: { 'draft-07': 'dependencies', '2020-12': 'dependentRequired' },
         params: { property: 'is', missingProperty: 'fact' },
+        message: 'must have property fact when property is is present',
       },
     },
     editor: { count: 1, first: 'Object is missing property fact required by property is.' },
@@ -133,19 +188,28 @@ export const BROKEN_CONDITIONS: readonly BrokenCondition[] = [
   {
     name: 'a single value where a list goes',
     condition: { fact: 'actor.role', in: 'staff' },
-    ajv: { count: 2, first: { at: '/in', keyword: 'type', params: { type: 'array' } } },
+    ajv: {
+      count: 2,
+      first: { at: '/in', keyword: 'type', params: { type: 'array' }, message: 'must be array' },
+    },
     editor: { count: 1, first: 'Incorrect type. Expected "array".' },
   },
   {
     name: 'a number as a custom fact’s value',
     condition: { fact: 'custom.campaignPhase', is: 3 },
-    ajv: { count: 3, first: { at: '/is', keyword: 'type', params: { type: 'string' } } },
+    ajv: {
+      count: 3,
+      first: { at: '/is', keyword: 'type', params: { type: 'string' }, message: 'must be string' },
+    },
     editor: { count: 1, first: 'Incorrect type. Expected "string".' },
   },
   {
     name: 'a sentence instead of a condition',
     condition: 'actor.role is staff',
-    ajv: { count: 1, first: { at: '', keyword: 'type', params: { type: 'object' } } },
+    ajv: {
+      count: 1,
+      first: { at: '', keyword: 'type', params: { type: 'object' }, message: 'must be object' },
+    },
     editor: { count: 1, first: 'Incorrect type. Expected "Condition".' },
   },
 ];
