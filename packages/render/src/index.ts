@@ -40,7 +40,6 @@ export {
 } from './render-comparison.js';
 export { type RenderDecisionOptions, renderDecision } from './render-decision.js';
 export { renderHtml, renderHtmlFragment } from './render-html.js';
-
 export { renderMarkdown } from './render-markdown.js';
 export { renderMermaid } from './render-mermaid.js';
 export { type RenderTextOptions, renderText } from './render-text.js';

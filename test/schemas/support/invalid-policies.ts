@@ -126,11 +126,32 @@ export const INVALID_POLICIES: readonly InvalidCase[] = [
     rejectedBy: 'schema',
   },
   {
-    name: 'a deadline that is not an ISO 8601 duration',
+    name: 'a deadline that is neither an ISO 8601 duration nor one in words',
     mutate: (p) => {
-      p.duties[0].deadline = '24 hours';
+      p.duties[0].deadline = 'soon';
     },
     rejectedBy: 'schema',
+  },
+  {
+    name: 'a zero deadline',
+    mutate: (p) => {
+      p.duties[0].deadline = 'PT0H';
+    },
+    rejectedBy: 'schema',
+  },
+  {
+    name: 'a deadline of more than a year',
+    mutate: (p) => {
+      p.duties[0].deadline = 'PT9000H';
+    },
+    rejectedBy: { parsePolicyOnly: 'invalid-deadline' },
+  },
+  {
+    name: 'an escalation that tells a custom role not declared',
+    mutate: (p) => {
+      p.escalation = [{ id: 'tell-someone', tell: 'custom-nobody' }];
+    },
+    rejectedBy: { parsePolicyOnly: 'unknown-catalogue-entry' },
   },
   {
     name: 'an empty ISO 8601 duration',
