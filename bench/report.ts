@@ -154,8 +154,9 @@ const WHY_NOT_MET: Readonly<Record<string, string>> = {
     'redundancy over pairs of rules); the engine rebuild did not reach it, and it is the second region algebra ' +
     'the issue asks to fold into one. On a quiet machine it is close to the target.',
   'scale-20000':
-    'Compiling and evaluating 20,000 rules complete; `analyzePolicy` does not, for the reason above: its pairwise ' +
-    'analysis grows with the square of the rules.',
+    'Compiling and evaluating 20,000 rules complete; `analyzePolicy` does not: it still runs on the mask-cube ' +
+    'algebra of `analysis/scenario-space.ts`, comparing pairs of rules (overlap, shadowing, redundancy), so its ' +
+    'cost grows with the square of the rules; the engine rebuild did not reach it.',
   bundle:
     'The bundle holds the vocabulary with all its words (labels, phrases and questions of every fact and ' +
     'catalogue entry, which `compilePolicy` resolves and `nextQuestion` shows), the exact partial evaluator, the ' +

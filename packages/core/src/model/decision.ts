@@ -36,6 +36,10 @@ export interface TriggeredDuty {
 /** A duty whose trigger depends on facts the scenario does not give. */
 export interface UndeterminedDuty {
   readonly dutyId: string;
+  /**
+   * Exactly the missing facts that decide whether the duty is owed, in vocabulary order: a fact is listed if and
+   * only if two completions that differ in that fact alone differ on the duty.
+   */
   readonly neededFacts: readonly string[];
 }
 
@@ -66,7 +70,11 @@ export interface Decision {
   readonly outcome: Outcome | 'undetermined';
   /** Every outcome some completion of the scenario gets: one when determined. */
   readonly possibleOutcomes: readonly Outcome[];
-  /** The missing facts the outcome depends on (empty when determined), in vocabulary order. */
+  /**
+   * Exactly the missing facts the outcome depends on, in vocabulary order (empty when determined): a fact is listed
+   * if and only if two completions of the scenario that differ in that fact alone get different outcomes. The same
+   * list `relevantFacts(compiled, scenario)` gives; `nextQuestion` asks only facts from it.
+   */
   readonly neededFacts: readonly string[];
   /**
    * The rules that decide: under first-match the first matching rule; under strictest every matching rule at the

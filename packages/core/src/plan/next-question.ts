@@ -134,7 +134,8 @@ function greedyQuestion(
 
 /**
  * The facts a goal still depends on, given what a scenario knows, in vocabulary order: exactly those facts for
- * which two answers can lead to different results. Empty when the goal is settled.
+ * which two answers can lead to different results. Empty when the goal is settled. For the `outcome` goal this is
+ * the `neededFacts` that `evaluate` gives for the same scenario (a property test holds them equal).
  */
 export function relevantFacts(
   compiled: CompiledPolicy,
