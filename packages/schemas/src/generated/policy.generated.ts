@@ -2626,6 +2626,7 @@ export interface Escalation {
         | 'union-rep'
         | 'safeguarding-lead'
         | 'data-protection-officer'
+        | 'person-targeted'
       )
     | string;
   /**
