@@ -102,13 +102,15 @@ describe('fairpost fmt', () => {
     expect(readdirSync(dir)).toEqual(['p.yaml']);
   });
 
-  it('formats the file a symbolic link points to, and leaves the link a link', () => {
+  it('never writes through a symbolic link: one line, exit 1, the file it points to untouched', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fairpost-fmt-'));
     writeFileSync(join(dir, 'real.yaml'), messy);
     symlinkSync('real.yaml', join(dir, 'link.yaml'));
-    expect(fairpost(['fmt', 'link.yaml'], { cwd: dir }).code).toBe(0);
-    expect(readFileSync(join(dir, 'real.yaml'), 'utf8')).not.toBe(messy);
-    expect(statSync(join(dir, 'link.yaml'), { throwIfNoEntry: false })).toBeDefined();
+    const run = fairpost(['fmt', 'link.yaml'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^link\.yaml is a symbolic link; refusing to write through it\n$/);
+    expect(readFileSync(join(dir, 'real.yaml'), 'utf8')).toBe(messy);
+    expect(fairpost(['fmt', 'real.yaml'], { cwd: dir }).code).toBe(0);
   });
 
   it('leaves a file it cannot read as YAML untouched, with one line saying where, exit 1', () => {
