@@ -57,20 +57,31 @@ function commandBlocks(readme: string): ReadmeCommand[][] {
   const lines = readFileSync(join(root, readme), 'utf8').split('\n');
   const blocks: ReadmeCommand[][] = [];
   let block: ReadmeCommand[] | undefined;
+  // A line ending in a backslash goes on on the next, as in a shell: the command is the joined lines, reported at
+  // the line it starts on.
+  let pending: { text: string; line: number } | undefined;
   lines.forEach((raw, index) => {
-    const line = raw.trim();
+    const trimmed = raw.trim();
     if (block === undefined) {
-      if (line === '```sh') block = [];
+      if (trimmed === '```sh') block = [];
       return;
     }
-    if (line === '```') {
+    if (trimmed === '```') {
       if (block.length > 0) blocks.push(block);
       block = undefined;
+      pending = undefined;
       return;
     }
+    const start = pending ?? { text: '', line: index + 1 };
+    if (trimmed.endsWith('\\')) {
+      pending = { text: `${start.text}${trimmed.slice(0, -1)}`, line: start.line };
+      return;
+    }
+    pending = undefined;
+    const line = `${start.text}${trimmed}`;
     if (!/(^|[|(]\s*)(npx -y pnpm@10\.34\.9 )?fairpost\s/.test(line)) return;
     const exit = /#\s*exit (\d+)\b/.exec(line);
-    block.push({ readme, line: index + 1, text: line, exitCode: exit ? Number(exit[1]) : 0 });
+    block.push({ readme, line: start.line, text: line, exitCode: exit ? Number(exit[1]) : 0 });
   });
   return blocks;
 }
