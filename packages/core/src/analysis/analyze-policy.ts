@@ -1,3 +1,4 @@
+import { deepFreeze } from '../model/deep-freeze.js';
 import { type CompiledPolicy, type CompiledRule, compilePolicy } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import type { Policy } from '../model/policy.js';
@@ -63,14 +64,15 @@ export function analyzePolicy(policy: Policy | CompiledPolicy): Finding[] {
     share: (region) => regionShare(space, region, undefined),
     witness: (cube) => maskWitness(space, cube) as Scenario,
   };
-  return [
+  // Frozen, like a decision: findings share the policy's frozen parts.
+  return deepFreeze([
     ...ruleReachFindings(context),
     ...overlapFindings(context),
     ...gapFindings(context),
     ...dutyFindings(context),
     ...attachmentFindings(context),
     ...unusedCustomFindings(compiled),
-  ];
+  ]);
 }
 
 function ruleReachFindings(context: Context): Finding[] {

@@ -1,6 +1,7 @@
 import { match } from 'ts-pattern';
 import type { Condition, FactOperator } from '../model/condition.js';
 import type { Decision, DecidingRule, FactTestTrace, TriggeredDuty } from '../model/decision.js';
+import { frozenCopy } from '../model/deep-freeze.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Duty, Policy, Rule } from '../model/policy.js';
 import { generateFirstMatch, generateScenarioCheck } from './generate-test.js';
@@ -212,7 +213,9 @@ function entries(
   catalogue: CatalogueName,
   ids: readonly string[] = [],
 ): CatalogueEntry[] {
-  return ids.map((id) => vocabulary.catalogues[catalogue].get(id) ?? { id, label: id, phrase: id });
+  return ids.map(
+    (id) => vocabulary.catalogues[catalogue].get(id) ?? Object.freeze({ id, label: id, phrase: id }),
+  );
 }
 
 /** Copies the optional provenance fields that are present, so no key is ever set to undefined. */
@@ -286,7 +289,10 @@ function scenarioCheck(
  * const compiled = compilePolicy(policy);
  * evaluate(compiled, { 'account.kind': 'organisational', 'content.kind': 'public-information' });
  */
-export function compilePolicy(policy: Policy): CompiledPolicy {
+export function compilePolicy(input: Policy): CompiledPolicy {
+  // A frozen copy: the decisions share its reasons and sources, so neither the caller's later edits nor a change
+  // to one decision may reach another.
+  const policy = frozenCopy(input);
   const vocabulary = resolveVocabulary(policy.custom);
   const rules = policy.rules.map((rule, index): CompiledRule => {
     const compiled = compileCondition(rule.when, vocabulary);

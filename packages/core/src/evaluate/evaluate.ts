@@ -15,6 +15,7 @@ import type {
   TriggeredDuty,
   UndeterminedDuty,
 } from '../model/decision.js';
+import { deepFreeze } from '../model/deep-freeze.js';
 import type { Issue } from '../parse/issue.js';
 import { OUTCOMES, type Outcome } from '../model/outcome.js';
 import { isEmptyRegion, type Region, restrictRegion, subtract, UNIVERSE } from '../region/region.js';
@@ -93,7 +94,10 @@ function evaluateFully(
         ? part
         : decisionOf(compiled, part, NONE, NONE)
       : evaluateDuties(compiled, scenario, part);
-  return options.trace === true ? { ...decision, trace: traceRules(compiled, scenario) } : decision;
+  // Frozen all the way down (the shared parts already are), so an app cannot change the next decision.
+  return deepFreeze(
+    options.trace === true ? { ...decision, trace: traceRules(compiled, scenario) } : decision,
+  );
 }
 
 type OutcomePart = SettledOutcome;
