@@ -94,6 +94,13 @@ export {
   outcomeStrictness,
   stricterOutcome,
 } from './model/outcome.js';
+export {
+  LIMIT_CODES,
+  LIMITS,
+  type LimitCode,
+  type LimitName,
+  MAX_CONDITION_DEPTH,
+} from './parse/limits.js';
 export { type ParsePolicyResult, parsePolicy } from './parse/parse-policy.js';
 export {
   type ParsePolicySourceOptions,

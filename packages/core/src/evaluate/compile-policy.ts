@@ -266,10 +266,11 @@ function scenarioCheck(
     new Map([...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)])),
     factsInPlay,
   );
-  if (generated) return generated;
+  // parseScenario reads plain objects only (a Map or a class instance is an issue), so the fast check does too.
+  if (generated) return (input) => generated(input) && hasPlainPrototype(input);
   const allowed = new Map([...vocabulary.facts].map(([name, fact]) => [name, new Set(factDomain(fact))]));
   return (input) => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+    if (typeof input !== 'object' || input === null || !hasPlainPrototype(input)) return false;
     const record = input as Record<string, unknown>;
     for (const name in record) {
       if (!Object.hasOwn(record, name)) continue;
@@ -280,6 +281,11 @@ function scenarioCheck(
     }
     return true;
   };
+}
+
+function hasPlainPrototype(input: unknown): boolean {
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /**

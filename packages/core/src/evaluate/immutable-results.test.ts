@@ -48,7 +48,7 @@ function tryToChange(change: () => void): unknown {
 describe('results are immutable', () => {
   it('the standard vocabulary is frozen all the way down', () => {
     expect(unfrozen(socialMediaVocabulary)).toEqual([]);
-    const role = socialMediaVocabulary.roles[0] as { phrase: string };
+    const role = socialMediaVocabulary.roles[0] as { id: string; phrase: string };
     expect(tryToChange(() => (role.phrase = 'changed'))).toBeInstanceOf(TypeError);
     expect(standardVocabulary.catalogues.roles.get(role.id)?.phrase).not.toBe('changed');
   });

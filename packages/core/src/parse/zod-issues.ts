@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeReceived, type Issue, type PathSegment } from './issue.js';
+import { describeReceived, type Issue, type PathSegment, quote } from './issue.js';
 import { DURATION_PATTERN, ID_PATTERN } from '../model/policy-format.js';
 import { CUSTOM_CATALOGUE_ID, CUSTOM_FACT_NAME } from '../vocabulary/vocabulary-schema.js';
 
@@ -32,7 +32,7 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
           {
             path,
             code: 'missing-field',
-            message: `"${String(key)}" is required (${issue.expected})`,
+            message: `${quote(String(key))} is required (${issue.expected})`,
             expected: issue.expected,
             received,
           },
@@ -52,8 +52,8 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
       return issue.keys.map((key) => ({
         path: [...path, key],
         code: 'unknown-key' as const,
-        message: `unknown key "${key}"; it is not part of the format here, so it would be lost`,
-        received: JSON.stringify(key),
+        message: `unknown key ${quote(key)}; it is not part of the format here, so it would be lost`,
+        received: quote(key),
       }));
     case 'invalid_value': {
       const expected = issue.values.map((v) => String(v)).join(', ');
