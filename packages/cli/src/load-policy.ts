@@ -9,7 +9,7 @@ import {
 import { CliError } from './cli-error.js';
 import { codeFrame } from './code-frame.js';
 import type { Palette } from './colour.js';
-import { readInputFile } from './read-input-file.js';
+import { readInputBytes } from './read-input-file.js';
 
 /** A policy file read and checked: the policy, or every issue located in the text. */
 export type LoadedPolicy =
@@ -18,12 +18,18 @@ export type LoadedPolicy =
 
 /** Reads and validates a policy file (YAML, or JSON for `.json`). A missing file throws a one-line `CliError`. */
 export function loadPolicy(file: string, cwd: string): LoadedPolicy {
-  return checkPolicyText(file, readInputFile(file, cwd));
+  return checkPolicyText(file, readInputBytes(file, cwd));
 }
 
-/** Validates policy text read from a file, locating every issue in the text. */
-export function checkPolicyText(file: string, text: string): LoadedPolicy {
-  const parsed = parsePolicySource(text, { filename: file });
+const lenient = new TextDecoder();
+
+/**
+ * Validates policy text or the bytes of a file, locating every issue in the text. Bytes are read as strict UTF-8
+ * (an invalid byte is an issue at its line and column); the text kept for code frames is decoded leniently.
+ */
+export function checkPolicyText(file: string, source: string | Uint8Array): LoadedPolicy {
+  const text = typeof source === 'string' ? source : lenient.decode(source);
+  const parsed = parsePolicySource(source, { filename: file });
   return parsed.ok
     ? { ok: true, file, text, policy: parsed.policy }
     : { ok: false, file, text, issues: parsed.issues };

@@ -67,6 +67,7 @@ export {
   TruthSchema,
   UndeterminedDutySchema,
 } from './model/decision-schema.js';
+export { type DecodedSource, decodeUtf8 } from './parse/decode-source.js';
 export { definePolicy, InvalidPolicyError, type PolicyDefinition } from './parse/define-policy.js';
 export { describeDeadline, dueAt, parseDuration } from './deadline/duration.js';
 export { type EvaluateOptions, evaluate, InvalidScenarioError } from './evaluate/evaluate.js';

@@ -27,9 +27,9 @@ export const validateCommand: Command = {
     const palette = paletteFor(io.stdout, io.env);
     const reports: FileReport[] = [];
     for (const file of positionals) {
-      let text: string;
+      let text: Uint8Array;
       try {
-        text = readFileSync(resolve(io.cwd, file), 'utf8');
+        text = readFileSync(resolve(io.cwd, file));
       } catch (error) {
         // One unreadable file should not hide what the others say.
         const message = `cannot read ${file}: ${describeFsError(error)}`;
