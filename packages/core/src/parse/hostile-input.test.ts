@@ -10,7 +10,7 @@ import {
   parsePolicy,
   parseScenario,
 } from '../index.js';
-import { growthFactor } from '../testing/support/timing.js';
+import { growthFactor } from '../../../../test/support/timing.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 
 /** A valid policy with one part replaced (by path), as a fresh object. */
