@@ -6,7 +6,10 @@ import { CUSTOM_CATALOGUE_ID, CUSTOM_FACT_NAME } from '../vocabulary/vocabulary-
 const PATTERN_NAMES: ReadonlyMap<string, string> = new Map([
   [ID_PATTERN.source, 'a kebab-case id such as "own-time-out-of-scope"'],
   [DURATION_PATTERN.source, 'an ISO 8601 duration such as "PT24H" or "P2D"'],
-  [SOURCE_URL_PATTERN.source, 'an http or https address such as "https://example.org/policy" (spaces and quotes percent-encoded)'],
+  [
+    SOURCE_URL_PATTERN.source,
+    'an http or https address such as "https://example.org/policy" (spaces and quotes percent-encoded)',
+  ],
   [CUSTOM_FACT_NAME.source, 'a custom fact name such as "custom.campaignPhase"'],
   [CUSTOM_CATALOGUE_ID.source, 'a custom id such as "custom-buddy-system"'],
   ['^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', 'a date as YYYY-MM-DD'],

@@ -71,11 +71,10 @@ export function nextQuestion(
   scenario: Scenario,
   options: NextQuestionOptions = {},
 ): Question | undefined {
-  if (!compiled.acceptsScenario(scenario)) {
-    const checked = parseScenario(scenario, compiled.vocabulary);
-    if (!checked.ok) throw new InvalidScenarioError(checked.issues);
-  }
-  return nextQuestionWithin(compiled, scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET);
+  // parseScenario, not the faster acceptsScenario: it reads a hostile value (a throwing getter, a Proxy) safely.
+  const checked = parseScenario(scenario, compiled.vocabulary);
+  if (!checked.ok) throw new InvalidScenarioError(checked.issues);
+  return nextQuestionWithin(compiled, checked.scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET);
 }
 
 /**
