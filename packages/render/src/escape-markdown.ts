@@ -4,7 +4,13 @@
  * live `javascript:` link). `@`, and the `:` of `://` and the `.` of `www.`: GitHub-flavoured readers (marked) turn a
  * bare address into a link, which an entity, being text, cannot start.
  */
-const ENTITIES: Record<string, string> = { '[': '&#91;', ']': '&#93;', '@': '&#64;', ':': '&#58;', '.': '&#46;' };
+const ENTITIES: Record<string, string> = {
+  '[': '&#91;',
+  ']': '&#93;',
+  '@': '&#64;',
+  ':': '&#58;',
+  '.': '&#46;',
+};
 
 /**
  * Escapes text for Markdown (CommonMark and GitHub-flavoured, as read by marked, markdown-it and commonmark.js at
