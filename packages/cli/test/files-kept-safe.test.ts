@@ -175,7 +175,7 @@ describe('command lines that say two things are errors, not the last word', () =
   });
 });
 
-describe('files that are not UTF-8, or deep, are reported at a line and column', () => {
+describe('files that are not UTF-8, too large or too deep are reported at a line and column', () => {
   it('a Latin-1 policy is an invalid-utf8 issue at the é, in validate and in eval, never U+FFFD', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fairpost-utf8-'));
     const text = STARTER.replace(/^title: .*$/m, 'title: Caf\u00e9 policy');
@@ -195,6 +195,17 @@ describe('files that are not UTF-8, or deep, are reported at a line and column',
     expect(scenario.stderr).toBe(
       'fairpost eval: scenario.yaml:1:18: not UTF-8 text (byte 17); save the file as UTF-8\n',
     );
+  });
+
+  it('a policy of 5 MB is refused at once as too large, not parsed until memory runs out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-big-'));
+    writeFileSync(join(dir, 'big.yaml'), `${STARTER}\n# ${'x'.repeat(5_000_000)}\n`);
+    const start = Date.now();
+    const run = fairpost(['validate', 'big.yaml'], { cwd: dir });
+    expect(Date.now() - start).toBeLessThan(10_000);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('big.yaml:1:1:');
+    expect(run.stdout).toContain('[source-too-large]');
   });
 
   it('deep JSON is refused at the same line and column by validate and eval', () => {
