@@ -30,7 +30,10 @@ function policyWith(n: number): Policy {
 const cache = new Map<number, Policy>();
 const sized = (n: number) => {
   let policy = cache.get(n);
-  if (!policy) cache.set(n, (policy = policyWith(n)));
+  if (!policy) {
+    policy = policyWith(n);
+    cache.set(n, policy);
+  }
   return policy;
 };
 
