@@ -14,9 +14,9 @@ export const LIMITS = Object.freeze({
   /** The deepest nesting of objects and lists in a document. */
   documentDepth: 200,
   /** The most rules in a policy. */
-  rules: 500,
+  rules: 5_000,
   /** The most duties in a policy. */
-  duties: 200,
+  duties: 1_000,
   /** The most custom facts a policy declares. */
   customFacts: 200,
   /** The most facts a scenario states. */
