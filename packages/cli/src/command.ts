@@ -55,10 +55,12 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Com
       options: { ...COMMON_OPTIONS, ...command.options },
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     throw usageError(`${describeParseError(error)} (see fairpost ${command.name} --help)`);
   }
+  rejectRepeatedOptions(command, parsed.tokens ?? []);
   const help = parsed.values.help === true;
   const n = parsed.positionals.length;
   if (!help && n < command.positionals.min)
@@ -68,6 +70,27 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Com
       `unexpected argument "${parsed.positionals[command.positionals.max]}": usage is ${command.usage}`,
     );
   return { positionals: parsed.positionals, values: parsed.values, help };
+}
+
+/**
+ * A flag that takes one value, given twice with different values, is a usage error: parseArgs would keep the last
+ * silently, and the user may have meant the first.
+ */
+function rejectRepeatedOptions(
+  command: Command,
+  tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>,
+): void {
+  const seen = new Map<string, string | undefined>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || command.options[token.name]?.multiple === true) continue;
+    const shown = token.rawName;
+    if (seen.has(token.name) && seen.get(token.name) !== token.value) {
+      throw usageError(
+        `${shown} is given twice (${JSON.stringify(seen.get(token.name) ?? true)}, then ${JSON.stringify(token.value ?? true)}); give it once (see fairpost ${command.name} --help)`,
+      );
+    }
+    seen.set(token.name, token.value);
+  }
 }
 
 /** parseArgs' messages run to several sentences; the first says what was wrong. */

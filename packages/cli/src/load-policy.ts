@@ -10,7 +10,7 @@ import { CliError } from './cli-error.js';
 import { codeFrame } from './code-frame.js';
 import type { Palette } from './colour.js';
 import { looksLikeCaseTable } from './document-kind.js';
-import { displayName, type InputIo, readInputFile } from './read-input-file.js';
+import { displayName, type InputIo, readInputBytes } from './read-input-file.js';
 
 /** A policy file read and checked: the policy, or every issue located in the text. */
 export type LoadedPolicy =
@@ -18,16 +18,22 @@ export type LoadedPolicy =
   | { readonly ok: false; readonly file: string; readonly text: string; readonly issues: readonly Issue[] };
 
 /**
- * Reads and validates a policy file (YAML, or JSON for `.json`; `-` for standard input). A missing file throws a
- * one-line `CliError`.
+ * Reads and validates a policy file (YAML, or JSON for `.json`; `-` for standard input), its bytes read as strict
+ * UTF-8. A missing file throws a one-line `CliError`.
  */
 export function loadPolicy(file: string, io: InputIo): LoadedPolicy {
-  return checkPolicyText(displayName(file), readInputFile(file, io));
+  return checkPolicyText(displayName(file), readInputBytes(file, io));
 }
 
-/** Validates policy text read from a file, locating every issue in the text. */
-export function checkPolicyText(file: string, text: string): LoadedPolicy {
-  const parsed = parsePolicySource(text, { filename: file });
+const lenient = new TextDecoder();
+
+/**
+ * Validates policy text or the bytes of a file, locating every issue in the text. Bytes are read as strict UTF-8
+ * (an invalid byte is an issue at its line and column); the text kept for code frames is decoded leniently.
+ */
+export function checkPolicyText(file: string, source: string | Uint8Array): LoadedPolicy {
+  const text = typeof source === 'string' ? source : lenient.decode(source);
+  const parsed = parsePolicySource(source, { filename: file });
   return parsed.ok
     ? { ok: true, file, text, policy: parsed.policy }
     : { ok: false, file, text, issues: parsed.issues };

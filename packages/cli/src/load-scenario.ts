@@ -34,14 +34,26 @@ export function loadScenarioFile(file: string, io: InputIo, compiled: CompiledPo
  */
 export function parseFactAssignments(assignments: readonly string[], compiled: CompiledPolicy): Scenario {
   const raw: Record<string, FactValue> = {};
+  const given = new Map<string, string>();
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
     if (eq <= 0)
       throw usageError(`--fact expects name=value, such as account.kind=personal; found "${assignment}"`);
     const name = assignment.slice(0, eq).trim();
     const text = assignment.slice(eq + 1).trim();
+    const earlier = given.get(name);
+    if (earlier !== undefined && earlier !== text) {
+      throw usageError(`--fact ${name} is given twice (${earlier}, then ${text}); give each fact once`);
+    }
+    given.set(name, text);
     const fact = compiled.vocabulary.facts.get(name);
-    raw[name] = fact?.type === 'boolean' ? (parseBoolean(text) ?? text) : text;
+    // defineProperty, not assignment: `--fact __proto__=x` is an unknown fact, never a prototype.
+    Object.defineProperty(raw, name, {
+      value: fact?.type === 'boolean' ? (parseBoolean(text) ?? text) : text,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   const checked = parseScenario(raw, compiled);
   if (!checked.ok) throw usageError(`--fact: ${describeScenarioIssues(checked.issues)}`);

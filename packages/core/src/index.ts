@@ -87,6 +87,7 @@ export {
   TruthSchema,
   UndeterminedDutySchema,
 } from './model/decision-schema.js';
+export { type DecodedSource, decodeUtf8 } from './parse/decode-source.js';
 export { definePolicy, InvalidPolicyError, type PolicyDefinition } from './parse/define-policy.js';
 export {
   type Deadline,
@@ -125,6 +126,12 @@ export {
   outcomeStrictness,
   stricterOutcome,
 } from './model/outcome.js';
+export {
+  LIMIT_CODES,
+  LIMITS,
+  type LimitCode,
+  type LimitName,
+} from './parse/limits.js';
 export { type ParsePolicyResult, parsePolicy } from './parse/parse-policy.js';
 export {
   type ParsePolicySourceOptions,

@@ -29,7 +29,7 @@ export function renderText(policy: Policy, options: RenderTextOptions = {}): str
 
 function textOfHandbook(handbook: Handbook, width: number): string {
   const out: string[] = [];
-  const title = wrapText(handbook.title.toLocaleUpperCase(handbook.language), width);
+  const title = wrapText(upperCase(handbook.title, handbook.language), width);
   out.push(...title, '='.repeat(Math.min(width, Math.max(...title.map((l) => [...l].length)))), '');
   for (const d of handbook.details) out.push(...wrapText(`${d.label}: ${plain(d.text)}`, width, '', '  '));
   out.push('');
@@ -38,6 +38,18 @@ function textOfHandbook(handbook: Handbook, width: number): string {
     out.push(...textOfSection(section, [i + 1], width));
   });
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Text in capitals by the rules of the policy's language; a language tag that is not one (a policy may say anything)
+ * falls back to the language-neutral rules instead of throwing.
+ */
+function upperCase(text: string, language: string): string {
+  try {
+    return text.toLocaleUpperCase(language);
+  } catch {
+    return text.toUpperCase();
+  }
 }
 
 function textOfSection(section: Section, number: readonly number[], width: number): string[] {

@@ -4,8 +4,16 @@ import { escapeMarkdown } from '../src/escape-markdown.js';
 import { renderMarkdown } from '../src/index.js';
 import { ATTACKS, hostilePolicy } from './fixtures/hostile-policy.js';
 
-/** What a CommonMark reader sees after backslash escapes: each `\x` of punctuation is the literal `x`. */
-const readMarkdown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+/**
+ * What a CommonMark reader sees after backslash escapes and character references: each `\x` of punctuation is the
+ * literal `x`, each `&#NN;` the character NN.
+ */
+const readMarkdown = (text: string) =>
+  text.replace(
+    /\\([!-/:-@[-`{-~])|&#(\d+);/g,
+    (_, escaped: string | undefined, code: string | undefined) =>
+      escaped ?? String.fromCharCode(Number(code)),
+  );
 
 describe('escapeMarkdown', () => {
   it('reads back as the original text, with line breaks as spaces', () => {
@@ -21,8 +29,8 @@ describe('escapeMarkdown', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary-ascii' }), (text) => {
         const escaped = escapeMarkdown(text);
-        const bare = escaped.replace(/\\[!-/:-@[-`{-~]/g, '');
-        expect(bare).not.toMatch(/[\\`*_[\]<>|~&#$\r\n]/);
+        const bare = escaped.replace(/\\[!-/:-@[-`{-~]|&#\d+;/g, '');
+        expect(bare).not.toMatch(/[\\`*_[\]<>|~&#$@\r\n]|:\/\/|www\./i);
         expect(escaped).not.toMatch(/^\s*([-+=>#]|\d+[.)])/);
       }),
       { numRuns: 300 },

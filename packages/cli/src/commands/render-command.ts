@@ -1,11 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { renderHtml, renderMarkdown, renderMermaid, renderText } from '@fairpost/render';
-import { CliError, EXIT } from '../cli-error.js';
+import { EXIT, usageError } from '../cli-error.js';
 import { type Command, JSON_OPTION, oneOf } from '../command.js';
 import { paletteFor } from '../colour.js';
 import { loadCompiledPolicy } from '../load-policy.js';
-import { describeFsError } from '../read-input-file.js';
+import { writeOutputFile } from '../write-output-file.js';
 
 const FORMATS = ['markdown', 'html', 'text', 'mermaid'] as const;
 
@@ -13,10 +11,11 @@ const FORMATS = ['markdown', 'html', 'text', 'mermaid'] as const;
 export const renderCommand: Command = {
   name: 'render',
   summary: 'Render a policy for people: Markdown, HTML, plain text, or a Mermaid flowchart of its decisions.',
-  usage: 'fairpost render <policy> --format markdown|html|text|mermaid [-o file] [--json]',
+  usage: 'fairpost render <policy> --format markdown|html|text|mermaid [-o file [--force]] [--json]',
   optionHelp: [
     '--format <format>     markdown (default), html, text or mermaid',
-    '-o, --output <file>   write to a file instead of standard output',
+    '-o, --output <file>   write to a file instead of standard output (a new file; never the policy itself)',
+    '--force               with -o, replace the file if it exists',
     '--json                print { format, text } (or { format, file } with -o) as JSON',
     '`-` as the policy reads it from standard input.',
   ],
@@ -24,12 +23,20 @@ export const renderCommand: Command = {
     'fairpost render policy.yaml --format html -o policy.html',
     'fairpost render policy.yaml --format mermaid',
   ],
-  options: { ...JSON_OPTION, format: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  options: {
+    ...JSON_OPTION,
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+  },
   positionals: { min: 1, max: 1 },
   inputs: { positionals: true, options: [] },
   choices: { format: FORMATS },
   async run({ positionals, values }, io) {
     const format = oneOf(values.format, FORMATS, '--format', 'markdown');
+    if (values.force === true && typeof values.output !== 'string') {
+      throw usageError('--force only makes sense with -o <file>');
+    }
     const { policy } = loadCompiledPolicy(positionals[0]!, io, io.stderr, paletteFor(io.stderr, io.env));
     const text = {
       markdown: renderMarkdown,
@@ -39,13 +46,16 @@ export const renderCommand: Command = {
     }[format](policy);
     const output = values.output;
     if (typeof output === 'string') {
-      try {
-        writeFileSync(resolve(io.cwd, output), text);
-      } catch (error) {
-        throw new CliError(`cannot write ${output}: ${describeFsError(error)}`);
-      }
+      const outcome = writeOutputFile(output, text, {
+        cwd: io.cwd,
+        force: values.force === true,
+        inputs: [positionals[0]!],
+      });
+      const bytes = Buffer.byteLength(text);
       io.stdout.write(
-        values.json ? `${JSON.stringify({ format, file: output })}\n` : `Wrote ${output} (${format}).\n`,
+        values.json
+          ? `${JSON.stringify({ format, file: output, bytes, replaced: outcome === 'replaced' })}\n`
+          : `${outcome === 'replaced' ? 'Replaced' : 'Wrote'} ${output} (${format}, ${bytes} bytes).\n`,
       );
     } else {
       io.stdout.write(

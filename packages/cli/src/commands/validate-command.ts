@@ -5,7 +5,7 @@ import { paletteFor } from '../colour.js';
 import { checkPolicyText, formatIssues } from '../load-policy.js';
 import { looksLikeCaseTable } from '../document-kind.js';
 import { runCaseTableFile } from '../load-case-table-file.js';
-import { displayName, readInputFile } from '../read-input-file.js';
+import { displayName, readInputBytes } from '../read-input-file.js';
 
 interface FileReport {
   readonly file: string;
@@ -44,9 +44,9 @@ export const validateCommand: Command = {
     const palette = paletteFor(io.stdout, io.env);
     const reports: FileReport[] = [];
     for (const file of positionals) {
-      let text: string;
+      let text: Uint8Array;
       try {
-        text = readInputFile(file, io);
+        text = readInputBytes(file, io);
       } catch (error) {
         // One unreadable file should not hide what the others say.
         const message = error instanceof Error ? error.message : String(error);
@@ -61,7 +61,7 @@ export const validateCommand: Command = {
       }
       const name = displayName(file);
       const loaded = checkPolicyText(name, text);
-      if (!loaded.ok && looksLikeCaseTable(text)) {
+      if (!loaded.ok && looksLikeCaseTable(loaded.text)) {
         const report = validateCaseTable(file, io, palette);
         reports.push(report.report);
         if (!values.json) io.stdout.write(report.text);

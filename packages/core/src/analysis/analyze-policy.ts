@@ -1,3 +1,4 @@
+import { deepFreeze } from '../model/deep-freeze.js';
 import {
   type CompiledPolicy,
   type CompiledRule,
@@ -68,14 +69,15 @@ export function analyzePolicy(policy: Policy | CompiledPolicy): Finding[] {
     share: (region) => regionShare(space, region, undefined),
     witness: (cube) => maskWitness(space, cube) as Scenario,
   };
-  return [
+  // Frozen, like a decision: findings share the policy's frozen parts.
+  return deepFreeze([
     ...ruleReachFindings(context),
     ...overlapFindings(context),
     ...gapFindings(context),
     ...dutyFindings(context),
     ...attachmentFindings(context),
     ...unusedCustomFindings(compiled),
-  ];
+  ]);
 }
 
 function ruleReachFindings(context: Context): Finding[] {

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../model/deep-freeze.js';
 import type { CompiledPolicy } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
@@ -125,19 +126,20 @@ export function comparePolicies(
   const metricsB = metricsOf(measuredB);
   const commitmentsA = new Set(metricsA.commitments);
   const commitmentsB = new Set(metricsB.commitments);
-  return {
+  // Frozen, like a decision: a comparison shares the policies' frozen parts.
+  return deepFreeze({
     verdict: overallVerdict(differences),
     differences,
     stricterShare,
     looserShare,
-    facts: space.facts,
+    facts: [...space.facts],
     metrics: { a: metricsA, b: metricsB },
     support: supportChanges(metricsA.support, metricsB.support),
     commitments: {
       added: metricsB.commitments.filter((c) => !commitmentsA.has(c)),
       removed: metricsA.commitments.filter((c) => !commitmentsB.has(c)),
     },
-  };
+  });
 }
 
 function outcomeDifferences(space: ScenarioSpace, a: MeasuredPolicy, b: MeasuredPolicy): OutcomeDifference[] {

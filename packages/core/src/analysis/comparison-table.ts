@@ -1,3 +1,4 @@
+import { deepFreeze } from '../model/deep-freeze.js';
 import type { CompiledPolicy } from '../evaluate/compile-policy.js';
 import { OUTCOMES } from '../model/outcome.js';
 import type { Policy } from '../model/policy.js';
@@ -158,11 +159,11 @@ export function comparisonTable(
 ): ComparisonTable {
   const compiled = policies.map(compiledOf);
   const columns = columnsFor(compiled);
-  return {
+  return deepFreeze({
     vocabulary: standardVocabulary.id,
     weighting:
       options.distribution && Object.keys(options.distribution).length > 0 ? 'distribution' : 'uniform',
     columns,
     rows: compiled.map((c) => rowFor(policyMetrics(c, options), columns)),
-  };
+  });
 }

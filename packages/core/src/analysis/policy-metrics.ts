@@ -1,3 +1,4 @@
+import { deepFreeze } from '../model/deep-freeze.js';
 import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { dueAt } from '../deadline/duration.js';
@@ -138,7 +139,7 @@ const deadlineMs = (deadline: string) => dueAt(new Date(0), deadline).getTime();
  */
 export function policyMetrics(policy: Policy | CompiledPolicy, options: MetricsOptions = {}): PolicyMetrics {
   const compiled = compiledOf(policy);
-  return metricsOf(measurePolicy(compiled, metricsSpace(compiled), options.distribution));
+  return deepFreeze(metricsOf(measurePolicy(compiled, metricsSpace(compiled), options.distribution)));
 }
 
 /** The metrics of a measured policy. */

@@ -1,6 +1,7 @@
 import type { Condition, FactOperator } from '../model/condition.js';
 import { type ConditionNode, nodeFacts, toConditionNode } from '../model/condition-node.js';
 import type { Decision, DecidingRule, FactTestTrace, TriggeredDuty } from '../model/decision.js';
+import { frozenCopy } from '../model/deep-freeze.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Duty, Policy, Rule } from '../model/policy.js';
 import type { Scenario } from '../parse/scenario.js';
@@ -280,7 +281,9 @@ function entries(
   catalogue: CatalogueName,
   ids: readonly string[] = [],
 ): CatalogueEntry[] {
-  return ids.map((id) => vocabulary.catalogues[catalogue].get(id) ?? { id, label: id, phrase: id });
+  return ids.map(
+    (id) => vocabulary.catalogues[catalogue].get(id) ?? Object.freeze({ id, label: id, phrase: id }),
+  );
 }
 
 /** Copies the optional provenance fields that are present, so no key is ever set to undefined. */
@@ -372,7 +375,10 @@ export function compilePolicy(policy: Policy, options: CompileOptions = {}): Com
 }
 
 /** `compilePolicy` with the engine's internal options, returning the engine. Internal. */
-export function compileEngine(policy: Policy, options: EngineOptions = {}): PolicyEngine {
+export function compileEngine(input: Policy, options: EngineOptions = {}): PolicyEngine {
+  // A frozen copy: the decisions share its reasons and sources, so neither the caller's later edits nor a change
+  // to one decision may reach another.
+  const policy = frozenCopy(input);
   const vocabulary = resolveVocabulary(policy.custom);
   const strategy = RESOLUTIONS[policy.resolution];
   const order = priorityOrder(policy.resolution, policy.rules);

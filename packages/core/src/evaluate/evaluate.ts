@@ -5,6 +5,7 @@ import type {
   TriggeredDuty,
   UndeterminedDuty,
 } from '../model/decision.js';
+import { deepFreeze } from '../model/deep-freeze.js';
 import { OUTCOMES, type Outcome } from '../model/outcome.js';
 import type { Issue } from '../parse/issue.js';
 import { parseScenario, type Scenario } from '../parse/scenario.js';
@@ -84,7 +85,8 @@ export function evaluate(
   if (engine.duties.length === 0 && options.trace !== true && isWholeDecision(part)) return part;
   const decision =
     engine.duties.length === 0 ? decisionOf(engine, part, NONE, NONE) : withDuties(engine, s, part);
-  return options.trace === true ? { ...decision, trace: traceRules(engine, s) } : decision;
+  // Frozen all the way down (the shared parts already are), so an app cannot change the next decision.
+  return deepFreeze(options.trace === true ? { ...decision, trace: traceRules(engine, s) } : decision);
 }
 
 type OutcomePart = SettledOutcome;

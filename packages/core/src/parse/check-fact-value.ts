@@ -32,12 +32,18 @@ export function checkFactValue(fact: FactDefinition, value: unknown): FactValueP
   return { message: `fact "${fact.name}" takes ${expected}; found ${received}`, expected, received };
 }
 
-/** The closest of `candidates` to `word` by edit distance, if it is close enough to be a likely typo. */
+/**
+ * The closest of `candidates` to `word` by edit distance, if it is close enough to be a likely typo. Linear in the
+ * length of `word`: the difference in lengths is a lower bound on the distance, so a candidate that cannot beat the
+ * best so far is skipped before the quadratic comparison.
+ */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    const d = editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

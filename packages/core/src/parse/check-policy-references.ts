@@ -1,6 +1,6 @@
 import { checkFactValue, suggest } from './check-fact-value.js';
 import { type ConditionShape, FACT_OPERATORS } from '../model/condition.js';
-import type { Issue, PathSegment } from './issue.js';
+import { type Issue, type PathSegment, quote } from './issue.js';
 import type { z } from 'zod';
 import type { PolicyShapeSchema } from '../model/policy.js';
 import { resolveVocabulary, type ResolvedVocabulary } from '../vocabulary/resolve-vocabulary.js';
@@ -84,9 +84,9 @@ export function checkSource(
   issues.push({
     path: [...path, 'source', 'document'],
     code: 'unknown-source',
-    message: `source "${source.document}" is not listed in sources${hint ? `; did you mean "${hint}"?` : ''}`,
+    message: `source ${quote(source.document)} is not listed in sources${hint ? `; did you mean "${hint}"?` : ''}`,
     expected: sourceIds.size ? `one of ${[...sourceIds].join(', ')}` : 'a source declared in sources',
-    received: JSON.stringify(source.document),
+    received: quote(source.document),
   });
 }
 
@@ -104,10 +104,10 @@ function checkRef(
     path,
     code: 'unknown-catalogue-entry',
     message: id.startsWith('custom-')
-      ? `custom ${word} "${id}" is not declared in custom.${catalogue}`
-      : `unknown ${word} "${id}"${hint ? `; did you mean "${hint}"?` : ''}; expected one of ${[...entries.keys()].join(', ')}`,
+      ? `custom ${word} ${quote(id)} is not declared in custom.${catalogue}`
+      : `unknown ${word} ${quote(id)}${hint ? `; did you mean "${hint}"?` : ''}; expected one of ${[...entries.keys()].join(', ')}`,
     expected: `an id from the ${catalogue} catalogue`,
-    received: JSON.stringify(id),
+    received: quote(id),
   });
 }
 
@@ -168,8 +168,8 @@ function checkUnique(
       issues.push({
         path: [...path, i, 'id'],
         code: 'duplicate-id',
-        message: `duplicate ${what} id "${item.id}" (first used at ${path.join('.')}[${earlier}])`,
-        received: JSON.stringify(item.id),
+        message: `duplicate ${what} id ${quote(item.id)} (first used at ${path.join('.')}[${earlier}])`,
+        received: quote(item.id),
       });
   });
 }
@@ -184,7 +184,7 @@ function checkCustomVocabulary(policy: PolicyShape, issues: Issue[]): void {
       issues.push({
         path: ['custom', 'facts', i, 'name'],
         code: 'duplicate-id',
-        message: `duplicate custom fact "${fact.name}" (first declared at custom.facts[${earlier}])`,
+        message: `duplicate custom fact ${quote(fact.name)} (first declared at custom.facts[${earlier}])`,
       });
     } else seenFacts.set(fact.name, i);
     if (fact.type === 'enum') {
@@ -194,7 +194,7 @@ function checkCustomVocabulary(policy: PolicyShape, issues: Issue[]): void {
           issues.push({
             path: ['custom', 'facts', i, 'values', j, 'value'],
             code: 'duplicate-value',
-            message: `fact "${fact.name}" lists the value "${v.value}" twice`,
+            message: `fact ${quote(fact.name)} lists the value ${quote(v.value)} twice`,
           });
         }
         values.add(v.value);
@@ -209,7 +209,7 @@ function checkCustomVocabulary(policy: PolicyShape, issues: Issue[]): void {
         issues.push({
           path: ['custom', catalogue, i, 'id'],
           code: 'duplicate-id',
-          message: `duplicate custom ${CATALOGUE_WORDS[catalogue]} "${entry.id}" (first declared at custom.${catalogue}[${earlier}])`,
+          message: `duplicate custom ${CATALOGUE_WORDS[catalogue]} ${quote(entry.id)} (first declared at custom.${catalogue}[${earlier}])`,
         });
       } else seen.set(entry.id, i);
     });
@@ -240,10 +240,10 @@ export function checkCondition(
       path: [...path, 'fact'],
       code: 'unknown-fact',
       message: CUSTOM_FACT_NAME.test(condition.fact)
-        ? `custom fact "${condition.fact}" is not declared in custom.facts`
-        : `unknown fact "${condition.fact}"${hint ? `; did you mean "${hint}"?` : ''} (custom facts are named custom.<name> and declared in custom.facts)`,
+        ? `custom fact ${quote(condition.fact)} is not declared in custom.facts`
+        : `unknown fact ${quote(condition.fact)}${hint ? `; did you mean "${hint}"?` : ''} (custom facts are named custom.<name> and declared in custom.facts)`,
       expected: 'a fact of the vocabulary',
-      received: JSON.stringify(condition.fact),
+      received: quote(condition.fact),
     });
     return;
   }

@@ -1,8 +1,13 @@
 /** One step of a path into a document: a key or an array index. */
 export type PathSegment = string | number;
 
+import type { LimitCode } from './limits.js';
+
 /** What kind of problem an issue reports; programs match on this, people read the message. */
 export type IssueCode =
+  | LimitCode
+  | 'invalid-utf8'
+  | 'duplicate-key'
   | 'invalid-json'
   | 'invalid-yaml'
   | 'invalid-type'
@@ -56,12 +61,19 @@ export function formatIssue(issue: Issue): string {
   return at === '' ? issue.message : `${at}: ${issue.message}`;
 }
 
+/**
+ * Text from the input quoted for a message, shortened past 60 characters: a message names what it found without
+ * repeating a megabyte of it.
+ */
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+}
+
 /** A short description of a value for error messages: `"twitter"`, `3`, `an object`. */
 export function describeReceived(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return quote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';

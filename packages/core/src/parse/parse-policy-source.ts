@@ -1,10 +1,16 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
+import { decodeUtf8, utf8Length } from './decode-source.js';
 import type { Issue, PathSegment } from './issue.js';
+import { readJsonSource } from './json-source.js';
+import { LIMITS, limitIssue } from './limits.js';
 import { type ParsePolicyResult, parsePolicy } from './parse-policy.js';
 
 /** Options for `parsePolicySource`. */
 export interface ParsePolicySourceOptions {
-  /** The file name, used to tell JSON from YAML (`.json`) and kept for messages. */
+  /**
+   * The file name, used to tell JSON from YAML and kept for messages: a `.json` file is read as JSON, and so is
+   * text that starts with `{` or `[` unless the name ends in `.yaml` or `.yml`.
+   */
   readonly filename?: string;
 }
 
@@ -12,43 +18,147 @@ export interface ParsePolicySourceOptions {
 export type ParsePolicySourceResult = ParsePolicyResult & { readonly filename?: string };
 
 /**
- * Parses a policy from YAML or JSON text and validates it, locating every issue by line and column as well as JSON
- * path. Syntax errors and duplicate keys are issues too. Never throws.
+ * Parses a policy from YAML or JSON text (or UTF-8 bytes) and validates it, locating every issue by line and column
+ * as well as JSON path. JSON is read by a strict JSON reader (a byte-order mark is accepted), YAML by a YAML
+ * parser; syntax errors, duplicate keys, bytes that are not UTF-8 and text over `LIMITS.sourceBytes` are issues
+ * too. Never throws.
  * @example
- * const result = parsePolicySource(readFileSync(file, 'utf8'), { filename: file });
+ * const result = parsePolicySource(readFileSync(file), { filename: file });
  * if (!result.ok) for (const i of result.issues) console.error(`${file}:${i.line}:${i.column}: ${formatIssue(i)}`);
  */
 export function parsePolicySource(
-  text: string,
+  source: string | Uint8Array,
   options: ParsePolicySourceOptions = {},
 ): ParsePolicySourceResult {
   const named = options.filename === undefined ? {} : { filename: options.filename };
+  const size =
+    typeof source === 'string'
+      ? source.length > LIMITS.sourceBytes
+        ? source.length
+        : utf8Length(source)
+      : source.byteLength;
+  if (size > LIMITS.sourceBytes) {
+    return { ok: false, issues: [{ ...limitIssue('sourceBytes', size, []), line: 1, column: 1 }], ...named };
+  }
+  let text: string;
+  if (typeof source === 'string') text = source;
+  else {
+    const decoded = decodeUtf8(source);
+    if (!decoded.ok) {
+      const { line, column } = lineColumn(decoded.text, decoded.text.length);
+      const bad = source[decoded.badByte]!.toString(16).toUpperCase().padStart(2, '0');
+      return {
+        ok: false,
+        issues: [
+          {
+            path: [],
+            code: 'invalid-utf8',
+            message: `the text is not UTF-8: byte 0x${bad} cannot start or continue a character here (save the file as UTF-8)`,
+            expected: 'UTF-8 text',
+            received: `the byte 0x${bad}`,
+            line,
+            column,
+          },
+        ],
+        ...named,
+      };
+    }
+    text = decoded.text;
+  }
+  // A byte-order mark is not part of the document (JSON forbids it, editors add it); positions stay as editors show.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    return {
+      ...(isJsonText(text, options.filename) ? parseJsonPolicy(text) : parseYamlPolicy(text)),
+      ...named,
+    };
+  } catch (error) {
+    // The YAML parser recurses; text nested deeper than the stack allows is refused here, at the start.
+    return {
+      ok: false,
+      issues: [
+        {
+          path: [],
+          code: 'invalid-yaml',
+          message: `the text could not be read: ${error instanceof RangeError ? 'it nests too deeply' : String(error)}`,
+          line: 1,
+          column: 1,
+        },
+      ],
+      ...named,
+    };
+  }
+}
+
+/** Whether text is read as JSON: a `.json` file, or text starting as JSON that is not named as YAML. */
+function isJsonText(text: string, filename: string | undefined): boolean {
+  const name = filename?.toLowerCase() ?? '';
+  if (name.endsWith('.json')) return true;
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return false;
+  return /^[ \t\r\n]*[{[]/.test(text);
+}
+
+/** The 1-based line and column of an offset; a line ends at \n, \r\n or a lone \r, as JSON and YAML agree. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Line starts of a text, so that many offsets are located in logarithmic time each. */
+function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+function parseJsonPolicy(text: string): ParsePolicyResult {
+  const read = readJsonSource(text);
+  const position = lineLocator(text);
+  if (!read.ok) return { ok: false, issues: [{ ...read.issue, ...position(read.offset) }] };
+  const result = parsePolicy(read.value);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    issues: result.issues.map((issue): Issue => ({ ...issue, ...position(read.locate(issue.path)) })),
+  };
+}
+
+function parseYamlPolicy(text: string): ParsePolicyResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const isJson = options.filename?.toLowerCase().endsWith('.json') ?? false;
   if (doc.errors.length > 0) {
     return {
       ok: false,
       issues: doc.errors.map((error) => ({
         path: [],
-        code: isJson ? 'invalid-json' : 'invalid-yaml',
+        code: 'invalid-yaml',
         message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
         ...position(error.pos[0]),
       })),
-      ...named,
-    };
-  }
-  // YAML reads JSON, but also more than JSON (trailing commas, bare words, comments): a .json file must be JSON.
-  const jsonError = isJson ? strictJsonError(text) : undefined;
-  if (jsonError) {
-    return {
-      ok: false,
-      issues: [{ path: [], code: 'invalid-json', message: jsonError.message, ...position(jsonError.offset) }],
-      ...named,
     };
   }
   let value: unknown;
@@ -60,11 +170,10 @@ export function parsePolicySource(
       issues: [
         { path: [], code: 'invalid-yaml', message: String((error as Error).message), line: 1, column: 1 },
       ],
-      ...named,
     };
   }
   const result = parsePolicy(value);
-  if (result.ok) return { ...result, ...named };
+  if (result.ok) return result;
   const locate = (path: readonly PathSegment[]) => {
     // Walk up to the nearest node that exists: a missing key is reported at the object that lacks it.
     for (let n = path.length; n >= 0; n--) {
@@ -89,96 +198,5 @@ export function parsePolicySource(
   return {
     ok: false,
     issues: result.issues.map((issue): Issue => ({ ...issue, ...locate(issue.path) })),
-    ...named,
   };
-}
-
-/**
- * Why `text` is not strict JSON, and at which offset. Node's own message does not always give a position, so a
- * small recursive-descent reader finds the first offending character.
- */
-function strictJsonError(text: string): { message: string; offset: number } | undefined {
-  let at = 0;
-  const fail = (expected: string): never => {
-    const found = at < text.length ? JSON.stringify(text[at]) : 'the end of the text';
-    throw { message: `not valid JSON: expected ${expected}, found ${found}`, offset: at };
-  };
-  const space = () => {
-    while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
-  };
-  const eat = (token: string, expected = JSON.stringify(token)) => {
-    if (!text.startsWith(token, at)) fail(expected);
-    at += token.length;
-  };
-  const string = () => {
-    eat('"', 'a string');
-    for (;;) {
-      if (at >= text.length) fail('a closing quote');
-      const c = text[at]!;
-      if (c === '"') break;
-      if (c < ' ') fail('an escaped control character');
-      if (c === '\\') {
-        at++;
-        if (text[at] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5))) at += 5;
-        else if (text[at] !== undefined && '"\\/bfnrt'.includes(text[at]!)) at++;
-        else fail('an escape such as \\n or \\u00e9');
-      } else at++;
-    }
-    at++;
-  };
-  const value = (): void => {
-    space();
-    const c = text[at];
-    if (c === '{') {
-      at++;
-      space();
-      if (text[at] === '}') {
-        at++;
-        return;
-      }
-      for (;;) {
-        space();
-        string();
-        space();
-        eat(':');
-        value();
-        space();
-        if (text[at] !== ',') break;
-        at++;
-      }
-      eat('}', '"," or "}"');
-      return;
-    }
-    if (c === '[') {
-      at++;
-      space();
-      if (text[at] === ']') {
-        at++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (text[at] !== ',') break;
-        at++;
-      }
-      eat(']', '"," or "]"');
-      return;
-    }
-    if (c === '"') {
-      string();
-      return;
-    }
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(at));
-    if (!literal) fail('a value');
-    else at += literal[0].length;
-  };
-  try {
-    value();
-    space();
-    if (at < text.length) fail('the end of the text');
-    return undefined;
-  } catch (error) {
-    return error as { message: string; offset: number };
-  }
 }

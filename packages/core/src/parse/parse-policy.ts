@@ -10,6 +10,8 @@ import {
 import type { Issue } from './issue.js';
 import { type Policy, PolicyShapeSchema } from '../model/policy.js';
 import { resolveVocabulary } from '../vocabulary/resolve-vocabulary.js';
+import { checkPolicyLimits } from './check-policy-limits.js';
+import { readPlainInput } from './read-plain-input.js';
 import { fromZodIssues } from './zod-issues.js';
 import { checkDeadlines, normaliseDeadlines } from './check-deadlines.js';
 
@@ -20,13 +22,46 @@ export type ParsePolicyResult = { ok: true; policy: Policy } | { ok: false; issu
  * Validates any value as a Fairpost policy. Never throws: structural problems, unknown facts and values, unknown
  * catalogue entries, duplicate ids and dangling source references all come back as issues with a JSON path.
  * When part of a policy is malformed, the rules, duties and commitments that are well formed are still checked
- * against the vocabulary, so an author sees every problem at once.
+ * against the vocabulary, so an author sees every problem at once. The input is read once into plain data (a
+ * getter, a Proxy, a cycle or a class instance is an issue at its path), and the limits in `LIMITS` are checked
+ * before anything else, so a hostile or huge value is rejected quickly whatever ran before.
  * @example
  * const result = parsePolicy(JSON.parse(text));
  * if (!result.ok) for (const issue of result.issues) console.error(formatIssue(issue));
  */
 export function parsePolicy(input: unknown): ParsePolicyResult {
   try {
+    const read = readPlainInput(input);
+    if (!read.ok) return read;
+    const limited = checkPolicyLimits(read.value);
+    if (limited.length > 0) return { ok: false, issues: limited };
+    return parsePlainPolicy(read.value);
+  } catch (error) {
+    // Unreachable on plain data; kept so that a bug of ours is an issue, never an exception.
+    return {
+      ok: false,
+      issues: [
+        {
+          path: [],
+          code: 'unreadable-input',
+          message: `the input could not be read: ${describeError(error)}`,
+        },
+      ],
+    };
+  }
+}
+
+function describeError(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : typeof error;
+  } catch {
+    return 'unknown error';
+  }
+}
+
+/** `parsePolicy` on plain data within the limits. */
+function parsePlainPolicy(input: unknown): ParsePolicyResult {
+  {
     const shaped = PolicyShapeSchema.safeParse(input, { reportInput: true });
     if (!shaped.success) {
       return { ok: false, issues: [...fromZodIssues(shaped.error.issues), ...checkWellFormedParts(input)] };
@@ -36,13 +71,6 @@ export function parsePolicy(input: unknown): ParsePolicyResult {
     // The structural checks and the vocabulary checks together are exactly the published schema plus the
     // semantic checks (a property test holds them to it), so the data is a Policy.
     return { ok: true, policy: normaliseDeadlines(shaped.data as Policy) };
-  } catch (error) {
-    return {
-      ok: false,
-      issues: [
-        { path: [], code: 'unreadable-input', message: `the input could not be read: ${String(error)}` },
-      ],
-    };
   }
 }
 

@@ -1,5 +1,7 @@
 import { checkFactValue, suggest } from './check-fact-value.js';
-import { describeReceived, type Issue } from './issue.js';
+import { describeReceived, type Issue, quote } from './issue.js';
+import { LIMITS, limitIssue } from './limits.js';
+import { readPlainInput } from './read-plain-input.js';
 import type {
   CustomFactName,
   FactValue,
@@ -21,13 +23,17 @@ export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false
 
 /**
  * Checks any value as a scenario for a vocabulary (a compiled policy's, or the standard one): every key must be a
- * known fact and every value one that fact can take. Never throws.
+ * known fact and every value one that fact can take. Never throws: the input is read once into plain data, own
+ * properties only (a getter, a Proxy or a cycle is an issue), and at most `LIMITS.scenarioFacts` facts.
  */
 export function parseScenario(
-  input: unknown,
+  given: unknown,
   vocabulary: ResolvedVocabulary | { vocabulary: ResolvedVocabulary } = standardVocabulary,
 ): ParseScenarioResult {
   const vocab = 'facts' in vocabulary ? vocabulary : vocabulary.vocabulary;
+  const read = readPlainInput(given);
+  if (!read.ok) return read;
+  const input = read.value;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,
@@ -42,25 +48,30 @@ export function parseScenario(
       ],
     };
   }
+  const entries = Object.entries(input);
+  if (entries.length > LIMITS.scenarioFacts) {
+    return { ok: false, issues: [limitIssue('scenarioFacts', entries.length, [])] };
+  }
   const issues: Issue[] = [];
   const scenario: Record<string, FactValue> = {};
-  for (const [name, value] of Object.entries(input)) {
+  for (const [name, value] of entries) {
     const fact = vocab.facts.get(name);
     if (!fact) {
       const hint = suggest(name, vocab.facts.keys());
       issues.push({
         path: [name],
         code: 'unknown-fact',
-        message: `unknown fact "${name}"${hint ? `; did you mean "${hint}"?` : ''}`,
+        message: `unknown fact ${quote(name)}${hint ? `; did you mean "${hint}"?` : ''}`,
         expected: 'a fact of the vocabulary',
-        received: JSON.stringify(name),
+        received: quote(name),
       });
       continue;
     }
     if (value === undefined) continue;
     const problem = checkFactValue(fact, value);
     if (problem) issues.push({ path: [name], code: 'invalid-fact-value', ...problem });
-    else scenario[name] = value as FactValue;
+    else
+      Object.defineProperty(scenario, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: scenario as Scenario };
 }

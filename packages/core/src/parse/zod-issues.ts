@@ -1,6 +1,12 @@
 import type { z } from 'zod';
-import { describeReceived, type Issue, type PathSegment } from './issue.js';
-import { DEADLINE_PATTERN, DURATION_PATTERN, ID_PATTERN, TIME_ZONE_PATTERN } from '../model/policy-format.js';
+import { describeReceived, type Issue, type PathSegment, quote } from './issue.js';
+import {
+  DEADLINE_PATTERN,
+  DURATION_PATTERN,
+  ID_PATTERN,
+  SOURCE_URL_PATTERN,
+  TIME_ZONE_PATTERN,
+} from '../model/policy-format.js';
 import { CUSTOM_CATALOGUE_ID, CUSTOM_FACT_NAME } from '../vocabulary/vocabulary-schema.js';
 
 const PATTERN_NAMES: ReadonlyMap<string, string> = new Map([
@@ -8,6 +14,11 @@ const PATTERN_NAMES: ReadonlyMap<string, string> = new Map([
   [DURATION_PATTERN.source, 'a non-zero ISO 8601 duration such as "PT24H" or "P2D"'],
   [DEADLINE_PATTERN.source, 'a deadline such as "PT24H", "P2D", "24 hours", "2 working days" or "1 week"'],
   [TIME_ZONE_PATTERN.source, 'an IANA time zone such as "Europe/London"'],
+  [DURATION_PATTERN.source, 'an ISO 8601 duration such as "PT24H" or "P2D"'],
+  [
+    SOURCE_URL_PATTERN.source,
+    'an http or https address such as "https://example.org/policy" (spaces and quotes percent-encoded)',
+  ],
   [CUSTOM_FACT_NAME.source, 'a custom fact name such as "custom.campaignPhase"'],
   [CUSTOM_CATALOGUE_ID.source, 'a custom id such as "custom-buddy-system"'],
   ['^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', 'a date as YYYY-MM-DD'],
@@ -34,7 +45,7 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
           {
             path,
             code: 'missing-field',
-            message: `"${String(key)}" is required (${issue.expected})`,
+            message: `${quote(String(key))} is required (${issue.expected})`,
             expected: issue.expected,
             received,
           },
@@ -54,8 +65,8 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
       return issue.keys.map((key) => ({
         path: [...path, key],
         code: 'unknown-key' as const,
-        message: `unknown key "${key}"; it is not part of the format here, so it would be lost`,
-        received: JSON.stringify(key),
+        message: `unknown key ${quote(key)}; it is not part of the format here, so it would be lost`,
+        received: quote(key),
       }));
     case 'invalid_value': {
       const expected = issue.values.map((v) => String(v)).join(', ');

@@ -11,7 +11,8 @@ import {
   UNIVERSE,
 } from '../region/region.js';
 import { buildQuestionPlan, PLAN_STATE_BUDGET, type QuestionPlan } from './question-plan.js';
-import type { Scenario } from '../parse/scenario.js';
+import { parseScenario, type Scenario } from '../parse/scenario.js';
+import { InvalidScenarioError } from '../evaluate/evaluate.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 
@@ -56,7 +57,9 @@ export interface Question {
  * Among those it picks one that minimises the expected number of questions left, exactly, every complete scenario
  * counting once (a search over the policy's outcome partition, done once per policy and goal and then shared);
  * ties go to vocabulary order, so the questionnaire is deterministic. Goals too large to search exactly fall back
- * to picking the fact whose answer leaves, on average, the fewest facts open.
+ * to picking the fact whose answer leaves, on average, the fewest facts open. An invalid scenario (an unknown fact,
+ * a value its fact cannot take, something that is not plain data) throws `InvalidScenarioError`, as `evaluate`
+ * does: it is never mistaken for a settled one. Use `parseScenario` first on untrusted input.
  * @example
  * let scenario: Scenario = {};
  * for (let q = nextQuestion(compiled, scenario); q; q = nextQuestion(compiled, scenario))
@@ -68,7 +71,10 @@ export function nextQuestion(
   scenario: Scenario,
   options: NextQuestionOptions = {},
 ): Question | undefined {
-  return nextQuestionWithin(compiled, scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET);
+  // parseScenario, not the faster acceptsScenario: it reads a hostile value (a throwing getter, a Proxy) safely.
+  const checked = parseScenario(scenario, compiled.vocabulary);
+  if (!checked.ok) throw new InvalidScenarioError(checked.issues);
+  return nextQuestionWithin(compiled, checked.scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { frozenCopy } from '../model/deep-freeze.js';
 import type { FactValue } from './fact-types.js';
 import { socialMediaVocabulary } from './social-media-vocabulary.js';
 import type {
@@ -44,32 +45,36 @@ function firstByKey<T>(items: readonly T[], key: (item: T) => string): Map<strin
 
 /**
  * Indexes a vocabulary together with a policy's custom facts and entries.
- * Where a custom entry repeats an id, the first declaration wins (parsePolicy reports the duplicate).
+ * Where a custom entry repeats an id, the first declaration wins (parsePolicy reports the duplicate). The base
+ * is frozen and the custom entries are frozen copies, so the entries decisions hand out cannot be changed.
  */
 export function resolveVocabulary(
   custom: CustomVocabulary = {},
   base: Vocabulary = socialMediaVocabulary as unknown as Vocabulary,
 ): ResolvedVocabulary {
+  const frozenBase = Object.isFrozen(base) ? base : frozenCopy(base);
   const catalogue = (name: CatalogueName) =>
-    firstByKey([...base[name], ...(custom[name] ?? [])], (e) => e.id);
-  return {
+    firstByKey([...frozenBase[name], ...frozenCopy(custom[name] ?? [])], (e) => e.id);
+  return Object.freeze({
     id: base.id,
-    facts: firstByKey([...base.facts, ...(custom.facts ?? [])], (fact) => fact.name),
-    catalogues: {
+    facts: firstByKey([...frozenBase.facts, ...frozenCopy(custom.facts ?? [])], (fact) => fact.name),
+    catalogues: Object.freeze({
       conditions: catalogue('conditions'),
       roles: catalogue('roles'),
       dutyActions: catalogue('dutyActions'),
       // A custom commitment that states no polarity is a promise, as every commitment was before polarity existed.
       commitments: firstByKey(
         [
-          ...base.commitments,
-          ...(custom.commitments ?? []).map((e) => ({ polarity: 'protects' as const, ...e })),
+          ...frozenBase.commitments,
+          ...frozenCopy(custom.commitments ?? []).map((e) =>
+            Object.freeze({ polarity: 'protects' as const, ...e }),
+          ),
         ],
         (e) => e.id,
       ) as ReadonlyMap<string, CommitmentEntry>,
       consequences: catalogue('consequences'),
-    },
-  };
+    }),
+  });
 }
 
 /** Every value a fact can take: its listed values, or `true` and `false`. */

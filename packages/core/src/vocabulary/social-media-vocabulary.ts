@@ -1,11 +1,13 @@
+import { deepFreeze } from '../model/deep-freeze.js';
 import type { Vocabulary } from './vocabulary-schema.js';
 
 /**
  * The standard social-media vocabulary, version 1: the facts a scenario can state and the catalogues
  * (conditions, roles, duty actions, commitments) that policies refer to. Documented in docs/vocabulary.md.
- * Version 1 only ever gains entries; a renamed or removed entry needs `social-media/2`.
+ * Version 1 only ever gains entries; a renamed or removed entry needs `social-media/2`. Deeply frozen: decisions
+ * hand out its entries, so changing one must fail rather than change every later decision in the process.
  */
-export const socialMediaVocabulary = {
+export const socialMediaVocabulary = deepFreeze({
   id: 'social-media/1',
   title: 'Standard social-media vocabulary',
   facts: [
@@ -821,7 +823,7 @@ export const socialMediaVocabulary = {
       phrase: 'it may lead to dismissal',
     },
   ],
-} as const satisfies Vocabulary;
+} as const satisfies Vocabulary);
 
 /** The standard vocabulary's type, with every fact name and value as a literal. */
 export type SocialMediaVocabulary = typeof socialMediaVocabulary;

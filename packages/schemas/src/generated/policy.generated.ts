@@ -247,7 +247,7 @@ export interface Source {
    */
   title: string;
   /**
-   * Where the document can be read (http or https).
+   * Where the document can be read: an http or https address (RFC 3986 characters only).
    */
   url?: string;
   /**

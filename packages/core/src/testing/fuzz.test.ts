@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import regressions from './support/fuzz-regressions.json' with { type: 'json' };
+import {
+  FUZZ_TARGETS,
+  type FuzzRegression,
+  type FuzzTarget,
+  replay,
+  runFuzzTarget,
+} from './support/fuzz-targets.js';
+
+// The small run of `pnpm fuzz` in the test suite; FAIRPOST_FUZZ_RUNS makes it longer.
+const RUNS = Number(process.env.FAIRPOST_FUZZ_RUNS ?? 60);
+const SEED = Number(process.env.FAIRPOST_FUZZ_SEED ?? 19);
+
+describe('fuzz targets (a small run of pnpm fuzz)', () => {
+  it.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))(
+    '%s: no throw, nothing over 1 s, no disagreement',
+    (_n, target) => {
+      const report = runFuzzTarget(target, RUNS, SEED);
+      expect(report.failure).toBeUndefined();
+      expect([report.throws, report.slow, report.disagreements]).toEqual([0, 0, 0]);
+    },
+    120_000,
+  );
+
+  it.each((regressions as FuzzRegression[]).map((r) => [r.target, r] as const))(
+    'kept failure of %s stays fixed',
+    (_n, regression) => {
+      expect(replay(regression)).toBeUndefined();
+    },
+  );
+});
+
+describe('the fuzz runner', () => {
+  const broken: FuzzTarget<unknown> = {
+    name: 'numbers under 1000',
+    budget: 'parse',
+    arbitrary: fc.nat() as fc.Arbitrary<unknown>,
+    check: (n) => ((n as number) < 1000 ? undefined : `${n} is not under 1000`),
+  };
+
+  it('counts every failure, shrinks the first to the smallest counterexample, and can replay it', () => {
+    const report = runFuzzTarget(broken, 500, 7);
+    expect(report.disagreements).toBeGreaterThan(0);
+    expect(report.failure?.counterexample).toBe('[1000]');
+    expect(report.failure?.problem).toBe('1000 is not under 1000');
+  });
+
+  it('counts a throw as a throw', () => {
+    const throwing: FuzzTarget<unknown> = {
+      ...broken,
+      check: () => {
+        throw Symbol('no');
+      },
+    };
+    expect(runFuzzTarget(throwing, 20, 7)).toMatchObject({ throws: 20, disagreements: 0 });
+  });
+});
