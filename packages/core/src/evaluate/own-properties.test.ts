@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../parse/scenario.js';
+import { parseScenario, type Scenario } from '../parse/scenario.js';
 import { arbitraryPolicy, arbitraryScenario } from '../testing.js';
 import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, InvalidScenarioError } from './evaluate.js';
 
 const RUNS = { numRuns: 100 };
 
@@ -24,11 +24,16 @@ function withHidden(own: Scenario, hidden: Scenario): Scenario {
 }
 
 describe('evaluate reads only the scenario’s own enumerable properties, as parseScenario does', () => {
-  it('ignores facts a scenario inherits from its prototype', () => {
+  it('refuses, as parseScenario does, a scenario whose prototype is another object, and never reads through it', () => {
     fc.assert(
       fc.property(arbitraryCase, ([compiled, own, inherited]) => {
+        // Not plain data: parseScenario makes it an issue, so evaluate throws rather than read inherited facts.
         const scenario = Object.assign(Object.create(inherited), own) as Scenario;
-        expect(evaluate(compiled, scenario)).toEqual(evaluate(compiled, own));
+        expect(parseScenario(scenario, compiled).ok).toBe(false);
+        expect(() => evaluate(compiled, scenario)).toThrow(InvalidScenarioError);
+        // A scenario without a prototype is plain data, and decides like the same facts in an ordinary object.
+        const bare = Object.assign(Object.create(null), own) as Scenario;
+        expect(evaluate(compiled, bare)).toEqual(evaluate(compiled, own));
       }),
       RUNS,
     );
