@@ -196,20 +196,26 @@ export function createLeadView(compiled: CompiledPolicy, now: () => Date = () =>
               ? button('Consent withdrawn', { type: 'consent-withdrawn' }, 'consent-withdrawn')
               : null,
             button('Declined', { type: 'declined' }, 'declined'),
-            chooseAndRecord({
-              label: `Reassign ${duty.action.label} to`,
-              cls: 'reassign',
-              choices: roles.filter((r) => r.value !== duty.holder.id),
-              button: 'Reassign',
-              onRecord: (holder) => void record({ type: 'reassigned', dutyId: duty.dutyId, holder }),
-            }),
-            chooseAndRecord({
-              label: `Tell someone ${duty.action.label} has slipped:`,
-              cls: 'escalate',
-              choices: roles,
-              button: 'Told',
-              onRecord: (to) => void record({ type: 'escalated', dutyId: duty.dutyId, to }),
-            }),
+            // Rarer steps, folded away so that the checklist stays readable; <details> opens from the keyboard.
+            h(
+              'details',
+              { class: 'lead-duty-more' },
+              h('summary', {}, 'Reassign, or tell someone'),
+              chooseAndRecord({
+                label: `Reassign ${duty.action.label} to`,
+                cls: 'reassign',
+                choices: roles.filter((r) => r.value !== duty.holder.id),
+                button: 'Reassign',
+                onRecord: (holder) => void record({ type: 'reassigned', dutyId: duty.dutyId, holder }),
+              }),
+              chooseAndRecord({
+                label: `Tell someone ${duty.action.label} has slipped:`,
+                cls: 'escalate',
+                choices: roles,
+                button: 'Told',
+                onRecord: (to) => void record({ type: 'escalated', dutyId: duty.dutyId, to }),
+              }),
+            ),
             h('label', { for: noteId, class: 'visually-hidden' }, `What was done for ${duty.action.label}`),
             note,
             h(

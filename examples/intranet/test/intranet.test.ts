@@ -485,12 +485,14 @@ describe('Safety lead', () => {
     await page.screenshot({ path: join(resultsDir, 'lead-desktop.png'), fullPage: true });
     // Reassign a duty, from the keyboard: choose the role, then Enter on the button.
     const problemText = () => page.locator(`${view} .lead-problem`).textContent();
+    await duty('risk-assessment').locator('summary').press('Enter');
     await duty('risk-assessment').getByLabel('Reassign Risk assessment to').selectOption('leadership');
     await duty('risk-assessment').locator('button.reassign').press('Enter');
     await expect
       .poll(() => duty('risk-assessment').locator('.lead-duty-what').textContent())
       .toContain('Leadership');
     // Someone told that a duty slipped, beyond the escalation the policy owes.
+    await duty('risk-assessment').locator('summary').click();
     await duty('risk-assessment').getByLabel('Tell someone Risk assessment has slipped:').selectOption('hr');
     await duty('risk-assessment').locator('button.escalate').click();
     await expect.poll(() => duty('risk-assessment').textContent()).toContain('told: HR');
