@@ -9,6 +9,7 @@ import {
   openIncident,
   parseIncident,
 } from '@fairpost/core/incident';
+import { questionAbout } from './choose-question.js';
 import { h, replaceChildren, uniqueId } from './dom.js';
 import { listIncidents, saveIncident } from './incident-store.js';
 import { type Answers, createQuestionnaire } from './questionnaire.js';
@@ -33,6 +34,35 @@ const STATUS_ORDER: readonly DutyStatus[] = [
   'no-longer-owed',
 ];
 
+/** A labelled drop-down and the button that records the chosen option (native controls, so keyboard works). */
+function chooseAndRecord(options: {
+  label: string;
+  cls: string;
+  choices: readonly { value: string; label: string }[];
+  button: string;
+  onRecord: (value: string) => void;
+}): HTMLElement {
+  const id = uniqueId(options.cls);
+  const select = h(
+    'select',
+    { id, class: options.cls },
+    options.choices.map((c) => h('option', { value: c.value }, c.label)),
+  );
+  return h(
+    'span',
+    { class: `lead-choose ${options.cls}-control` },
+    h('label', { for: id }, options.label),
+    ' ',
+    select,
+    ' ',
+    h(
+      'button',
+      { type: 'button', class: options.cls, onclick: () => options.onRecord(select.value) },
+      options.button,
+    ),
+  );
+}
+
 /**
  * The "Safety lead" view: incidents kept in this browser (IndexedDB), each with its dated checklist — overdue, due
  * soon, waiting for consent, done — the escalations owed, and buttons to record what happens. Every event goes
@@ -41,6 +71,11 @@ const STATUS_ORDER: readonly DutyStatus[] = [
  */
 export function createLeadView(compiled: CompiledPolicy, now: () => Date = () => new Date()): HTMLElement {
   const clock = clockOf(compiled);
+  // The roles a duty can pass to or someone can be told: every role the policy's vocabulary names.
+  const roles = [...compiled.vocabulary.catalogues.roles.values()].map((r) => ({
+    value: r.id,
+    label: r.label,
+  }));
   const format = timeFormatter(clock.timeZone);
   let incidents: Incident[] = [];
   let selectedId: string | undefined;
@@ -143,6 +178,9 @@ export function createLeadView(compiled: CompiledPolicy, now: () => Date = () =>
         duty.acknowledgedAt ? '; acknowledged' : '',
         duty.startedAt ? '; started' : '',
         duty.doneNote ? `; done: ${duty.doneNote}` : '',
+        duty.escalations.length > 0
+          ? `; told: ${duty.escalations.map((e) => roles.find((r) => r.value === e.to)?.label ?? e.to).join(', ')}`
+          : '',
       ),
       closed || settled
         ? null
@@ -158,6 +196,26 @@ export function createLeadView(compiled: CompiledPolicy, now: () => Date = () =>
               ? button('Consent withdrawn', { type: 'consent-withdrawn' }, 'consent-withdrawn')
               : null,
             button('Declined', { type: 'declined' }, 'declined'),
+            // Rarer steps, folded away so that the checklist stays readable; <details> opens from the keyboard.
+            h(
+              'details',
+              { class: 'lead-duty-more' },
+              h('summary', {}, 'Reassign, or tell someone'),
+              chooseAndRecord({
+                label: `Reassign ${duty.action.label} to`,
+                cls: 'reassign',
+                choices: roles.filter((r) => r.value !== duty.holder.id),
+                button: 'Reassign',
+                onRecord: (holder) => void record({ type: 'reassigned', dutyId: duty.dutyId, holder }),
+              }),
+              chooseAndRecord({
+                label: `Tell someone ${duty.action.label} has slipped:`,
+                cls: 'escalate',
+                choices: roles,
+                button: 'Told',
+                onRecord: (to) => void record({ type: 'escalated', dutyId: duty.dutyId, to }),
+              }),
+            ),
             h('label', { for: noteId, class: 'visually-hidden' }, `What was done for ${duty.action.label}`),
             note,
             h(
@@ -171,6 +229,47 @@ export function createLeadView(compiled: CompiledPolicy, now: () => Date = () =>
               'Done',
             ),
           ),
+    );
+  }
+
+  /**
+   * Records a fact learned about the incident: the duties owed are evaluated again, so the checklist can gain or
+   * lose duties. The value choices follow the chosen fact.
+   */
+  function factForm(): HTMLElement {
+    const factId = uniqueId('fact');
+    const valueId = uniqueId('fact-value');
+    const questions = [...compiled.vocabulary.facts.values()].map(questionAbout);
+    const values = h('select', { id: valueId, class: 'fact-value' });
+    const fill = (fact: string) => {
+      const question = questions.find((q) => q.fact === fact);
+      replaceChildren(
+        values,
+        (question?.choices ?? []).map((c) => h('option', { value: JSON.stringify(c.value) }, c.label)),
+      );
+    };
+    const facts = h(
+      'select',
+      { id: factId, class: 'fact', onchange: () => fill(facts.value) },
+      questions.map((q) => h('option', { value: q.fact }, q.question)),
+    );
+    fill(facts.value);
+    return h(
+      'div',
+      { class: 'lead-fact', role: 'group', 'aria-labelledby': `${factId}-title` },
+      h('h4', { id: `${factId}-title` }, 'Something new is known'),
+      h('div', { class: 'field' }, h('label', { for: factId }, 'What'), facts),
+      h('div', { class: 'field' }, h('label', { for: valueId }, 'Answer'), values),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'learn-fact',
+          onclick: () =>
+            void record({ type: 'fact-learned', fact: facts.value, value: JSON.parse(values.value) }),
+        },
+        'Record it (the duties owed are checked again)',
+      ),
     );
   }
 
@@ -225,6 +324,7 @@ export function createLeadView(compiled: CompiledPolicy, now: () => Date = () =>
             ),
           )
         : null,
+      status.closed ? null : factForm(),
       h(
         'ol',
         { class: 'lead-duties' },

@@ -483,6 +483,46 @@ describe('Safety lead', () => {
       await page.locator(`${view} .escalations li[data-duty="safety-lead-receives-report"]`).textContent(),
     ).toContain('Tell Leadership');
     await page.screenshot({ path: join(resultsDir, 'lead-desktop.png'), fullPage: true });
+    // Reassign a duty, from the keyboard: choose the role, then Enter on the button.
+    const problemText = () => page.locator(`${view} .lead-problem`).textContent();
+    await duty('risk-assessment').locator('summary').press('Enter');
+    await duty('risk-assessment').getByLabel('Reassign Risk assessment to').selectOption('leadership');
+    await duty('risk-assessment').locator('button.reassign').press('Enter');
+    await expect
+      .poll(() => duty('risk-assessment').locator('.lead-duty-what').textContent())
+      .toContain('Leadership');
+    // Someone told that a duty slipped, beyond the escalation the policy owes.
+    await duty('risk-assessment').locator('summary').click();
+    await duty('risk-assessment').getByLabel('Tell someone Risk assessment has slipped:').selectOption('hr');
+    await duty('risk-assessment').locator('button.escalate').click();
+    await expect.poll(() => duty('risk-assessment').textContent()).toContain('told: HR');
+    // A fact learned: the duties owed are evaluated again, so the checklist gains and loses duties.
+    const learn = async (fact: string, answer: string) => {
+      await page.locator(`${view} select.fact`).selectOption(fact);
+      await page.locator(`${view} select.fact-value`).selectOption({ label: answer });
+      await page.click(`${view} button.learn-fact`);
+    };
+    expect(await duty('emergency-fund').count()).toBe(0);
+    await learn('incident.severity', 'Risk to safety');
+    await expect.poll(() => duty('emergency-fund').count()).toBe(1);
+    expect(await duty('pay-data-broker-removal').count()).toBe(1);
+    await learn('incident.kind', 'Harassment');
+    await expect.poll(() => duty('pay-data-broker-removal').count()).toBe(0);
+    expect(await problemText()).toBe('');
+    await page.screenshot({ path: join(resultsDir, 'lead-facts-learned.png'), fullPage: true });
+    // A rejected event (dated before the last one) shows its issue and changes nothing.
+    const checklist = () =>
+      page
+        .locator(`${view} li.lead-duty`)
+        .evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.status}: ${r.textContent}`));
+    const before = await checklist();
+    await asAt('2026-03-27T17:00');
+    await learn('incident.severity', 'Low');
+    await expect.poll(problemText).toContain('before the last one');
+    expect(await duty('emergency-fund').count()).toBe(1);
+    await asAt('2026-03-28T12:00');
+    expect(await checklist()).toEqual(before);
+    await page.locator(`${view} .lead-incident`).screenshot({ path: join(resultsDir, 'lead-rejected.png') });
     // Export: the JSON is an incident the API reads back, with the events recorded.
     const download = page.waitForEvent('download');
     await page.click(`${view} a.export`);
@@ -490,7 +530,18 @@ describe('Safety lead', () => {
     const exported = parseIncident(JSON.parse(readFileSync(file, 'utf8')));
     expect(exported.ok).toBe(true);
     const incident = (exported as { incident: Incident }).incident;
-    expect(incident.events.map((e) => e.type)).toEqual(['acknowledged', 'consent-given', 'done']);
+    expect(incident.events.map((e) => e.type)).toEqual([
+      'acknowledged',
+      'consent-given',
+      'done',
+      'reassigned',
+      'escalated',
+      'fact-learned',
+      'fact-learned',
+    ]);
+    expect(incidentState(incident).duties.find((d) => d.dutyId === 'risk-assessment')?.holder.id).toBe(
+      'leadership',
+    );
     expect(incidentState(incident).duties.find((d) => d.dutyId === 'lock-down-accounts')?.doneNote).toBe(
       'Locked <b>with</b> you',
     );

@@ -211,7 +211,10 @@ export function buildHandbook(policy: Policy, options: RenderOptions = {}): Hand
   if (policy.duties?.length) sections.push(dutiesSection(policy, vocabulary, pb, cite));
   else {
     sections.push(
-      section('targeted', pb.headings.targeted, [{ kind: 'paragraph', text: [pb.headings.noSupport] }]),
+      section('targeted', pb.headings.targeted, [
+        { kind: 'paragraph', text: [pb.headings.noSupport] },
+        ...timekeepingBlocks(policy, vocabulary, pb, cite),
+      ]),
     );
   }
   const whoToAsk = whoToAskSection(policy, vocabulary, pb, ruleHeading);
@@ -375,7 +378,44 @@ function dutiesSection(
       : [{ kind: 'paragraph', text: [pb.headings.noSupport] }];
   if (onYou.length > 0)
     blocks.push(table(pb.headings.dutiesOnYouCaption, pb.columns.whatYouDo, onYou.map(row)));
+  blocks.push(...timekeepingBlocks(policy, vocabulary, pb, cite));
   return section('targeted', pb.headings.targeted, blocks);
+}
+
+/**
+ * The policy's calendar and escalations in words: when a deadline falls is only meaningful with the organisation's
+ * time zone and working days, and a promise is only as good as what happens when it slips.
+ */
+function timekeepingBlocks(
+  policy: Policy,
+  vocabulary: ResolvedVocabulary,
+  pb: Phrasebook,
+  cite: (item: Provenance) => Note[],
+): Block[] {
+  const blocks: Block[] = [];
+  if (policy.calendar) {
+    const text = pb.calendarSentence({
+      ...(policy.calendar.timeZone ? { timeZone: policy.calendar.timeZone } : {}),
+      ...(policy.calendar.holidays ? { holidays: policy.calendar.holidays } : {}),
+      closures: policy.calendar.closures ?? [],
+    });
+    if (text) blocks.push({ kind: 'paragraph', text: [text] });
+  }
+  for (const escalation of policy.escalation ?? []) {
+    blocks.push({
+      kind: 'paragraph',
+      text: [
+        pb.escalationSentence({
+          modalities: (escalation.modalities ?? ['must']).map((m) => pb.modalities[m]),
+          tell: entryOf(vocabulary, 'roles', escalation.tell).phrase,
+          ...(escalation.overdueBy ? { overdueBy: pb.deadline(escalation.overdueBy) } : {}),
+          ...(escalation.reason ? { reason: escalation.reason } : {}),
+        }),
+        ...cite(escalation).flatMap((note): Inline[] => [` ${note.label}: `, ...note.text]),
+      ],
+    });
+  }
+  return blocks;
 }
 
 function entryOf(

@@ -146,6 +146,25 @@ export interface Phrasebook {
   }) => string;
   /** A deadline in words (`PT24H` → “within 24 hours”; with `workingDays`, `P2D` → “within 2 working days”). */
   readonly deadline: (iso: string, options?: { workingDays?: boolean }) => string;
+  /**
+   * How the organisation keeps time for deadlines, in one or two sentences, from the policy's calendar: its time
+   * zone, whose bank holidays and which closure days (YYYY-MM-DD) are not working days.
+   */
+  readonly calendarSentence: (calendar: {
+    timeZone?: string;
+    holidays?: 'england-and-wales' | 'scotland' | 'northern-ireland';
+    closures: readonly string[];
+  }) => string;
+  /**
+   * Who is told when a duty slips: the modalities it covers (“must”), the role's phrase, how long overdue in words
+   * (`pb.deadline`, “within 4 hours”; absent when at once) and why.
+   */
+  readonly escalationSentence: (escalation: {
+    modalities: readonly string[];
+    tell: string;
+    overdueBy?: string;
+    reason?: string;
+  }) => string;
   /** A flowchart question from a clause. */
   readonly question: (clause: string) => string;
   /** Flowchart words. */
@@ -168,6 +187,13 @@ export interface Phrasebook {
     readonly neededFacts: string;
   };
 }
+
+/** Where each shipped bank-holiday calendar applies, in words. */
+const HOLIDAY_PLACES = {
+  'england-and-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+} as const;
 
 /** Capitalises the first letter of a sentence. */
 export function capitalise(text: string): string {
@@ -303,6 +329,19 @@ export const enGB: Phrasebook = {
   dutySentence: ({ holder, modality, action, deadline, consentRequired }) =>
     `${capitalise(holder)} ${modality} ${action}${deadline ? `, ${deadline}` : ''}${consentRequired && !/consent/i.test(action) ? ', and only with your consent' : ''}.`,
   deadline: describeDeadline,
+  calendarSentence: ({ timeZone, holidays, closures }) => {
+    const sentences: string[] = [];
+    if (timeZone) sentences.push(`Deadlines are kept in ${timeZone} time, across clock changes.`);
+    const notWorking: string[] = [];
+    if (holidays) notWorking.push(`bank holidays in ${HOLIDAY_PLACES[holidays]}`);
+    if (closures.length > 0)
+      notWorking.push(`the days the organisation is closed (${list(closures, 'and')})`);
+    if (notWorking.length > 0)
+      sentences.push(`Working days are Monday to Friday, except ${list(notWorking, 'and')}.`);
+    return sentences.join(' ');
+  },
+  escalationSentence: ({ modalities, tell, overdueBy, reason }) =>
+    `If something the organisation ${list(modalities, 'or')} do for you is not done by its deadline, ${tell} is told ${overdueBy ? `${overdueBy} of that deadline` : 'at once'}.${reason ? ` Why: ${reason}` : ''}`,
   question: (clause) => `${capitalise(clause)}?`,
   flowchart: {
     start: 'Your situation',
