@@ -80,6 +80,8 @@ function describeNormal(
       );
       return parent === 'all' ? phrasebook.either(alternatives) : phrasebook.or(alternatives);
     }
+    default:
+      return node satisfies never;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Condition, FactValue } from '@fairpost/core';
+import { type Condition, type ConditionNode, type FactValue, toConditionNode } from '@fairpost/core';
 
 /**
  * A condition with every `not` pushed down to the fact tests (De Morgan, which holds in the three-valued logic
@@ -21,21 +21,31 @@ export type NormalCondition =
 const ALWAYS: NormalCondition = { kind: 'always' };
 const NEVER: NormalCondition = { kind: 'never' };
 
-/** Normalises a condition (negated when `negate` is true); see `NormalCondition`. */
+/**
+ * Normalises a condition (negated when `negate` is true); see `NormalCondition`. The condition is read once into the
+ * core's internal form (`ConditionNode`), which is what is folded, so a new kind of node fails to compile here too.
+ */
 export function normaliseCondition(condition: Condition, negate = false): NormalCondition {
-  if ('not' in condition) return normaliseCondition(condition.not, !negate);
-  if ('all' in condition) {
-    const items = condition.all.map((c) => normaliseCondition(c, negate));
-    return negate ? combine('any', items) : combine('all', items);
+  return normaliseNode(toConditionNode(condition), negate);
+}
+
+function normaliseNode(node: ConditionNode, negate: boolean): NormalCondition {
+  switch (node.kind) {
+    case 'not':
+      return normaliseNode(node.child, !negate);
+    case 'all': {
+      const items = node.children.map((c) => normaliseNode(c, negate));
+      return negate ? combine('any', items) : combine('all', items);
+    }
+    case 'any': {
+      const items = node.children.map((c) => normaliseNode(c, negate));
+      return negate ? combine('all', items) : combine('any', items);
+    }
+    case 'test':
+      return test(node.fact, node.values, node.positive ? negate : !negate);
+    default:
+      return node satisfies never;
   }
-  if ('any' in condition) {
-    const items = condition.any.map((c) => normaliseCondition(c, negate));
-    return negate ? combine('all', items) : combine('any', items);
-  }
-  if ('is' in condition) return test(condition.fact, [condition.is], negate);
-  if ('isNot' in condition) return test(condition.fact, [condition.isNot], !negate);
-  if ('in' in condition) return test(condition.fact, condition.in, negate);
-  return test(condition.fact, condition.notIn, !negate);
 }
 
 function test(fact: string, values: readonly FactValue[], negated: boolean): NormalCondition {
@@ -75,5 +85,7 @@ export function toCondition(normal: NormalCondition): Condition {
           ? { fact: normal.fact, notIn: [...normal.values] }
           : { fact: normal.fact, in: [...normal.values] }
       ) as Condition;
+    default:
+      return normal satisfies never;
   }
 }

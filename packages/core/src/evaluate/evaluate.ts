@@ -51,9 +51,9 @@ const DEFAULT_OPTIONS: EvaluateOptions = Object.freeze({});
 /**
  * What the policy says about a scenario: the outcome, the deciding rules and reasons, the conditions to meet, who to
  * ask, and the duties triggered. Facts the scenario leaves out are unknown: if the outcome depends on them it is
- * `undetermined`, and `neededFacts` lists exactly the missing facts whose value changes the outcome for some way of
- * filling in the others (a fact is never listed when no answer to it can change the outcome). The same holds for
- * each undetermined duty and whether it is owed. Only the scenario's own enumerable properties are read, as
+ * `undetermined`, and `neededFacts` lists exactly the missing facts whose value changes the outcome, the conditions
+ * or the reviewers for some way of filling in the others (a fact is never listed when no answer to it can change
+ * them). Each undetermined duty lists the same way the facts that decide whether it is triggered. Only the scenario's own enumerable properties are read, as
  * `parseScenario` reads them. Pure and deterministic.
  * Throws `InvalidScenarioError` for an unknown fact or value; use `parseScenario` first on untrusted input.
  * @example
@@ -117,7 +117,8 @@ function exactly(engine: PolicyEngine, scenario: Scenario): OutcomePart {
   const { deciders, includeDefault, possible, neededFacts } = partialOutcome(engine, scenario);
   if (possible.length === 1) {
     if (deciders.length === 0) return engine.defaultSettled;
-    return merge(engine, possible[0]!, deciders, includeDefault, NONE);
+    // The outcome is settled, but the deciders may still differ in conditions or reviewers.
+    return merge(engine, possible[0]!, deciders, includeDefault, neededFacts);
   }
   return merge(engine, 'undetermined', deciders, includeDefault, neededFacts, possible);
 }
@@ -133,7 +134,8 @@ function merge(
   neededFacts: readonly string[],
   possible?: readonly Outcome[],
 ): OutcomePart {
-  if (rules.length === 1 && !includeDefault && outcome !== 'undetermined') return rules[0]!.settled;
+  if (rules.length === 1 && !includeDefault && outcome !== 'undetermined' && neededFacts.length === 0)
+    return rules[0]!.settled;
   const possibleOutcomes = possible ?? (outcome === 'undetermined' ? NONE : SINGLE_OUTCOME.get(outcome)!);
   const decidedBy: DecidingRule[] = [
     ...rules.map((r) => r.decidingRule),

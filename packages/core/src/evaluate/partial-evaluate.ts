@@ -13,6 +13,7 @@ import {
 import type { FactValue } from '../vocabulary/fact-types.js';
 import type { CompiledDuty, CompiledRule, PolicyEngine } from './compile-policy.js';
 import { TRUE } from './compile-policy.js';
+import { decisionEffects } from './decision-effects.js';
 
 // Partial evaluation, beside the concrete evaluator (as Cedar keeps `tpe` beside its evaluator): what a policy says
 // when some facts are unknown. Exact either way: small completion spaces are enumerated (every completion through
@@ -26,7 +27,10 @@ export interface PartialOutcome {
   readonly includeDefault: boolean;
   /** Every outcome some completion gets, in `OUTCOMES` order. */
   readonly possible: readonly Outcome[];
-  /** The unknown facts whose value changes the outcome for some completion, in vocabulary order. */
+  /**
+   * The unknown facts whose value changes the outcome, the conditions or the reviewers for some completion, in
+   * vocabulary order.
+   */
   readonly neededFacts: readonly string[];
 }
 
@@ -126,22 +130,32 @@ export function partialOutcome(engine: PolicyEngine, scenario: Scenario): Partia
   const unknown = engine.ruleFacts.filter((f) => known(scenario)(f) === undefined);
   const seen = new Uint8Array(engine.ordered.length);
   let includeDefault = false;
-  const defaultCode = outcomeStrictness(engine.defaultRule.outcome);
+  const effects = decisionEffects(engine);
+  const reached = new Set<number>();
+  // Each completion's code is its effect (outcome, conditions and reviewers), so the facts along which the codes
+  // vary are exactly the needed facts.
   const table = completionTable(scenario, unknown, engine.compiled.domains, engine.completionLimit, (s) => {
     const first = engine.scan(s, 0);
     if (first < 0) {
       includeDefault = true;
-      return defaultCode;
+      reached.add(outcomeStrictness(engine.defaultRule.outcome));
+      return effects.defaultCode;
     }
     seen[first] = 1;
+    reached.add(engine.ordered[first]!.strictness);
     // Strictest: every rule of the winning rank that holds decides too.
     const end = engine.rankEnd[first]!;
-    for (let p = first + 1; p < end; p++) if (engine.ordered[p]!.test(s) === TRUE) seen[p] = 1;
-    return engine.ordered[first]!.strictness;
+    if (end === first + 1) return effects.ruleCode[first]!;
+    const winners = [first];
+    for (let p = first + 1; p < end; p++)
+      if (engine.ordered[p]!.test(s) === TRUE) {
+        seen[p] = 1;
+        winners.push(p);
+      }
+    return effects.codeOf(winners);
   });
   if (table === undefined) return partialOutcomeByRegions(engine, scenario);
   const deciders = engine.ordered.filter((_, p) => seen[p] === 1);
-  const reached = new Set(table.codes);
   return {
     deciders,
     includeDefault,
@@ -157,7 +171,8 @@ function partialOutcomeByRegions(engine: PolicyEngine, scenario: Scenario): Part
   const add = (outcome: Outcome, region: Region) =>
     byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ...region]);
   const deciders: CompiledRule[] = [];
-  // What rules of better ranks take: a rule decides where it holds outside it.
+  // Where each rule decides, by position: where it holds outside the rules of better ranks.
+  const decides = new Map<number, Region>();
   let better: Region = [];
   for (let start = 0; start < engine.ordered.length; start = engine.rankEnd[start]!) {
     const group = engine.ordered
@@ -168,6 +183,7 @@ function partialOutcomeByRegions(engine: PolicyEngine, scenario: Scenario): Part
       const fresh = subtract(here, better, domains);
       if (isEmptyRegion(fresh)) continue;
       deciders.push(rule);
+      decides.set(rule.position, fresh);
       add(rule.rule.outcome, fresh);
     }
     better = [...better, ...group.flatMap(({ here }) => here)];
@@ -176,12 +192,16 @@ function partialOutcomeByRegions(engine: PolicyEngine, scenario: Scenario): Part
   const includeDefault = !isEmptyRegion(rest);
   if (includeDefault) add(engine.defaultRule.outcome, rest);
   const needed = new Set<string>();
+  const dependsOn = (region: Region) => {
+    for (const fact of regionFacts(region))
+      if (!needed.has(fact) && regionDependsOn(region, fact, domains)) needed.add(fact);
+  };
   const regions = [...byOutcome.values()];
   // The outcome regions cover the space and do not overlap: with n of them, the last is fixed by the others.
-  if (regions.length > 1)
-    for (const region of regions.slice(0, -1))
-      for (const fact of regionFacts(region))
-        if (!needed.has(fact) && regionDependsOn(region, fact, domains)) needed.add(fact);
+  if (regions.length > 1) for (const region of regions.slice(0, -1)) dependsOn(region);
+  // Each condition or reviewer is brought where one of its deciders decides.
+  for (const { positions, includesDefault } of decisionEffects(engine).memberships)
+    dependsOn([...positions.flatMap((p) => decides.get(p) ?? []), ...(includesDefault ? rest : [])]);
   return {
     deciders,
     includeDefault,

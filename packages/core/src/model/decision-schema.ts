@@ -50,7 +50,11 @@ export const TriggeredDutySchema = z
 export const UndeterminedDutySchema = z
   .strictObject({
     dutyId: z.string().describe('The duty’s id in the policy.'),
-    neededFacts: z.array(factName).describe('The missing facts its trigger depends on.'),
+    neededFacts: z
+      .array(factName)
+      .describe(
+        'Exactly the missing facts that decide whether the duty is triggered, in vocabulary order: a fact is listed if and only if two completions that differ in that fact alone differ on the duty.',
+      ),
   })
   .meta({
     id: 'UndeterminedDuty',
@@ -106,7 +110,9 @@ export const DecisionSchema = z
       .describe('Every outcome some completion of the scenario gets: one when determined.'),
     neededFacts: z
       .array(factName)
-      .describe('The missing facts the outcome depends on (empty when determined), in vocabulary order.'),
+      .describe(
+        'Exactly the missing facts the outcome, the conditions or the reviewers depend on, in vocabulary order: a fact is listed if and only if two completions that differ in that fact alone differ in one of them. Never empty when undetermined; a determined outcome may still list facts that choose between deciding rules with different conditions or reviewers.',
+      ),
     decidedBy: z.array(DecidingRuleSchema).describe('The rules that decide, or the default when none match.'),
     conditions: z.array(CatalogueEntrySchema).describe('Conditions to meet, merged from the deciding rules.'),
     reviewers: z.array(CatalogueEntrySchema).describe('Who to ask, merged from the deciding rules.'),

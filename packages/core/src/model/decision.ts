@@ -37,8 +37,8 @@ export interface TriggeredDuty {
 export interface UndeterminedDuty {
   readonly dutyId: string;
   /**
-   * Exactly the missing facts that decide whether the duty is owed, in vocabulary order: a fact is listed if and
-   * only if two completions that differ in that fact alone differ on the duty.
+   * Exactly the missing facts that decide whether the duty is triggered, in vocabulary order: a fact is listed if
+   * and only if two completions that differ in that fact alone differ on whether the duty is triggered.
    */
   readonly neededFacts: readonly string[];
 }
@@ -71,9 +71,11 @@ export interface Decision {
   /** Every outcome some completion of the scenario gets: one when determined. */
   readonly possibleOutcomes: readonly Outcome[];
   /**
-   * Exactly the missing facts the outcome depends on, in vocabulary order (empty when determined): a fact is listed
-   * if and only if two completions of the scenario that differ in that fact alone get different outcomes. The same
-   * list `relevantFacts(compiled, scenario)` gives; `nextQuestion` asks only facts from it.
+   * Exactly the missing facts the outcome, the conditions or the reviewers depend on, in vocabulary order: a fact is
+   * listed if and only if two completions of the scenario that differ in that fact alone differ in outcome,
+   * conditions or reviewers (compared as sets). Never empty when the outcome is undetermined; a determined outcome
+   * lists the facts that still choose between deciding rules with different conditions or reviewers. The same list
+   * `relevantFacts(compiled, scenario)` gives; `nextQuestion` asks only facts from it, until it is empty.
    */
   readonly neededFacts: readonly string[];
   /**

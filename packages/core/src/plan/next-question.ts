@@ -1,4 +1,5 @@
 import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
+import { decisionEffects } from '../evaluate/decision-effects.js';
 import type { Outcome } from '../model/outcome.js';
 import {
   complement,
@@ -16,7 +17,10 @@ import { InvalidScenarioError } from '../evaluate/evaluate.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 
-/** What a questionnaire is trying to settle. */
+/**
+ * What a questionnaire is trying to settle: the decision's `outcome` with its conditions and reviewers, the `duties`
+ * owed, or `both`.
+ */
 export type QuestionGoal = 'outcome' | 'duties' | 'both';
 
 /** Options for `nextQuestion`. */
@@ -53,9 +57,10 @@ export interface Question {
 /**
  * The next fact to ask so that a decision is settled in as few questions as possible, or `undefined` once it is
  * settled. Only facts the answer still depends on are asked (exactly, over the fact domains): a fact is asked only
- * when some two answers to it can lead to different outcomes (or, with `goal: 'duties'`, different duties owed).
- * Among those it picks one that minimises the expected number of questions left, exactly, every complete scenario
- * counting once (a search over the policy's outcome partition, done once per policy and goal and then shared);
+ * when some two answers to it can lead to a different outcome, conditions or reviewers (or, with `goal: 'duties'`,
+ * different duties owed). Among those it picks one that minimises the expected number of questions left, exactly,
+ * every complete scenario counting once (a search over the policy's partitions, done once per policy and goal and
+ * then shared);
  * ties go to vocabulary order, so the questionnaire is deterministic. Goals too large to search exactly fall back
  * to picking the fact whose answer leaves, on average, the fewest facts open. An invalid scenario (an unknown fact,
  * a value its fact cannot take, something that is not plain data) throws `InvalidScenarioError`, as `evaluate`
@@ -195,7 +200,7 @@ function partitionsFor(compiled: CompiledPolicy, goal: QuestionGoal): readonly P
   let partitions = byGoal.get(goal);
   if (!partitions) {
     const list: Partition[] = [];
-    if (goal !== 'duties') list.push(outcomePartition(compiled));
+    if (goal !== 'duties') list.push(...outcomePartitions(compiled));
     if (goal !== 'outcome')
       for (const duty of engineOf(compiled).duties)
         list.push([duty.region, complement(duty.region, compiled.domains)]);
@@ -206,24 +211,34 @@ function partitionsFor(compiled: CompiledPolicy, goal: QuestionGoal): readonly P
 }
 
 /**
- * The regions of the whole space that get each outcome, following the resolution exactly as `evaluate` does: rules
- * in priority order, each taking what it matches outside the rules of better ranks.
+ * The partitions that settle a decision's outcome, conditions and reviewers, following the resolution exactly as
+ * `evaluate` does (rules in priority order, each taking what it matches outside the rules of better ranks): the
+ * regions of the whole space that get each outcome, and for each condition or reviewer where it is brought and not.
  */
-function outcomePartition(compiled: CompiledPolicy): Region[] {
+function outcomePartitions(compiled: CompiledPolicy): Partition[] {
   const { domains } = compiled;
   const engine = engineOf(compiled);
   const byOutcome = new Map<Outcome, Region>();
   const add = (outcome: Outcome, region: Region) => {
     if (!isEmptyRegion(region)) byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ...region]);
   };
+  const decides: Region[] = [];
   let taken: Region = [];
   for (let start = 0; start < engine.ordered.length; start = engine.rankEnd[start]!) {
     const group = engine.ordered.slice(start, engine.rankEnd[start]!);
-    for (const rule of group) add(rule.rule.outcome, subtract(rule.region, taken, domains));
+    for (const rule of group) {
+      decides[rule.position] = subtract(rule.region, taken, domains);
+      add(rule.rule.outcome, decides[rule.position]!);
+    }
     taken = [...taken, ...group.flatMap((rule) => rule.region)];
   }
-  add(engine.defaultRule.outcome, subtract(UNIVERSE, taken, domains));
-  return [...byOutcome.values()];
+  const rest = subtract(UNIVERSE, taken, domains);
+  add(engine.defaultRule.outcome, rest);
+  const brought = decisionEffects(engine).memberships.map(({ positions, includesDefault }) => {
+    const region = [...positions.flatMap((p) => decides[p]!), ...(includesDefault ? rest : [])];
+    return [region, complement(region, domains)];
+  });
+  return [[...byOutcome.values()], ...brought];
 }
 
 /** Each partition restricted to what is known, keeping only the results still reachable. */

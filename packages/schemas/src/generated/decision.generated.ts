@@ -33,7 +33,7 @@ export interface Decision {
    */
   possibleOutcomes: Outcome[];
   /**
-   * The missing facts the outcome depends on (empty when determined), in vocabulary order.
+   * Exactly the missing facts the outcome, the conditions or the reviewers depend on, in vocabulary order: a fact is listed if and only if two completions that differ in that fact alone differ in one of them. Never empty when undetermined; a determined outcome may still list facts that choose between deciding rules with different conditions or reviewers.
    *
    * Items: A fact name (`account.kind`, `custom.campaignPhase`).
    */
@@ -171,7 +171,7 @@ export interface UndeterminedDuty {
    */
   dutyId: string;
   /**
-   * The missing facts its trigger depends on.
+   * Exactly the missing facts that decide whether the duty is triggered, in vocabulary order: a fact is listed if and only if two completions that differ in that fact alone differ on the duty.
    *
    * Items: A fact name (`account.kind`, `custom.campaignPhase`).
    */
