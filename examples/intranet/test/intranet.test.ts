@@ -471,6 +471,10 @@ describe('Safety lead', () => {
       .toContain("needs the person's consent");
     expect(await duty('lock-down-accounts').getAttribute('data-status')).toBe('waiting-for-consent');
     await duty('lock-down-accounts').locator('button.consent-given').click();
+    // Wait for the checklist drawn after the consent, so the note goes into the input that stays on the page.
+    await expect
+      .poll(() => duty('lock-down-accounts').getAttribute('data-status'))
+      .not.toBe('waiting-for-consent');
     await expect.poll(() => duty('lock-down-accounts').locator('button.start').count()).toBe(1);
     await duty('lock-down-accounts').locator('input.done-note').fill('Locked <b>with</b> you');
     await duty('lock-down-accounts').locator('button.done').click();

@@ -1,10 +1,9 @@
-import { CliError, EXIT } from '../cli-error.js';
+import { EXIT } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { paletteFor } from '../colour.js';
 import { formatDocument } from '../format-document.js';
-import { describeFsError, displayName, readInputFile, STDIN } from '../read-input-file.js';
+import { displayName, readInputFile, STDIN } from '../read-input-file.js';
 import { writeFileAtomically } from '../write-file-atomically.js';
-import { resolve } from 'node:path';
 
 /** `fairpost fmt <files…>`: policies and case tables in one canonical layout, comments kept. */
 export const fmtCommand: Command = {

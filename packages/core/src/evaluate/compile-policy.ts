@@ -1,5 +1,5 @@
 import type { Condition, FactOperator } from '../model/condition.js';
-import { type ConditionNode, nodeFacts, toConditionNode } from '../model/condition-node.js';
+import { type ConditionNode, checkDepth, nodeFacts, toConditionNode } from '../model/condition-node.js';
 import type { Decision, DecidingRule, FactTestTrace, TriggeredDuty } from '../model/decision.js';
 import { frozenCopy } from '../model/deep-freeze.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
@@ -376,6 +376,13 @@ export function compilePolicy(policy: Policy, options: CompileOptions = {}): Com
 
 /** `compilePolicy` with the engine's internal options, returning the engine. Internal. */
 export function compileEngine(input: Policy, options: EngineOptions = {}): PolicyEngine {
+  // Depth first, without recursion: the copy below recurses, and must never meet a condition the engine refuses.
+  input.rules.forEach((rule, i) => {
+    checkDepth(rule.when, ['rules', i, 'when']);
+  });
+  (input.duties ?? []).forEach((duty, i) => {
+    checkDepth(duty.when, ['duties', i, 'when']);
+  });
   // A frozen copy: the decisions share its reasons and sources, so neither the caller's later edits nor a change
   // to one decision may reach another.
   const policy = frozenCopy(input);

@@ -94,8 +94,12 @@ const pathOf = (visit: Visit, at: readonly ConditionPathSegment[]): ConditionPat
   return [...at, ...steps.reverse().flat()];
 };
 
-/** An explicit stack rather than recursion: this runs before anything is known about the depth. */
-function checkDepth(condition: Condition, at: readonly ConditionPathSegment[]): void {
+/**
+ * Throws `ConditionTooDeepError` for a condition nested deeper than `MAX_CONDITION_DEPTH`, at its path. An explicit
+ * stack rather than recursion: this runs before anything is known about the depth, so that nothing recursive (a
+ * copy, a freeze, a conversion) ever sees a condition the engine would refuse. Internal.
+ */
+export function checkDepth(condition: Condition, at: readonly ConditionPathSegment[]): void {
   const stack: Visit[] = [{ c: condition, depth: 1, parent: undefined, step: [] }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
