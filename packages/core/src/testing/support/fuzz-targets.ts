@@ -303,9 +303,19 @@ function differOnPartial(compiled: CompiledPolicy, policy: Policy, partial: Scen
   ) {
     return `partial: possible ${decision.possibleOutcomes}, completions ${[...outcomes]}`;
   }
+  // Settled means every completion gets the same outcome, conditions and reviewers (what neededFacts covers).
+  const answers = new Set(
+    completionsOf(compiled, partial).map((s) => {
+      const r = referenceDecide(policy, s);
+      return JSON.stringify([r.outcome, [...r.conditions].sort(), [...r.reviewers].sort()]);
+    }),
+  );
+  if ((decision.neededFacts.length === 0) !== (answers.size === 1)) {
+    return `neededFacts ${JSON.stringify(decision.neededFacts)} but the completions give ${answers.size} answers`;
+  }
   const question = nextQuestion(compiled, partial);
-  if ((question === undefined) !== (expected !== 'undetermined')) {
-    return `nextQuestion ${question ? `asks ${question.fact}` : 'says settled'} but the outcome is ${expected}`;
+  if ((question === undefined) !== (answers.size === 1)) {
+    return `nextQuestion ${question ? `asks ${question.fact}` : 'says settled'} but the completions give ${answers.size} answers`;
   }
   return undefined;
 }
