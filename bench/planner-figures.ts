@@ -113,7 +113,8 @@ export function plannerFiguresFor(
   let slowest = 0;
   const planner = countQuestions(compiled, (s) => {
     const t = performance.now();
-    const fact = nextQuestion(compiled, s, { goal })?.fact;
+    const next = nextQuestion(compiled, s, { goal });
+    const fact = next.ok ? next.question?.fact : undefined;
     const ms = performance.now() - t;
     if (asked++ > 0) {
       later += ms;

@@ -37,7 +37,9 @@ export function chooseQuestion(
   unsure: ReadonlySet<string>,
   goal: QuestionGoal,
 ): AskedQuestion | undefined {
-  const best = nextQuestion(compiled, scenario, { goal });
+  const next = nextQuestion(compiled, scenario, { goal });
+  // The page builds the scenario from the question's own choices, so it is always valid for the policy.
+  const best = next.ok ? next.question : undefined;
   if (!best || !unsure.has(best.fact)) return best;
   const fact = best.stillRelevant.find((f) => !unsure.has(f));
   const definition = fact === undefined ? undefined : compiled.vocabulary.facts.get(fact);

@@ -268,7 +268,7 @@ describe('Can I post this?', () => {
       });
       const scenario = toScenario(given);
       // The page stopped asking exactly when core says nothing more is worth asking.
-      expect(nextQuestion(compiled, scenario)).toBeUndefined();
+      expect(nextQuestion(compiled, scenario)).toEqual({ ok: true, question: undefined });
       expect(await shownOutcome(page)).toBe(evaluate(compiled, scenario).outcome);
     }
     expectClean(watch);

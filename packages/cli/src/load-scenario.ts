@@ -2,30 +2,40 @@ import {
   type CompiledPolicy,
   type FactValue,
   type Issue,
+  LIMIT_CODES,
   parseScenario,
+  parseScenarioSource,
   type Scenario,
 } from '@fairpost/core';
-import { parse as parseYaml } from 'yaml';
-import { CliError, usageError } from './cli-error.js';
-import { displayName, type InputIo, readInputFile } from './read-input-file.js';
+import { CliError, EXIT, usageError } from './cli-error.js';
+import { displayName, type InputIo, readInputBytes } from './read-input-file.js';
+
+/** Issues that mean the file could not be read as a document at all, rather than a wrong fact in it. */
+const UNREADABLE = new Set<string>([
+  'invalid-json',
+  'invalid-yaml',
+  'invalid-utf8',
+  LIMIT_CODES.sourceBytes,
+  LIMIT_CODES.values,
+  LIMIT_CODES.documentDepth,
+  LIMIT_CODES.stringLength,
+]);
 
 /**
  * Reads a scenario (or a questionnaire's answers) from a YAML or JSON file holding a map of facts, and checks it
- * against the policy's vocabulary. Every problem is reported, naming the file and the fact.
+ * against the policy's vocabulary. The file is read as `parsePolicySource` reads a policy: a `.json` file as
+ * strict JSON, a byte-order mark accepted, bytes that are not UTF-8 refused. Every problem is reported as
+ * `file:line:col: message`: text that cannot be read exits 1, a fact or value the policy does not know exits 2.
  */
 export function loadScenarioFile(file: string, io: InputIo, compiled: CompiledPolicy): Scenario {
-  const text = readInputFile(file, io);
-  let data: unknown;
-  try {
-    data = parseYaml(text, { uniqueKeys: true });
-  } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new CliError(`${displayName(file)}: not valid YAML or JSON: ${message}`);
-  }
-  if (data === null || data === undefined) return {};
-  const checked = parseScenario(data, compiled);
-  if (!checked.ok) throw usageError(`${displayName(file)}: ${describeScenarioIssues(checked.issues)}`);
-  return checked.scenario;
+  const name = displayName(file);
+  const result = parseScenarioSource(readInputBytes(file, io), compiled, { filename: name });
+  if (result.ok) return result.scenario;
+  const lines = result.issues.map(
+    (issue) => `${name}:${issue.line ?? 1}:${issue.column ?? 1}: ${describeScenarioIssue(issue)}`,
+  );
+  const unreadable = result.issues.some((issue) => UNREADABLE.has(issue.code));
+  throw new CliError(lines.join('\n'), unreadable ? EXIT.failure : EXIT.usage);
 }
 
 /**
@@ -68,12 +78,13 @@ export function parseBoolean(text: string): boolean | undefined {
   return undefined;
 }
 
+/** A scenario issue led by its fact, unless the message already names it. */
+function describeScenarioIssue(issue: Issue): string {
+  const fact = String(issue.path[0] ?? '');
+  return fact === '' || issue.message.includes(`"${fact}"`) ? issue.message : `${fact}: ${issue.message}`;
+}
+
 /** Scenario issues in one line, each led by its fact unless the message already names it. */
 function describeScenarioIssues(issues: readonly Issue[]): string {
-  return issues
-    .map((issue) => {
-      const fact = String(issue.path[0] ?? '');
-      return issue.message.includes(`"${fact}"`) ? issue.message : `${fact}: ${issue.message}`;
-    })
-    .join('; ');
+  return issues.map(describeScenarioIssue).join('; ');
 }

@@ -44,7 +44,10 @@ export async function runQuestionnaire(
   const answers: Answer[] = [];
   // Each round fixes one more fact, so there are at most as many rounds as facts in play.
   for (let round = 0; round <= compiled.factsInPlay.length; round++) {
-    const question = nextQuestion(compiled, scenario, { goal });
+    const next = nextQuestion(compiled, scenario, { goal });
+    // Every answer was checked against the fact's values before it joined the scenario.
+    if (!next.ok) throw new Error(`the questionnaire built an invalid scenario: ${next.issues[0]?.message}`);
+    const question = next.question;
     if (!question) return { scenario, answers };
     const value = await askOne(question, answers.length + 1, io, compiled, scenario, goal);
     answers.push({ fact: question.fact, value });

@@ -19,7 +19,12 @@ writeFileSync(join(dir, 'known.yaml'), 'content.identifiesClient: false\naccount
 function typedAnswers(complete: Scenario, goal: 'outcome' | 'duties' = 'outcome'): string[] {
   const lines: string[] = [];
   let scenario: Scenario = {};
-  for (let q = nextQuestion(starter, scenario, { goal }); q; q = nextQuestion(starter, scenario, { goal })) {
+  const ask = (s: Scenario) => {
+    const next = nextQuestion(starter, s, { goal });
+    if (!next.ok) throw new Error('the scenario is invalid');
+    return next.question;
+  };
+  for (let q = ask(scenario); q; q = ask(scenario)) {
     const value = (complete as Record<string, unknown>)[q.fact];
     lines.push(String(q.choices.findIndex((c) => c.value === value) + 1));
     scenario = { ...scenario, [q.fact]: value } as Scenario;

@@ -77,7 +77,26 @@ describe('fairpost eval', () => {
     const run = fairpost(['eval', join(EXAMPLES, 'starter.yaml'), '--scenario', 'typo.json'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'fairpost eval: typo.json: unknown fact "account.knid"; did you mean "account.kind"?\n',
+      'fairpost eval: typo.json:1:3: unknown fact "account.knid"; did you mean "account.kind"?\n',
+    );
+  });
+
+  it('reads a .json scenario as JSON: a bare carriage return is whitespace, a byte-order mark is accepted', () => {
+    writeFileSync(join(dir, 'cr.json'), '\uFEFF{"account.kind":\r"organisation"}');
+    const run = fairpost(['eval', join(EXAMPLES, 'starter.yaml'), '--scenario', 'cr.json', '--json'], {
+      cwd: dir,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).neededFacts).not.toContain('account.kind');
+  });
+
+  it('places a JSON syntax error in a scenario file at its line and column (exit 1)', () => {
+    writeFileSync(join(dir, 'broken.json'), '{\n  "account.kind": "personal",\n}');
+    const run = fairpost(['eval', join(EXAMPLES, 'starter.yaml'), '--scenario', 'broken.json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^fairpost eval: broken\.json:3:1: not valid JSON: expected a string, found "}"\n$/,
     );
   });
 

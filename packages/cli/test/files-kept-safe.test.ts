@@ -39,7 +39,7 @@ describe('render -o never loses a file', () => {
     expect(refused.code).toBe(1);
     oneLine(refused);
     expect(refused.stderr).toBe(
-      'fairpost render: out.md already exists (a file); add --force to replace it\n',
+      'fairpost render: out.md already exists; add --force to replace it, or choose another name\n',
     );
     expect(readFileSync(join(dir, 'out.md'), 'utf8')).toBe('my notes\n');
     const forced = fairpost(['render', 'policy.yaml', '-o', 'out.md', '--force'], { cwd: dir });
@@ -60,19 +60,22 @@ describe('render -o never loses a file', () => {
     expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toBe(STARTER);
   });
 
-  it('does not follow a symbolic link it did not create: the link is refused, or replaced with --force', () => {
+  it('does not follow or replace a symbolic link it did not create, even with --force', () => {
     const dir = folder();
     writeFileSync(join(dir, 'precious.txt'), 'keep me\n');
     symlinkSync(join(dir, 'precious.txt'), join(dir, 'out.txt'));
     const refused = fairpost(['render', 'policy.yaml', '--format', 'text', '-o', 'out.txt'], { cwd: dir });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('out.txt already exists (a symbolic link)');
-    expect(readlinkSync(join(dir, 'out.txt'))).toBe(join(dir, 'precious.txt'));
+    expect(refused.stderr).toBe(
+      'fairpost render: out.txt is a symbolic link; refusing to write through it (remove it, or choose another name)\n',
+    );
     const forced = fairpost(['render', 'policy.yaml', '--format', 'text', '-o', 'out.txt', '--force'], {
       cwd: dir,
     });
-    expect(forced.code).toBe(0);
-    expect(lstatSync(join(dir, 'out.txt')).isSymbolicLink()).toBe(false);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toBe(refused.stderr);
+    expect(readlinkSync(join(dir, 'out.txt'))).toBe(join(dir, 'precious.txt'));
+    expect(lstatSync(join(dir, 'out.txt')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('keep me\n');
   });
 
@@ -193,7 +196,7 @@ describe('files that are not UTF-8, too large or too deep are reported at a line
     const scenario = fairpost(['eval', 'policy.yaml', '--scenario', 'scenario.yaml'], { cwd: dir });
     expect(scenario.code).toBe(1);
     expect(scenario.stderr).toBe(
-      'fairpost eval: scenario.yaml:1:18: not UTF-8 text (byte 17); save the file as UTF-8\n',
+      'fairpost eval: scenario.yaml:1:18: the text is not UTF-8: byte 0xE9 cannot start or continue a character here (save the file as UTF-8)\n',
     );
   });
 

@@ -108,7 +108,9 @@ describe('fairpost fmt', () => {
     symlinkSync('real.yaml', join(dir, 'link.yaml'));
     const run = fairpost(['fmt', 'link.yaml'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('fairpost fmt: link.yaml is a symbolic link; refusing to write through it\n');
+    expect(run.stderr).toBe(
+      'fairpost fmt: link.yaml is a symbolic link; refusing to write through it (remove it, or choose another name)\n',
+    );
     expect(readFileSync(join(dir, 'real.yaml'), 'utf8')).toBe(messy);
     expect(fairpost(['fmt', 'real.yaml'], { cwd: dir }).code).toBe(0);
   });

@@ -114,7 +114,7 @@ describe('fairpost incident', () => {
     const again = fairpost([...OPEN.slice(0, -1), 'mine.json'], { cwd: dir });
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(
-      'fairpost incident: mine.json already exists; use --force to replace it, or choose another name\n',
+      'fairpost incident: mine.json already exists; add --force to replace it, or choose another name\n',
     );
     expect(readFileSync(join(dir, 'mine.json'), 'utf8')).toBe('my notes\n');
     expect(fairpost([...OPEN.slice(0, -1), 'mine.json', '--force'], { cwd: dir }).code).toBe(0);
@@ -122,7 +122,7 @@ describe('fairpost incident', () => {
     const viaLink = fairpost([...OPEN.slice(0, -1), 'link.json', '--force'], { cwd: dir });
     expect(viaLink.code).toBe(1);
     expect(viaLink.stderr).toBe(
-      'fairpost incident: link.json is a symbolic link; refusing to write through it\n',
+      'fairpost incident: link.json is a symbolic link; refusing to write through it (remove it, or choose another name)\n',
     );
     const event = fairpost(['incident', 'event', 'link.json', 'closed'], { cwd: dir });
     expect(event.code).toBe(1);

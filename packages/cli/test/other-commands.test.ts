@@ -22,7 +22,7 @@ describe('fairpost init', () => {
     const again = fairpost(['init'], { cwd: dir });
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(
-      'fairpost init: policy.yaml already exists (a file); add --force to replace it\n',
+      'fairpost init: policy.yaml already exists; add --force to replace it, or choose another name\n',
     );
     expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toBe('my own edits\n');
   });

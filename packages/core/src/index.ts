@@ -113,6 +113,7 @@ export {
 export {
   expectedQuestions,
   type NextQuestionOptions,
+  type NextQuestionResult,
   nextQuestion,
   type Question,
   type QuestionChoice,
@@ -183,6 +184,7 @@ export {
   UNIVERSE,
 } from './region/region.js';
 export { type ParseScenarioResult, parseScenario, type Scenario } from './parse/scenario.js';
+export { type ParseScenarioSourceOptions, parseScenarioSource } from './parse/parse-scenario-source.js';
 export { CUSTOM_FACT_NAME_PATTERN, ScenarioSchema } from './model/scenario-schema.js';
 export type {
   CustomCatalogueId,

@@ -61,7 +61,10 @@ export const fmtCommand: Command = {
         continue;
       }
       // Replaced only if nobody changed it since it was read; never through a symbolic link; permissions kept.
-      writeFileAtomically(file, io.cwd, formatted.text, { kind: 'unchanged-since', text });
+      writeFileAtomically(file, formatted.text, {
+        cwd: io.cwd,
+        overwrite: { kind: 'unchanged-since', text },
+      });
       io.stdout.write(`formatted ${file}\n`);
     }
     if (check && wouldChange.length > 0) {

@@ -130,12 +130,21 @@ function readIncident(file: string, io: CliIo): { incident: Incident; text: stri
   return { incident: parsed.incident, text };
 }
 
+/** An incident holds personal data: a file the CLI creates for one is readable by its owner only. */
+const PRIVATE = 0o600;
+
 const serialise = (incident: Incident) => `${JSON.stringify(incident, null, 2)}\n`;
 
 function writeOutput(args: CommandArgs, io: CliIo, text: string): void {
   const output = string(args, 'output');
   if (output === undefined) io.stdout.write(text);
-  else writeFileAtomically(output, io.cwd, text, { kind: args.values.force === true ? 'force' : 'never' });
+  else
+    writeFileAtomically(output, text, {
+      cwd: io.cwd,
+      overwrite: { kind: args.values.force === true ? 'force' : 'never' },
+      inputs: args.positionals.slice(1),
+      mode: PRIVATE,
+    });
 }
 
 async function openAction(args: CommandArgs, io: CliIo) {
@@ -159,8 +168,11 @@ async function openAction(args: CommandArgs, io: CliIo) {
     },
   );
   if (!opened.ok) throw new CliError(issueLine(opened.issues[0]!));
-  writeFileAtomically(output, io.cwd, serialise(opened.incident), {
-    kind: args.values.force === true ? 'force' : 'never',
+  writeFileAtomically(output, serialise(opened.incident), {
+    cwd: io.cwd,
+    overwrite: { kind: args.values.force === true ? 'force' : 'never' },
+    inputs: [args.positionals[1]!, ...(scenarioFile && scenarioFile !== '-' ? [scenarioFile] : [])],
+    mode: PRIVATE,
   });
   io.stdout.write(renderIncidentStatus(opened.incident, opened.incident.reportedAt));
   return EXIT.ok;
@@ -202,7 +214,10 @@ async function eventAction(args: CommandArgs, io: CliIo) {
   }
   const next = applyEvent(incident, event);
   if (!next.ok) throw new CliError(`event rejected: ${issueLine(next.issue)}; ${file} is unchanged`);
-  writeFileAtomically(file, io.cwd, serialise(next.incident), { kind: 'unchanged-since', text });
+  writeFileAtomically(file, serialise(next.incident), {
+    cwd: io.cwd,
+    overwrite: { kind: 'unchanged-since', text },
+  });
   io.stdout.write(`recorded ${type}${event.dutyId ? ` on ${event.dutyId}` : ''} at ${event.at} in ${file}\n`);
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { EXIT, usageError } from '../cli-error.js';
 import { type Command, JSON_OPTION } from '../command.js';
 import { policyTemplate } from '../policy-template.js';
-import { writeOutputFile } from '../write-output-file.js';
+import { writeFileAtomically } from '../write-file-atomically.js';
 
 /**
  * `fairpost init [name]`: writes a progressive policy to start from, never over an existing file (unless `--force`)
@@ -33,7 +33,10 @@ export const initCommand: Command = {
       );
     }
     const text = policyTemplate(file, dirname(target));
-    const outcome = writeOutputFile(file, text, { cwd: io.cwd, force: values.force === true, inputs: [] });
+    const outcome = writeFileAtomically(file, text, {
+      cwd: io.cwd,
+      overwrite: { kind: values.force === true ? 'force' : 'never' },
+    });
     const id = /^id: (.+)$/m.exec(text)?.[1] ?? '';
     if (values.json) io.stdout.write(`${JSON.stringify({ file, id })}\n`);
     else

@@ -3,7 +3,7 @@ import { EXIT, usageError } from '../cli-error.js';
 import { type Command, JSON_OPTION, oneOf } from '../command.js';
 import { paletteFor } from '../colour.js';
 import { loadCompiledPolicy } from '../load-policy.js';
-import { writeOutputFile } from '../write-output-file.js';
+import { writeFileAtomically } from '../write-file-atomically.js';
 
 const FORMATS = ['markdown', 'html', 'text', 'mermaid'] as const;
 
@@ -46,9 +46,9 @@ export const renderCommand: Command = {
     }[format](policy);
     const output = values.output;
     if (typeof output === 'string') {
-      const outcome = writeOutputFile(output, text, {
+      const outcome = writeFileAtomically(output, text, {
         cwd: io.cwd,
-        force: values.force === true,
+        overwrite: { kind: values.force === true ? 'force' : 'never' },
         inputs: [positionals[0]!],
       });
       const bytes = Buffer.byteLength(text);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   compilePolicy,
   evaluate,
-  InvalidScenarioError,
   LIMIT_CODES,
   LIMITS,
   MAX_CONDITION_DEPTH,
@@ -195,14 +194,28 @@ describe('parseScenario and nextQuestion on hostile scenarios', () => {
     expect(result.ok ? [] : result.issues.map((i) => i.code)).toEqual([LIMIT_CODES.scenarioFacts]);
   });
 
-  it('nextQuestion treats an invalid scenario as an error, never as settled', () => {
+  it('nextQuestion never throws: an invalid scenario is an error with its issues, never settled', () => {
     const parsed = parsePolicy(validPolicyJson());
     if (!parsed.ok) throw new Error('valid');
     const compiled = compilePolicy(parsed.policy);
-    expect(() => nextQuestion(compiled, { 'account.kind': 'twitter' } as never)).toThrow(
-      InvalidScenarioError,
+    expect(nextQuestion(compiled, { 'account.kind': 'twitter' } as never)).toMatchObject({
+      ok: false,
+      issues: [{ path: ['account.kind'], code: 'invalid-fact-value' }],
+    });
+    expect(nextQuestion(compiled, { 'no.such': 'fact' } as never)).toMatchObject({
+      ok: false,
+      issues: [{ path: ['no.such'], code: 'unknown-fact' }],
+    });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('no keys for you');
+        },
+      },
     );
-    expect(() => nextQuestion(compiled, { 'no.such': 'fact' } as never)).toThrow(InvalidScenarioError);
-    expect(nextQuestion(compiled, {})).toBeDefined();
+    expect(nextQuestion(compiled, hostile as never).ok).toBe(false);
+    const asked = nextQuestion(compiled, {});
+    expect(asked.ok && asked.question?.fact).toBeTruthy();
   });
 });

@@ -62,9 +62,16 @@ const smallPolicy = arbitraryPolicy({ maxRules: 5, maxDuties: 2, maxValuesPerFac
 );
 const goals = fc.constantFrom<QuestionGoal>('outcome', 'duties', 'both');
 
+/** The question `nextQuestion` asks for a scenario the test knows is valid (`undefined` when settled). */
+function questionFor(...args: Parameters<typeof nextQuestion>) {
+  const next = nextQuestion(...args);
+  if (!next.ok) throw new Error(`invalid scenario: ${next.issues.map((i) => i.message).join('; ')}`);
+  return next.question;
+}
+
 describe('nextQuestion on the starter policy', () => {
   it('asks first whether the content identifies a client, since a yes settles the outcome at once', () => {
-    const q = nextQuestion(starter, {});
+    const q = questionFor(starter, {});
     expect(q?.fact).toBe('content.identifiesClient');
     expect(q?.question).toBe('Could the content identify a client or service user?');
     expect(q?.choices.map((c) => [c.value, c.label])).toEqual([
@@ -87,11 +94,11 @@ describe('nextQuestion on the starter policy', () => {
       undefined,
     ],
   ])('%s', (_, scenario, expected) => {
-    expect(nextQuestion(starter, scenario)?.fact).toBe(expected);
+    expect(questionFor(starter, scenario)?.fact).toBe(expected);
   });
 
   it('offers the values of an enum fact as choices with their labels, in vocabulary order', () => {
-    const q = nextQuestion(starter, { 'content.identifiesClient': false });
+    const q = questionFor(starter, { 'content.identifiesClient': false });
     expect(q?.label).toBe('Account');
     expect(q?.choices.map((c) => c.value)).toEqual([
       'organisational',
@@ -107,9 +114,9 @@ describe('nextQuestion on the starter policy', () => {
   });
 
   it('for the duties goal asks whether the incident is work-related first, and never about the post', () => {
-    expect(nextQuestion(starter, {}, { goal: 'duties' })?.fact).toBe('incident.workRelated');
-    expect(nextQuestion(starter, { 'incident.workRelated': false }, { goal: 'duties' })).toBeUndefined();
-    expect(nextQuestion(starter, { 'incident.workRelated': true }, { goal: 'duties' })?.fact).toBe(
+    expect(questionFor(starter, {}, { goal: 'duties' })?.fact).toBe('incident.workRelated');
+    expect(questionFor(starter, { 'incident.workRelated': false }, { goal: 'duties' })).toBeUndefined();
+    expect(questionFor(starter, { 'incident.workRelated': true }, { goal: 'duties' })?.fact).toBe(
       'incident.kind',
     );
   });
@@ -181,7 +188,7 @@ describe('following nextQuestion with the answers of a complete scenario', () =>
           fc.tuple(fc.constant(compiled), arbitraryCompleteScenario(compiled), goals),
         ),
         ([compiled, complete, goal]) =>
-          followQuestions(compiled, complete, goal, (s) => nextQuestion(compiled, s, { goal })?.fact),
+          followQuestions(compiled, complete, goal, (s) => questionFor(compiled, s, { goal })?.fact),
       ),
       { numRuns: 60 },
     );
@@ -261,7 +268,7 @@ describe('the questionnaire nextQuestion builds', () => {
         goals,
         (compiled, goal) => {
           const optimum = optimumByBruteForce(compiled, goal);
-          expect(meanQuestions(compiled, (s) => nextQuestion(compiled, s, { goal })?.fact)).toBeCloseTo(
+          expect(meanQuestions(compiled, (s) => questionFor(compiled, s, { goal })?.fact)).toBeCloseTo(
             optimum,
             9,
           );
@@ -279,7 +286,7 @@ describe('the questionnaire nextQuestion builds', () => {
         ([compiled, scenario, goal]) => {
           const known = scenario as Record<string, FactValue | undefined>;
           const mean = (s: Scenario): number => {
-            const q = nextQuestion(compiled, s, { goal });
+            const q = questionFor(compiled, s, { goal });
             if (!q) return 0;
             return (
               1 +
@@ -326,7 +333,7 @@ describe('the planner on the example policies', () => {
     const parsed = parsePolicySource(readFileSync(new URL(file, examplesFolder), 'utf8'), { filename: file });
     if (!parsed.ok) throw new Error(`${file} must be valid`);
     const compiled = compilePolicy(parsed.policy);
-    const mean = meanQuestions(compiled, (s) => nextQuestion(compiled, s)?.fact);
+    const mean = meanQuestions(compiled, (s) => questionFor(compiled, s)?.fact);
     expect(mean).toBeLessThanOrEqual(PINNED_MEANS[file]!);
     expect(expectedQuestions(compiled, {})).toBeCloseTo(mean, 9);
   });

@@ -13,7 +13,7 @@ import {
 } from '../region/region.js';
 import { buildQuestionPlan, PLAN_STATE_BUDGET, type QuestionPlan } from './question-plan.js';
 import { parseScenario, type Scenario } from '../parse/scenario.js';
-import { InvalidScenarioError } from '../evaluate/evaluate.js';
+import type { Issue } from '../parse/issue.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 
@@ -55,31 +55,43 @@ export interface Question {
 }
 
 /**
- * The next fact to ask so that a decision is settled in as few questions as possible, or `undefined` once it is
- * settled. Only facts the answer still depends on are asked (exactly, over the fact domains): a fact is asked only
- * when some two answers to it can lead to a different outcome, conditions or reviewers (or, with `goal: 'duties'`,
- * different duties owed). Among those it picks one that minimises the expected number of questions left, exactly,
- * every complete scenario counting once (a search over the policy's partitions, done once per policy and goal and
- * then shared);
- * ties go to vocabulary order, so the questionnaire is deterministic. Goals too large to search exactly fall back
- * to picking the fact whose answer leaves, on average, the fewest facts open. An invalid scenario (an unknown fact,
- * a value its fact cannot take, something that is not plain data) throws `InvalidScenarioError`, as `evaluate`
- * does: it is never mistaken for a settled one. Use `parseScenario` first on untrusted input.
+ * What `nextQuestion` gives: the question to ask next (`undefined` once the goal is settled), or, for a scenario that
+ * is not valid for the policy, its issues: an invalid scenario is never mistaken for a settled one.
+ */
+export type NextQuestionResult =
+  | { readonly ok: true; readonly question: Question | undefined }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/**
+ * The next fact to ask so that a decision is settled in as few questions as possible; `question` is `undefined` once
+ * it is settled. Only facts the answer still depends on are asked (exactly, over the fact domains): a fact is asked
+ * only when some two answers to it can lead to a different outcome, conditions or reviewers (or, with
+ * `goal: 'duties'`, different duties owed). Among those it picks one that minimises the expected number of
+ * questions left, exactly, every complete scenario counting once (a search over the policy's partitions, done once
+ * per policy and goal and then shared); ties go to vocabulary order, so the questionnaire is deterministic. Goals
+ * too large to search exactly fall back to picking the fact whose answer leaves, on average, the fewest facts open.
+ *
+ * Never throws: the scenario is checked as `parseScenario` checks it (scenarios come from forms), and an invalid
+ * one (an unknown fact, a value its fact cannot take, something that is not plain data) gives `ok: false` with
+ * its issues.
  * @example
  * let scenario: Scenario = {};
- * for (let q = nextQuestion(compiled, scenario); q; q = nextQuestion(compiled, scenario))
- *   scenario = { ...scenario, [q.fact]: await ask(q.question, q.choices) };
+ * for (let next = nextQuestion(compiled, scenario); next.ok && next.question; next = nextQuestion(compiled, scenario))
+ *   scenario = { ...scenario, [next.question.fact]: await ask(next.question.question, next.question.choices) };
  * evaluate(compiled, scenario); // settled: never 'undetermined'
  */
 export function nextQuestion(
   compiled: CompiledPolicy,
   scenario: Scenario,
   options: NextQuestionOptions = {},
-): Question | undefined {
+): NextQuestionResult {
   // parseScenario, not the faster acceptsScenario: it reads a hostile value (a throwing getter, a Proxy) safely.
   const checked = parseScenario(scenario, compiled.vocabulary);
-  if (!checked.ok) throw new InvalidScenarioError(checked.issues);
-  return nextQuestionWithin(compiled, checked.scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET);
+  if (!checked.ok) return { ok: false, issues: checked.issues };
+  return {
+    ok: true,
+    question: nextQuestionWithin(compiled, checked.scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET),
+  };
 }
 
 /**

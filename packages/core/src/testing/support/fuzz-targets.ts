@@ -9,7 +9,6 @@ import {
   type CompiledPolicy,
   compilePolicy,
   evaluate,
-  InvalidScenarioError,
   LIMIT_CODES,
   LIMITS,
   MAX_CONDITION_DEPTH,
@@ -313,7 +312,9 @@ function differOnPartial(compiled: CompiledPolicy, policy: Policy, partial: Scen
   if ((decision.neededFacts.length === 0) !== (answers.size === 1)) {
     return `neededFacts ${JSON.stringify(decision.neededFacts)} but the completions give ${answers.size} answers`;
   }
-  const question = nextQuestion(compiled, partial);
+  const next = nextQuestion(compiled, partial);
+  if (!next.ok) return `nextQuestion refused a valid scenario: ${next.issues[0]?.message}`;
+  const question = next.question;
   if ((question === undefined) !== (answers.size === 1)) {
     return `nextQuestion ${question ? `asks ${question.fact}` : 'says settled'} but the completions give ${answers.size} answers`;
   }
@@ -401,17 +402,18 @@ export const FUZZ_TARGETS: readonly FuzzTarget<unknown>[] = [
     },
   }),
   target({
-    name: 'nextQuestion: an invalid scenario is an error, never settled',
+    name: 'nextQuestion: never throws; an invalid scenario is an error, never settled',
     budget: 'evaluate',
     arbitrary: fc.tuple(arbitraryPolicy({ maxRules: 3 }), anyInput),
     check: ([policy, scenario]: [Policy, unknown]) => {
       const compiled = compilePolicy(policy);
       const valid = parseScenario(scenario, compiled).ok;
       try {
-        nextQuestion(compiled, scenario as Scenario);
-        return valid ? undefined : 'answered for an invalid scenario';
+        const next = nextQuestion(compiled, scenario as Scenario);
+        if (next.ok !== valid) return valid ? 'refused a valid scenario' : `answered for an invalid scenario`;
+        return undefined;
       } catch (error) {
-        return error instanceof InvalidScenarioError && !valid ? undefined : `threw ${String(error)}`;
+        return `threw ${String(error)}`;
       }
     },
   }),
