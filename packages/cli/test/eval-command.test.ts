@@ -82,7 +82,7 @@ describe('fairpost eval', () => {
   });
 
   it('reads a .json scenario as JSON: a bare carriage return is whitespace, a byte-order mark is accepted', () => {
-    writeFileSync(join(dir, 'cr.json'), '\uFEFF{"account.kind":\r"organisation"}');
+    writeFileSync(join(dir, 'cr.json'), '\uFEFF{"account.kind":\r"organisational"}');
     const run = fairpost(['eval', join(EXAMPLES, 'starter.yaml'), '--scenario', 'cr.json', '--json'], {
       cwd: dir,
     });
