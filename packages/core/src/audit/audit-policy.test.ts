@@ -339,7 +339,10 @@ describe('every criterion has a test that makes it fire and one that keeps it si
   for (const criterion of fairPolicyCriteria.criteria) {
     if (criterion.test.kind === 'duty-absent' && criterion.checklist) {
       const actions = criterion.test.actions;
-      mutations[criterion.id] = { ...base, duties: (base.duties ?? []).filter((d) => !actions.includes(d.action)) };
+      mutations[criterion.id] = {
+        ...base,
+        duties: (base.duties ?? []).filter((d) => !actions.includes(d.action)),
+      };
     }
   }
 
