@@ -33,7 +33,7 @@ function byTheme(findings: readonly AuditFinding[]): [string, AuditFinding[]][] 
 function involved(f: AuditFinding): string[] {
   return [
     ...(f.ruleIds.length > 0 ? [`Rules: ${f.ruleIds.join(', ')}`] : []),
-    ...(f.byDefault ? ['The default outcome'] : []),
+    ...(f.byDefault ? ['And the policy’s default outcome'] : []),
     ...(f.dutyIds.length > 0 ? [`Duties: ${f.dutyIds.join(', ')}`] : []),
     ...(f.commitmentIds.length > 0 ? [`Commitments: ${f.commitmentIds.join(', ')}`] : []),
   ];
@@ -44,9 +44,23 @@ function sourceText(f: AuditFinding): string {
   return `${s.title}, ${s.publisher} (${s.year})${s.section ? `, “${s.section}”` : ''}`;
 }
 
+/** Longer region descriptions are left to the JSON report, so that the page stays a page. */
+const LONGEST_REGION = 160;
+
 function regionText(f: AuditFinding): string {
-  const reach = f.reach === undefined ? '' : `; reaches ${formatShare(f.reach)} of them`;
-  return `${f.region.description} (${formatShare(f.region.share)} of situations${reach})`;
+  const reach = f.reach === undefined ? '' : `; the policy reaches ${formatShare(f.reach)} of them`;
+  const share = `${formatShare(f.region.share)} of all situations${reach}`;
+  return f.region.description.length <= LONGEST_REGION
+    ? `${f.region.description} (${share})`
+    : `${share} (the exact situations are in the JSON report)`;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** The heading over a theme's missing checklist measures. */
+function checklistHeading(report: AuditReport, list: readonly AuditFinding[]): string {
+  const first = list[0]!;
+  return `Missing from the checklist (${report.checklist.provided} of ${report.checklist.total} provided), from ${sourceText(first)}:`;
 }
 
 function heading(report: AuditReport): string {
@@ -58,7 +72,7 @@ function criteriaLine(report: AuditReport): string {
     report.jurisdictions.length > 0
       ? `for ${report.jurisdictions.map((j) => j.toUpperCase()).join(', ')}`
       : 'with no jurisdiction declared (criteria of particular laws not applied)';
-  return `Criteria ${report.criteria.id} ${report.criteria.version} (${report.criteria.format}), ${where}. ${report.counts.error} errors, ${report.counts.warning} warnings, ${report.counts.note} notes.`;
+  return `Criteria ${report.criteria.id} ${report.criteria.version} (${report.criteria.format}), ${where}: ${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')}, ${plural(report.counts.note, 'note')}.`;
 }
 
 function markdown(report: AuditReport, findings: readonly AuditFinding[]): string {
@@ -66,7 +80,8 @@ function markdown(report: AuditReport, findings: readonly AuditFinding[]): strin
   const out = [`# ${md(heading(report))}`, '', `**${md(report.summary)}**`, '', md(criteriaLine(report)), ''];
   for (const [theme, list] of byTheme(findings)) {
     out.push(`## ${md(theme)}`, '');
-    for (const f of list) {
+    const measures = list.filter((f) => f.checklist);
+    for (const f of list.filter((f) => !f.checklist)) {
       const href = safeHref(f.source.url);
       const source = href
         ? `[${md(sourceText(f))}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`
@@ -84,6 +99,11 @@ function markdown(report: AuditReport, findings: readonly AuditFinding[]): strin
         '',
       );
     }
+    if (measures.length > 0) {
+      out.push(md(checklistHeading(report, measures)), '');
+      for (const f of measures) out.push(`- **${md(f.title)}** (${md(f.severity)}): ${md(f.fix)}`);
+      out.push('');
+    }
   }
   if (findings.length === 0) out.push('Nothing to report.', '');
   return `${out.join('\n').trimEnd()}\n`;
@@ -99,7 +119,8 @@ function html(report: AuditReport, findings: readonly AuditFinding[]): string {
   ];
   for (const [theme, list] of byTheme(findings)) {
     out.push(`<h2>${h(theme)}</h2>`);
-    for (const f of list) {
+    const measures = list.filter((f) => f.checklist);
+    for (const f of list.filter((f) => !f.checklist)) {
       const href = safeHref(f.source.url);
       const source = href ? `<a href="${h(href)}">${h(sourceText(f))}</a>` : h(sourceText(f));
       out.push(
@@ -116,6 +137,18 @@ function html(report: AuditReport, findings: readonly AuditFinding[]): string {
         '</article>',
       );
     }
+    if (measures.length > 0) {
+      const href = safeHref(measures[0]!.source.url);
+      out.push(
+        `<p>${h(checklistHeading(report, measures))}${href ? ` <a href="${h(href)}">${h(href)}</a>` : ''}</p>`,
+        '<ul class="audit-checklist">',
+        ...measures.map(
+          (f) =>
+            `<li id="audit-${h(f.id)}"><strong>${h(f.title)}</strong> (${h(f.severity)}): ${h(f.fix)}</li>`,
+        ),
+        '</ul>',
+      );
+    }
   }
   if (findings.length === 0) out.push('<p>Nothing to report.</p>');
   out.push('</section>');
@@ -130,7 +163,8 @@ function text(report: AuditReport, findings: readonly AuditFinding[]): string {
   const out = [t(heading(report)), '', t(report.summary), '', t(criteriaLine(report)), ''];
   for (const [theme, list] of byTheme(findings)) {
     out.push(t(theme.toUpperCase()), '');
-    for (const f of list) {
+    const measures = list.filter((f) => f.checklist);
+    for (const f of list.filter((f) => !f.checklist)) {
       out.push(
         `${LEVEL[f.severity].toLowerCase()}: ${t(f.title)} [${t(f.id)}]`,
         `  ${t(f.message)}`,
@@ -141,6 +175,11 @@ function text(report: AuditReport, findings: readonly AuditFinding[]): string {
         `  Fix: ${t(f.fix)}`,
         '',
       );
+    }
+    if (measures.length > 0) {
+      out.push(t(checklistHeading(report, measures)), `  ${t(measures[0]!.source.url)}`);
+      for (const f of measures) out.push(`  - ${t(f.title)} (${f.severity}): ${t(f.fix)}`);
+      out.push('');
     }
   }
   if (findings.length === 0) out.push('Nothing to report.', '');

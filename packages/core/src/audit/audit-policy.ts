@@ -122,6 +122,8 @@ export interface AuditFinding {
   readonly reach?: number;
   /** What to change, in plain words. */
   readonly fix: string;
+  /** Whether it is a missing measure of its group's checklist (renderers list those together). */
+  readonly checklist: boolean;
 }
 
 /** Why a criterion was not applied. */
@@ -290,6 +292,7 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
         ? { reach: outcome.reach }
         : {}),
       fix: criterion.fix,
+      checklist: criterion.checklist,
     });
   }
 
