@@ -50,7 +50,7 @@ function labelCells(root: ParentNode): void {
 
 /**
  * Writes the audit summary into its box. The audit (its criteria are validated data) is loaded only when the policy
- * view is built, in a chunk of its own, so the questions stay as small as they are.
+ * view is first shown, in a chunk of its own, so the questions stay as small as they are.
  */
 async function showAudit(container: HTMLElement, compiled: CompiledPolicy): Promise<void> {
   try {
@@ -84,7 +84,7 @@ export function createPolicyView(compiled: CompiledPolicy): View {
     { class: 'audit', role: 'region', 'aria-label': 'Audit summary' },
     h('p', { class: 'hint' }, 'Auditing the policy…'),
   );
-  void showAudit(audit, compiled);
+  let audited = false;
   labelCells(handbook);
   const element = h(
     'section',
@@ -111,5 +111,13 @@ export function createPolicyView(compiled: CompiledPolicy): View {
       h('pre', {}, source),
     ),
   );
-  return { element, shown: () => void drawFlowchart(chart, source) };
+  const shown = () => {
+    // The audit runs when the view is first shown, not when a policy is loaded: other views never wait for it.
+    if (!audited) {
+      audited = true;
+      void showAudit(audit, compiled);
+    }
+    void drawFlowchart(chart, source);
+  };
+  return { element, shown };
 }
