@@ -581,7 +581,8 @@ describe('The policy', () => {
       .screenshot({ path: join(screenshotsDir, 'policy-flowchart.png') });
     expectClean(watch);
     await page.context().close();
-  });
+    // The handbook, the audit and the flowchart: more than the default 30 seconds on a loaded machine.
+  }, 90_000);
 });
 
 describe('a hostile policy', () => {
