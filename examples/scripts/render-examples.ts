@@ -1,13 +1,16 @@
-// Renders every example policy beside itself as Markdown, HTML, plain text and a Mermaid flowchart. The committed
-// renderings are the goldens: CI runs this and fails when they are stale. A policy that fails to parse is an error
+// Renders every example policy beside itself as Markdown, HTML, plain text and a Mermaid flowchart, and its audit
+// (fairpost audit, in Markdown) in examples/audits/; the management draft's audit also under UK and US law. The
+// committed renderings are the goldens: CI runs this and fails when they are stale. A policy that fails to parse is an error
 // naming file:line:column, and nothing is written for it.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatIssue, parsePolicySource } from '@fairpost/core';
-import { renderHtml, renderMarkdown, renderMermaid, renderText } from '@fairpost/render';
+import { auditPolicy, formatIssue, parsePolicySource } from '@fairpost/core';
+import { renderAudit, renderHtml, renderMarkdown, renderMermaid, renderText } from '@fairpost/render';
 
 const directory = fileURLToPath(new URL('../policies/', import.meta.url));
+const audits = fileURLToPath(new URL('../audits/', import.meta.url));
+mkdirSync(audits, { recursive: true });
 const files = readdirSync(directory)
   // `<name>.cases.yaml` beside a policy is its case table (examples/cases), not a policy.
   .filter((name) => name.endsWith('.yaml') && !name.endsWith('.cases.yaml'))
@@ -31,8 +34,14 @@ for (const name of files) {
     [`${base}.html`, renderHtml(parsed.policy)],
     [`${base}.txt`, renderText(parsed.policy)],
     [`${base}.mmd`, renderMermaid(parsed.policy)],
+    [join(audits, `${name.slice(0, -'.yaml'.length)}.md`), renderAudit(auditPolicy(parsed.policy))],
   ];
+  if (parsed.policy.id === 'management-draft')
+    outputs.push([
+      join(audits, 'management-draft.uk-us.md'),
+      renderAudit(auditPolicy(parsed.policy, { jurisdictions: ['uk', 'us'] })),
+    ]);
   for (const [path, text] of outputs) writeFileSync(path, text);
-  console.log(`rendered ${shown} → .md .html .txt .mmd`);
+  console.log(`rendered ${shown} → .md .html .txt .mmd, and its audit`);
 }
 if (failed) process.exit(1);

@@ -49,6 +49,29 @@ function labelCells(root: ParentNode): void {
 }
 
 /**
+ * Writes the audit summary into its box. The audit (its criteria are validated data) is loaded only when the policy
+ * view is first shown, in a chunk of its own, so the questions stay as small as they are.
+ */
+async function showAudit(container: HTMLElement, compiled: CompiledPolicy): Promise<void> {
+  try {
+    const { auditSummary } = await import('./audit-summary.js');
+    const report = auditSummary(compiled);
+    replaceChildren(
+      container,
+      h('h3', {}, 'How fair is this policy?'),
+      h('p', { class: 'audit-summary' }, report.summary),
+      h(
+        'p',
+        { class: 'hint' },
+        `Judged against published criteria (${report.criteria.id} ${report.criteria.version}): ${report.counts.error} errors, ${report.counts.warning} warnings. Run fairpost audit for the findings, their sources and fixes.`,
+      ),
+    );
+  } catch (error) {
+    replaceChildren(container, h('p', { class: 'hint' }, `The audit could not be run: ${String(error)}`));
+  }
+}
+
+/**
  * The "The policy" view: the handbook as the renderer writes it (every piece of policy text escaped by
  * `renderHtmlFragment`) and a flowchart of its decisions, drawn when the view is first shown.
  */
@@ -56,6 +79,12 @@ export function createPolicyView(compiled: CompiledPolicy): View {
   const chart = h('div', { class: 'flowchart' }, h('p', { class: 'hint' }, 'Drawing the flowchart…'));
   const source = renderMermaid(compiled.policy);
   const handbook = trustedRendererHtml(renderHtmlFragment(compiled.policy));
+  const audit = h(
+    'div',
+    { class: 'audit', role: 'region', 'aria-label': 'Audit summary' },
+    h('p', { class: 'hint' }, 'Auditing the policy…'),
+  );
+  let audited = false;
   labelCells(handbook);
   const element = h(
     'section',
@@ -66,6 +95,7 @@ export function createPolicyView(compiled: CompiledPolicy): View {
       { class: 'lede' },
       'The whole policy, and below it a flowchart of how it decides. The questions in “Can I post this?” follow the same rules.',
     ),
+    audit,
     h(
       'div',
       { class: 'handbook', role: 'region', 'aria-label': 'The policy in full', tabindex: 0 },
@@ -81,5 +111,13 @@ export function createPolicyView(compiled: CompiledPolicy): View {
       h('pre', {}, source),
     ),
   );
-  return { element, shown: () => void drawFlowchart(chart, source) };
+  const shown = () => {
+    // The audit runs when the view is first shown, not when a policy is loaded: other views never wait for it.
+    if (!audited) {
+      audited = true;
+      void showAudit(audit, compiled);
+    }
+    void drawFlowchart(chart, source);
+  };
+  return { element, shown };
 }

@@ -567,6 +567,12 @@ describe('The policy', () => {
     await page.getByRole('link', { name: 'The policy' }).click();
     const view = '#view-policy';
     await expect.poll(() => page.locator(`${view} .handbook`).count()).toBe(1);
+    // The audit summary of the default policy (the union's flagship), as fairpost audit gives it.
+    await expect
+      .poll(() => page.locator(`${view} .audit-summary`).textContent(), { timeout: 15_000 })
+      .toBe(
+        'Reaches less than 1% of own-time personal use (fair policies: under 5%); provides 16 of 16 support measures.',
+      );
     await page.waitForSelector(`${view} .flowchart svg`, { timeout: 15_000 });
     // The handbook is long: the top of the page, and the flowchart on its own.
     await screenshot(page, 'policy', false);
@@ -575,7 +581,8 @@ describe('The policy', () => {
       .screenshot({ path: join(screenshotsDir, 'policy-flowchart.png') });
     expectClean(watch);
     await page.context().close();
-  });
+    // The handbook, the audit and the flowchart: more than the default 30 seconds on a loaded machine.
+  }, 90_000);
 });
 
 describe('a hostile policy', () => {

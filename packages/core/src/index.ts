@@ -247,3 +247,31 @@ export {
   type Locate,
   runCaseTable,
 } from './cases/run-case-table.js';
+export {
+  type AuditFinding,
+  type AuditOptions,
+  type AuditRegion,
+  type AuditReport,
+  auditPolicy,
+  type CitedSource,
+  formatShare,
+  type NotAppliedReason,
+  PROVISIONAL_OWN_TIME_WEIGHTS,
+} from './audit/audit-policy.js';
+export {
+  AUDIT_SEVERITIES,
+  type AuditSeverity,
+  CRITERIA_FORMAT,
+  type CriteriaSet,
+  type CriteriaSetInput,
+  CriteriaSetSchema,
+  type Criterion,
+  type CriterionGroup,
+  CriterionSchema,
+  type CriterionTest,
+  POLICY_PARTS,
+  type PublishedSource,
+  type SummaryPhrase,
+} from './audit/criteria-schema.js';
+export { fairPolicyCriteria } from './audit/fair-policy-criteria.js';
+export { type ParseCriteriaResult, parseCriteria } from './audit/parse-criteria.js';

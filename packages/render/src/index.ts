@@ -44,3 +44,4 @@ export { renderMarkdown } from './render-markdown.js';
 export { renderMermaid } from './render-mermaid.js';
 export { type RenderTextOptions, renderText } from './render-text.js';
 export { ruleTopic } from './rule-topic.js';
+export { type AuditFormat, type RenderAuditOptions, renderAudit } from './render-audit.js';

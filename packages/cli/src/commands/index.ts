@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { askCommand } from './ask-command.js';
+import { auditCommand } from './audit-command.js';
 import { compareCommand } from './compare-command.js';
 import { completionCommand } from './completion-command.js';
 import { evalCommand } from './eval-command.js';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   askCommand,
   renderCommand,
   lintCommand,
+  auditCommand,
   fmtCommand,
   compareCommand,
   schemaCommand,

@@ -1,0 +1,484 @@
+import { compiledOf } from '../analysis/analyze-policy.js';
+import { decisionPartition, type DecisionPiece } from '../analysis/decision-partition.js';
+import { describeMaskRegion } from '../analysis/describe-region.js';
+import {
+  checkDistribution,
+  type FactDistribution,
+  InvalidDistributionError,
+  spaceWeights,
+} from '../analysis/fact-distribution.js';
+import { METRIC_FACTS } from '../analysis/policy-metrics.js';
+import { regionCondition } from '../analysis/region-condition.js';
+import {
+  createSpace,
+  disjoint,
+  type MaskRegion,
+  maskRegion,
+  meet,
+  mergeCubes,
+  regionShare,
+  type ScenarioSpace,
+  type SpaceWeights,
+  subtract,
+} from '../analysis/scenario-space.js';
+import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
+import type { Condition } from '../model/condition.js';
+import { deepFreeze } from '../model/deep-freeze.js';
+import type { Jurisdiction } from '../model/policy-format.js';
+import type { Policy } from '../model/policy.js';
+import { conditionRegion } from '../region/region.js';
+import type {
+  AuditSeverity,
+  CriteriaSet,
+  Criterion,
+  CriterionGroup,
+  CriterionTest,
+  PublishedSource,
+  SummaryPhrase,
+} from './criteria-schema.js';
+import { fairPolicyCriteria } from './fair-policy-criteria.js';
+
+/**
+ * The weights the reach of a criterion with a limit (own-time personal use) is measured with when the caller gives
+ * none: a provisional local default, until a default scenario distribution ships with the vocabulary. Counted
+ * uniformly, half of all posts would be abusive and seven in eight would be made during an attack, so a rule
+ * against abuse, or a safety check for people under attack, would look like half of private life. Here rare
+ * situations are rare; every fact not named is uniform. Other shares use the caller's weights, or none.
+ */
+export const PROVISIONAL_OWN_TIME_WEIGHTS: FactDistribution = deepFreeze({
+  'incident.kind': {
+    none: 0.93,
+    doxxing: 0.01,
+    harassment: 0.01,
+    threats: 0.01,
+    impersonation: 0.01,
+    'pile-on': 0.01,
+    'account-compromise': 0.01,
+    'offline-threat': 0.01,
+  },
+  'content.isAbusive': { true: 0.02, false: 0.98 },
+  'content.identifiesClient': { true: 0.02, false: 0.98 },
+  'content.revealsPrivateEvent': { true: 0.01, false: 0.99 },
+  'content.showsChildren': { true: 0.05, false: 0.95 },
+  'content.aboutPayOrConditions': { true: 0.05, false: 0.95 },
+  'content.usesBranding': { true: 0.05, false: 0.95 },
+  'content.isEndorsement': { true: 0.05, false: 0.95 },
+  'content.conflictOfInterest': { true: 0.02, false: 0.98 },
+});
+
+/** Options for `auditPolicy`. */
+export interface AuditOptions {
+  /**
+   * How likely each fact value is, for every share the audit reports (each fact's values equally likely when
+   * absent; the private-life reach then uses `PROVISIONAL_OWN_TIME_WEIGHTS`).
+   */
+  readonly weights?: FactDistribution;
+  /** The jurisdictions whose criteria apply, instead of those the policy declares. */
+  readonly jurisdictions?: readonly Jurisdiction[];
+  /** The criteria to audit against (`fairPolicyCriteria` by default). */
+  readonly criteria?: CriteriaSet;
+  /** Groups of criteria to switch off, by id. */
+  readonly skipGroups?: readonly string[];
+}
+
+/** The scenarios a finding concerns. */
+export interface AuditRegion {
+  /** In words, with the vocabulary's labels. */
+  readonly description: string;
+  /** As a condition in the policy format, exact. */
+  readonly when: Condition;
+  /** The share of all scenarios it covers, under the audit's weights (as `policyMetrics` measures shares). */
+  readonly share: number;
+}
+
+/** A published source as a finding cites it: the document and, where precise, the section. */
+export type CitedSource = PublishedSource & { readonly section?: string };
+
+/** One thing the audit found: a criterion the policy does not meet, with its source and a fix. */
+export interface AuditFinding {
+  /** Stable: the criterion's id. */
+  readonly id: string;
+  readonly severity: AuditSeverity;
+  /** The group's id and its theme as readers see it. */
+  readonly group: string;
+  readonly theme: string;
+  /** The criterion's short name. */
+  readonly title: string;
+  /** What a fair policy does, as the source says. */
+  readonly criterion: string;
+  /** What the audit found. */
+  readonly message: string;
+  readonly source: CitedSource;
+  /** The rules involved, in policy order. */
+  readonly ruleIds: readonly string[];
+  /** Whether the policy's default outcome is involved. */
+  readonly byDefault: boolean;
+  /** The duties involved, in policy order. */
+  readonly dutyIds: readonly string[];
+  /** The commitments involved (their ids in the policy), in policy order. */
+  readonly commitmentIds: readonly string[];
+  readonly region: AuditRegion;
+  /** For a criterion with a limit: the share of its scenarios the policy reaches (0 to 1). */
+  readonly reach?: number;
+  /** What to change, in plain words. */
+  readonly fix: string;
+  /** Whether it is a missing measure of its group's checklist (renderers list those together). */
+  readonly checklist: boolean;
+}
+
+/** Why a criterion was not applied. */
+export type NotAppliedReason = 'jurisdiction' | 'group-off' | 'facts-not-tested' | 'unknown-fact';
+
+/** The audit of one policy. */
+export interface AuditReport {
+  readonly policyId: string;
+  readonly title: string;
+  /** The criteria used: their id, version and format. */
+  readonly criteria: { readonly id: string; readonly version: string; readonly format: string };
+  /** The jurisdictions criteria were chosen by, and where that choice came from. */
+  readonly jurisdictions: readonly Jurisdiction[];
+  readonly jurisdictionsFrom: 'options' | 'policy' | 'none';
+  /** Findings in criteria order. */
+  readonly findings: readonly AuditFinding[];
+  readonly counts: Readonly<Record<AuditSeverity, number>>;
+  /** The support checklist: how many of its measures the policy provides. */
+  readonly checklist: { readonly provided: number; readonly total: number };
+  /** Reaches measured by criteria with a limit, whether or not they fired. */
+  readonly reaches: readonly {
+    readonly criterionId: string;
+    readonly reach: number | null;
+    readonly limit: number;
+  }[];
+  /** One quotable line: "Reaches 100% of own-time personal use (fair policies: under 5%); provides 0 of 16 …". */
+  readonly summary: string;
+  /** Criteria left out, and why. */
+  readonly notApplied: readonly { readonly criterionId: string; readonly reason: NotAppliedReason }[];
+}
+
+/** Every fact a condition tests. */
+function conditionFacts(condition: Condition, out: Set<string> = new Set()): Set<string> {
+  if ('fact' in condition) out.add(condition.fact);
+  else if ('all' in condition) for (const c of condition.all) conditionFacts(c, out);
+  else if ('any' in condition) for (const c of condition.any) conditionFacts(c, out);
+  else conditionFacts(condition.not, out);
+  return out;
+}
+
+/** The conditions a criterion evaluates, whatever its test. */
+function criterionConditions(criterion: Criterion): Condition[] {
+  const test = criterion.test;
+  const own: Condition[] = criterion.scope ? [criterion.scope as Condition] : [];
+  switch (test.kind) {
+    case 'decides':
+      return [...own, test.within as Condition, ...(test.except ? [test.except as Condition] : [])];
+    case 'duty-absent':
+      return [...own, test.within as Condition];
+    case 'commitment-made':
+    case 'commitment-absent':
+    case 'duty-held-by':
+    case 'policy-part-absent':
+      return own;
+    default:
+      return test satisfies never;
+  }
+}
+
+interface Context {
+  readonly compiled: CompiledPolicy;
+  readonly space: ScenarioSpace;
+  readonly pieces: readonly DecisionPiece[];
+  readonly weights: SpaceWeights;
+  readonly reachWeights: SpaceWeights;
+}
+
+/** What one test found: nothing, or the subjects and region of a finding (and a reach, when measured). */
+interface Outcome {
+  readonly fires: boolean;
+  readonly region: MaskRegion;
+  readonly ruleIds?: readonly string[];
+  readonly byDefault?: boolean;
+  readonly dutyIds?: readonly string[];
+  readonly commitmentIds?: readonly string[];
+  readonly reach?: number | null;
+}
+
+/**
+ * Audits a policy against published criteria of a fair social-media policy (`fairPolicyCriteria` unless others
+ * are given): private life, monitoring, overbroad rules (where US law applies), support for staff who are targeted,
+ * consent and process. Each criterion's test is evaluated exactly over the compiled policy's regions, duties and
+ * commitments; each finding cites its source, names the rules, duties or commitments involved, the region of
+ * scenarios affected with its share, and a fix. Never throws on a valid policy; throws `InvalidDistributionError`
+ * for weights that do not fit the vocabulary.
+ * @example
+ * const report = auditPolicy(policy, { jurisdictions: ['uk'] });
+ * console.log(report.summary);
+ * for (const f of report.findings) console.log(f.severity, f.theme, f.message, f.source.title);
+ */
+export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptions = {}): AuditReport {
+  const compiled = compiledOf(policy);
+  const criteria = options.criteria ?? fairPolicyCriteria;
+  if (options.weights) {
+    const issues = checkDistribution(options.weights, compiled.vocabulary);
+    if (issues.length > 0) throw new InvalidDistributionError(issues);
+  }
+  const declared = compiled.policy.jurisdictions;
+  const jurisdictions = options.jurisdictions ?? declared ?? [];
+  const jurisdictionsFrom = options.jurisdictions ? 'options' : declared ? 'policy' : 'none';
+  const skip = new Set(options.skipGroups ?? []);
+  const groups = new Map(criteria.groups.map((g) => [g.id, g]));
+  const tested = new Set(engineOf(compiled).ruleFacts);
+
+  const notApplied: { criterionId: string; reason: NotAppliedReason }[] = [];
+  const applied: Criterion[] = [];
+  for (const criterion of criteria.criteria) {
+    const group = groups.get(criterion.group);
+    const reason: NotAppliedReason | undefined =
+      !group?.enabled || skip.has(criterion.group)
+        ? 'group-off'
+        : criterion.appliesIn !== 'everywhere' && !criterion.appliesIn.some((j) => jurisdictions.includes(j))
+          ? 'jurisdiction'
+          : criterionConditions(criterion).some((c) =>
+                [...conditionFacts(c)].some((f) => !compiled.vocabulary.facts.has(f)),
+              )
+            ? 'unknown-fact'
+            : (criterion.onlyIfPolicyTests ?? []).some((f) => !tested.has(f))
+              ? 'facts-not-tested'
+              : undefined;
+    if (reason) notApplied.push({ criterionId: criterion.id, reason });
+    else applied.push(criterion);
+  }
+
+  const extra = new Set<string>(METRIC_FACTS);
+  for (const criterion of applied) for (const c of criterionConditions(criterion)) conditionFacts(c, extra);
+  const facts = [...compiled.factsInPlay, ...[...extra].filter((f) => !compiled.factsInPlay.includes(f))];
+  const space = createSpace(facts, compiled.domains);
+  const context: Context = {
+    compiled,
+    space,
+    pieces: decisionPartition(compiled, space).pieces,
+    weights: spaceWeights(space, options.weights),
+    reachWeights: spaceWeights(space, options.weights ?? PROVISIONAL_OWN_TIME_WEIGHTS),
+  };
+
+  const findings: AuditFinding[] = [];
+  const results = new Map<string, Outcome>();
+  for (const criterion of applied) {
+    const outcome = evaluateTest(context, criterion);
+    results.set(criterion.id, outcome);
+    if (!outcome.fires) continue;
+    const source = criteria.sources.find((s) => s.id === criterion.source.id)!;
+    const region = mergeCubes(space, outcome.region);
+    findings.push({
+      id: criterion.id,
+      severity: criterion.severity,
+      group: criterion.group,
+      theme: groups.get(criterion.group)!.theme,
+      title: criterion.title,
+      criterion: criterion.criterion,
+      message: criterion.finding,
+      source: criterion.source.section ? { ...source, section: criterion.source.section } : { ...source },
+      ruleIds: outcome.ruleIds ?? [],
+      byDefault: outcome.byDefault ?? false,
+      dutyIds: outcome.dutyIds ?? [],
+      commitmentIds: outcome.commitmentIds ?? [],
+      region: {
+        description: describeMaskRegion(space, compiled.vocabulary, region),
+        when: regionCondition(space, region),
+        share: regionShare(space, outcome.region, context.weights),
+      },
+      ...(criterion.test.kind === 'decides' &&
+      criterion.test.over !== undefined &&
+      typeof outcome.reach === 'number'
+        ? { reach: outcome.reach }
+        : {}),
+      fix: criterion.fix,
+      checklist: criterion.checklist,
+    });
+  }
+
+  const checklistCriteria = applied.filter((c) => c.checklist);
+  const checklist = {
+    provided: checklistCriteria.filter((c) => !results.get(c.id)!.fires).length,
+    total: checklistCriteria.length,
+  };
+  const reaches = applied.flatMap((c) =>
+    c.test.kind === 'decides' && c.test.over !== undefined
+      ? [{ criterionId: c.id, reach: results.get(c.id)!.reach ?? null, limit: c.test.over }]
+      : [],
+  );
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return deepFreeze({
+    policyId: compiled.policy.id,
+    title: compiled.policy.title,
+    criteria: { id: criteria.id, version: criteria.version, format: criteria.format },
+    jurisdictions: [...jurisdictions],
+    jurisdictionsFrom,
+    findings,
+    counts,
+    checklist,
+    reaches,
+    summary: summaryLine(criteria.groups, applied, results, findings, checklist),
+    notApplied,
+  });
+}
+
+function evaluateTest(context: Context, criterion: Criterion): Outcome {
+  const { compiled, space } = context;
+  const region = (condition: unknown): MaskRegion =>
+    disjoint(space, maskRegion(space, conditionRegion(condition as Condition, compiled.domains)));
+  const scope = (): MaskRegion => (criterion.scope ? region(criterion.scope) : [space.full]);
+  const policy = compiled.policy;
+  const test: CriterionTest = criterion.test;
+  switch (test.kind) {
+    case 'decides': {
+      const base = test.except
+        ? disjoint(space, subtract(space, region(test.within), region(test.except)))
+        : region(test.within);
+      const matched: MaskRegion[] = [];
+      const ruleIds: string[] = [];
+      let byDefault = false;
+      for (const piece of context.pieces) {
+        if (!pieceCounts(policy, piece, test)) continue;
+        const part = meet(space, piece.cubes, base);
+        if (part.length === 0) continue;
+        matched.push(part);
+        if (piece.rule) ruleIds.push(piece.rule.rule.id);
+        else byDefault = true;
+      }
+      const found = matched.flat();
+      const baseShare = regionShare(space, base, context.reachWeights);
+      const reach =
+        baseShare === 0 ? null : Math.min(1, regionShare(space, found, context.reachWeights) / baseShare);
+      if (test.fires === 'when-absent')
+        return { fires: found.length === 0 && base.length > 0, region: base, reach };
+      const fires = test.over === undefined ? found.length > 0 : reach !== null && reach > test.over;
+      const order = new Map(policy.rules.map((r, i) => [r.id, i]));
+      ruleIds.sort((a, b) => order.get(a)! - order.get(b)!);
+      return { fires, region: found, ruleIds, byDefault, reach };
+    }
+    case 'commitment-made': {
+      const made = (policy.commitments ?? []).filter((c) => test.commitments.includes(c.commitment));
+      return { fires: made.length > 0, region: scope(), commitmentIds: made.map((c) => c.id) };
+    }
+    case 'commitment-absent': {
+      const made = (policy.commitments ?? []).some((c) => test.anyOf.includes(c.commitment));
+      return { fires: !made, region: scope() };
+    }
+    case 'duty-held-by': {
+      const held = engineOf(compiled)
+        .duties.filter((d) => test.holders.includes(d.duty.holder))
+        .map((d) => ({ id: d.duty.id, reach: maskRegion(space, d.region) }))
+        .filter((d) => d.reach.length > 0);
+      return {
+        fires: held.length > 0,
+        region: disjoint(
+          space,
+          held.flatMap((d) => d.reach),
+        ),
+        dutyIds: held.map((d) => d.id),
+      };
+    }
+    case 'duty-absent': {
+      const within = region(test.within);
+      const relevant = engineOf(compiled).duties.filter(
+        (d) =>
+          test.actions.includes(d.duty.action) && meet(space, within, maskRegion(space, d.region)).length > 0,
+      );
+      const qualifies = (d: (typeof relevant)[number]) =>
+        !test.notHeldBy.includes(d.duty.holder) &&
+        test.modalities.includes(d.duty.modality) &&
+        (!test.deadline || d.duty.deadline !== undefined) &&
+        (!test.consent || d.duty.consentRequired === true);
+      const provided = relevant.filter(qualifies);
+      const actions = new Set(provided.map((d) => d.duty.action));
+      const ok = test.require === 'all' ? test.actions.every((a) => actions.has(a)) : provided.length > 0;
+      return {
+        fires: !ok,
+        region: within,
+        dutyIds: relevant.filter((d) => !qualifies(d)).map((d) => d.duty.id),
+      };
+    }
+    case 'policy-part-absent': {
+      const value = policy[test.part];
+      const absent = value === undefined || (Array.isArray(value) && value.length === 0);
+      return { fires: absent, region: scope() };
+    }
+    default:
+      return test satisfies never;
+  }
+}
+
+/** Whether a piece of the decision partition counts for a `decides` test. */
+function pieceCounts(
+  policy: Policy,
+  piece: DecisionPiece,
+  test: Extract<CriterionTest, { kind: 'decides' }>,
+): boolean {
+  if (!test.outcomes.includes(piece.outcome)) return false;
+  const conditions: readonly string[] = piece.rule
+    ? (piece.rule.rule.conditions ?? [])
+    : (policy.default.conditions ?? []);
+  if (test.conditionsAny && !test.conditionsAny.some((c) => conditions.includes(c))) return false;
+  if (test.conditionsNone?.some((c) => conditions.includes(c))) return false;
+  const strength = piece.rule ? (piece.rule.rule.strength ?? 'must') : 'must';
+  return !test.strengths || test.strengths.includes(strength);
+}
+
+/** A share as a person reads it: "100%", "5%", "less than 1%". */
+export function formatShare(share: number): string {
+  if (share > 0 && share < 0.005) return 'less than 1%';
+  if (share < 1 && share > 0.995) return 'more than 99%';
+  return `${Math.round(share * 100)}%`;
+}
+
+function phrase(summary: SummaryPhrase, values: Record<string, string | number>): string {
+  const count = typeof values.count === 'number' ? values.count : undefined;
+  const text =
+    typeof summary.text === 'string' ? summary.text : count === 1 ? summary.text.one : summary.text.other;
+  return text.replace(/\{(reach|limit|provided|total|count)\}/g, (whole, key: string) =>
+    values[key] === undefined ? whole : String(values[key]),
+  );
+}
+
+function summaryLine(
+  groups: readonly CriterionGroup[],
+  applied: readonly Criterion[],
+  results: ReadonlyMap<string, Outcome>,
+  findings: readonly AuditFinding[],
+  checklist: { provided: number; total: number },
+): string {
+  const parts: string[] = [];
+  const subjects = (fs: readonly AuditFinding[]) =>
+    new Set(
+      fs.flatMap((f) => [
+        ...f.ruleIds,
+        ...f.dutyIds,
+        ...f.commitmentIds,
+        ...(f.byDefault ? ['(default)'] : []),
+      ]),
+    ).size;
+  for (const group of groups) {
+    const members = applied.filter((c) => c.group === group.id);
+    if (members.length === 0) continue;
+    const found = findings.filter((f) => f.group === group.id);
+    if (group.summary && (group.summary.when === 'always' || found.length > 0))
+      parts.push(phrase(group.summary, { ...checklist, count: subjects(found) }));
+    for (const criterion of members) {
+      const result = results.get(criterion.id)!;
+      if (!criterion.summary || (criterion.summary.when === 'fires' && !result.fires)) continue;
+      const values: Record<string, string | number> = {
+        count: subjects(found.filter((f) => f.id === criterion.id)),
+      };
+      if (criterion.test.kind === 'decides' && criterion.test.over !== undefined) {
+        if (result.reach === null || result.reach === undefined) continue;
+        values.reach = formatShare(result.reach);
+        values.limit = formatShare(criterion.test.over);
+      }
+      parts.push(phrase(criterion.summary, values));
+    }
+  }
+  if (parts.length === 0) return 'No findings.';
+  const line = parts.join('; ');
+  return `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
+}
