@@ -308,8 +308,13 @@ function engineCondition(node: ConditionNode, vocabulary: ResolvedVocabulary): E
  */
 export function compileCondition(condition: Condition, vocabulary: ResolvedVocabulary): CompiledCondition {
   const compiled = engineCondition(toConditionNode(condition), vocabulary);
+  // A caller's scenario gives a set fact as an array: spell it out as the dimensions the test reads.
+  const toEngine = engineScenarioOf(compiled.facts);
+  const test: ConditionTest = compiled.facts.some((f) => splitMemberDimension(f) !== undefined)
+    ? (s) => compiled.test(toEngine(s))
+    : compiled.test;
   return {
-    test: compiled.test,
+    test,
     factTests: compiled.factTests,
     facts: compiled.facts,
     get region() {
