@@ -56,7 +56,13 @@ function normaliseNode(node: ConditionNode, negate: boolean): NormalCondition {
     case 'set-test':
       // A negated set test stays one clause ("it is not about party politics"): pushing the `not` through to the
       // members would turn one short clause into a list of them.
-      return { kind: 'set', fact: node.fact, members: [...new Set(node.members)], every: node.every, negated: negate };
+      return {
+        kind: 'set',
+        fact: node.fact,
+        members: [...new Set(node.members)],
+        every: node.every,
+        negated: negate,
+      };
     default:
       return node satisfies never;
   }

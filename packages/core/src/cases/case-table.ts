@@ -67,9 +67,15 @@ export const PolicyCaseSchema = z.strictObject({
   scenario: z
     .record(
       z.string(),
-      z.union([z.string(), z.boolean(), z.array(z.string()).describe('The members of a set fact, the whole set.')]),
+      z.union([
+        z.string(),
+        z.boolean(),
+        z.array(z.string()).describe('The members of a set fact, the whole set.'),
+      ]),
     )
-    .describe('The facts of the situation; facts left out are unknown. A set fact is an array of its members.'),
+    .describe(
+      'The facts of the situation; facts left out are unknown. A set fact is an array of its members.',
+    ),
   expect: CaseExpectationSchema,
   quote: z.string().min(1).describe('The sentence of the source that decides the case, quoted exactly.'),
   source: CaseSourceSchema.optional().describe(

@@ -39,7 +39,8 @@ function neededByBruteForce(compiled: CompiledPolicy, policy: Policy, partial: S
   const facts = [...new Set(completions.flatMap((c) => Object.keys(c)))].filter((f) => !(f in partial));
   const valuesOf = (fact: string) => {
     const seen = new Map<string, unknown>();
-    for (const c of completions) seen.set(JSON.stringify(c[fact as keyof Scenario]), c[fact as keyof Scenario]);
+    for (const c of completions)
+      seen.set(JSON.stringify(c[fact as keyof Scenario]), c[fact as keyof Scenario]);
     return [...seen.values()];
   };
   const needed = facts.filter((fact) =>
@@ -158,7 +159,10 @@ describe('set-valued facts in a scenario', () => {
     });
     expect(typo.ok || typo.issues[0]!.message).toContain('did you mean "employer"?');
     const scalar = parseScenario({ 'content.topics': 'employer' });
-    expect(scalar.ok || scalar.issues[0]).toMatchObject({ path: ['content.topics'], code: 'invalid-fact-value' });
+    expect(scalar.ok || scalar.issues[0]).toMatchObject({
+      path: ['content.topics'],
+      code: 'invalid-fact-value',
+    });
   });
 
   it('is undetermined while the set is unknown, and settled once it is given', () => {
@@ -166,7 +170,9 @@ describe('set-valued facts in a scenario', () => {
     const unknown = evaluate(compiled, {});
     expect(unknown.outcome).toBe('undetermined');
     expect(unknown.neededFacts).toEqual(['content.topics']);
-    const about = evaluate(compiled, { 'content.topics': ['pay-and-conditions', 'employer', 'party-politics'] });
+    const about = evaluate(compiled, {
+      'content.topics': ['pay-and-conditions', 'employer', 'party-politics'],
+    });
     expect(about.outcome).toBe('permitted-with-conditions');
     expect(evaluate(compiled, { 'content.topics': ['party-politics'] }).outcome).toBe('permitted');
     expect(evaluate(compiled, { 'content.topics': [] }).decidedBy[0]!.ruleId).toBe('not-politics');
@@ -189,7 +195,10 @@ describe('set-valued facts in a scenario', () => {
 
   it('never reads a membership dimension the caller sets, only the set it gives', () => {
     const compiled = compilePolicy(topicsPolicy());
-    const sneaky = { 'content.topics[employer]': true, 'content.topics[pay-and-conditions]': true } as Scenario;
+    const sneaky = {
+      'content.topics[employer]': true,
+      'content.topics[pay-and-conditions]': true,
+    } as Scenario;
     expect(evaluate(compiled, sneaky, { trusted: true }).outcome).toBe('undetermined');
   });
 

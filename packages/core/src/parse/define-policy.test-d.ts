@@ -197,7 +197,9 @@ describe('definePolicy types', () => {
         },
       ],
     });
-    expectTypeOf<Extract<Condition, { fact: 'content.topics'; includes: unknown }>['includes']>().toEqualTypeOf<
+    expectTypeOf<
+      Extract<Condition, { fact: 'content.topics'; includes: unknown }>['includes']
+    >().toEqualTypeOf<
       | 'employer'
       | 'pay-and-conditions'
       | 'colleagues'

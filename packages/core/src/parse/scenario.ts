@@ -76,8 +76,7 @@ export function parseScenario(
     if (problem) {
       const { at, ...said } = problem;
       issues.push({ path: [name, ...(at ?? [])], code: 'invalid-fact-value', ...said });
-    }
-    else
+    } else
       Object.defineProperty(scenario, name, {
         // A set in the vocabulary's order of members, so two scenarios with the same set read the same.
         value: fact.type === 'set' ? membersInOrder(fact, value as readonly string[]) : value,

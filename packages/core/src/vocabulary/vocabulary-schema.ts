@@ -77,7 +77,8 @@ export const SetMemberSchema = z
   .meta({
     id: 'SetMember',
     title: 'Set member',
-    description: 'One member a set fact can include, with a label for forms and a noun phrase for rendered text.',
+    description:
+      'One member a set fact can include, with a label for forms and a noun phrase for rendered text.',
   });
 
 /**
@@ -94,7 +95,9 @@ export const SetFactSchema = z
     phrase: z
       .string()
       .min(1)
-      .describe('A second-person clause that members complete, e.g. "it is about" (… "pay and the employer").'),
+      .describe(
+        'A second-person clause that members complete, e.g. "it is about" (… "pay and the employer").',
+      ),
     negatedPhrase: z
       .string()
       .min(1)
@@ -111,10 +114,10 @@ export const SetFactSchema = z
 export const FactDefinitionSchema = z
   .discriminatedUnion('type', [EnumFactSchema, BooleanFactSchema, SetFactSchema])
   .meta({
-  id: 'FactDefinition',
-  title: 'Fact definition',
-  description: 'The definition of a fact a scenario can state.',
-});
+    id: 'FactDefinition',
+    title: 'Fact definition',
+    description: 'The definition of a fact a scenario can state.',
+  });
 
 /** An entry of a catalogue (a condition, role, duty action or commitment). */
 export const CatalogueEntrySchema = z

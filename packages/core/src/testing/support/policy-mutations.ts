@@ -105,9 +105,7 @@ export function arbitraryMutation(policy: Policy): fc.Arbitrary<Mutation> {
     },
     (s) => {
       const op = setOperator(s.test);
-      return op === 'includes'
-        ? [...s.path, op]
-        : [...s.path, op, (s.test[op] as unknown[]).length];
+      return op === 'includes' ? [...s.path, op] : [...s.path, op, (s.test[op] as unknown[]).length];
     },
   );
   atSite(
