@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type CompiledPolicy,
+  compileCondition,
+  comparePolicies,
   compilePolicy,
   evaluate,
   nextQuestion,
@@ -233,5 +235,32 @@ describe('set tests in a policy', () => {
     expect(scalarOnSet.ok || scalarOnSet.issues[0]!.path).toEqual(['rules', 0, 'when', 'is']);
     const setOnScalar = parsePolicy(withWhen({ fact: 'account.kind', includes: 'personal' }));
     expect(setOnScalar.ok || setOnScalar.issues[0]!.path).toEqual(['rules', 0, 'when', 'includes']);
+  });
+});
+
+describe('set facts in comparison', () => {
+  it('finds where "every member" and "some member" differ, with witnesses given as sets and exact conditions', () => {
+    const a = topicsPolicy();
+    const b: Policy = {
+      ...a,
+      id: 'topics-any',
+      rules: a.rules.map((rule) =>
+        rule.id === 'pay-and-employer'
+          ? { ...rule, when: { fact: 'content.topics', includesAny: ['employer', 'pay-and-conditions'] } }
+          : rule,
+      ),
+    };
+    const comparison = comparePolicies(a, b);
+    expect(comparison.differences.length).toBeGreaterThan(0);
+    const ca = compilePolicy(a);
+    const cb = compilePolicy(b);
+    for (const difference of comparison.differences) {
+      expect(Array.isArray(difference.witness['content.topics'])).toBe(true);
+      expect(evaluate(ca, difference.witness).outcome).toBe(difference.a.outcome);
+      expect(evaluate(cb, difference.witness).outcome).toBe(difference.b.outcome);
+      // The region as a condition holds for its witness.
+      expect(compileCondition(difference.when, ca.vocabulary).test(difference.witness)).toBe(1);
+      expect(difference.region).toMatch(/it is (not )?about/);
+    }
   });
 });
