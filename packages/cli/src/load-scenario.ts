@@ -43,7 +43,7 @@ export function loadScenarioFile(file: string, io: InputIo, compiled: CompiledPo
  * values. A malformed or unknown fact is a usage error naming it (and suggesting the nearest name).
  */
 export function parseFactAssignments(assignments: readonly string[], compiled: CompiledPolicy): Scenario {
-  const raw: Record<string, FactValue> = {};
+  const raw: Record<string, FactValue | string[]> = {};
   const given = new Map<string, string>();
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
@@ -59,7 +59,16 @@ export function parseFactAssignments(assignments: readonly string[], compiled: C
     const fact = compiled.vocabulary.facts.get(name);
     // defineProperty, not assignment: `--fact __proto__=x` is an unknown fact, never a prototype.
     Object.defineProperty(raw, name, {
-      value: fact?.type === 'boolean' ? (parseBoolean(text) ?? text) : text,
+      // A set fact takes its members separated by commas (`content.topics=employer,pay-and-conditions`; empty: none).
+      value:
+        fact?.type === 'boolean'
+          ? (parseBoolean(text) ?? text)
+          : fact?.type === 'set'
+            ? text
+                .split(',')
+                .map((m) => m.trim())
+                .filter((m) => m !== '')
+            : text,
       enumerable: true,
       writable: true,
       configurable: true,

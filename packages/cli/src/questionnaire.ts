@@ -18,7 +18,8 @@ export type ReadLine = () => Promise<string | undefined>;
 /** One answer given during a questionnaire. */
 export interface Answer {
   readonly fact: string;
-  readonly value: FactValue;
+  /** The answer: one value, or a set fact's members. */
+  readonly value: FactValue | readonly string[];
 }
 
 /** Where a questionnaire talks to its person. */
@@ -63,12 +64,13 @@ async function askOne(
   compiled: CompiledPolicy,
   scenario: Scenario,
   goal: QuestionGoal,
-): Promise<FactValue> {
+): Promise<FactValue | string[]> {
   const { palette } = io;
   io.write(`\n${palette.bold(`${number}. ${question.question}`)} ${palette.dim(`(${question.label})`)}\n`);
   question.choices.forEach((choice, i) => {
     io.write(`  ${palette.cyan(String(i + 1))}. ${choice.label}\n`);
   });
+  if (question.multiple) return askMembers(question, io, compiled, scenario, goal);
   for (;;) {
     io.write(`Answer 1-${question.choices.length}, or ? for help: `);
     const line = await io.readLine();
@@ -90,6 +92,50 @@ async function askOne(
     if (io.echo) io.write(`${line}\n`);
     io.write(
       `${palette.yellow(`"${line.trim()}" is not one of the choices.`)} Type a number from 1 to ${question.choices.length}, or a value such as ${String(question.choices[0]!.value)}.\n`,
+    );
+  }
+}
+
+/**
+ * A set fact's answer: every choice that applies, by number, value or label, separated by commas; `none` (or `0`)
+ * for the empty set. A choice that is not one is explained and the question asked again.
+ */
+async function askMembers(
+  question: Question,
+  io: QuestionnaireIo,
+  compiled: CompiledPolicy,
+  scenario: Scenario,
+  goal: QuestionGoal,
+): Promise<string[]> {
+  const { palette } = io;
+  for (;;) {
+    io.write(`Answer every number that applies (such as 1,3), none for none, or ? for help: `);
+    const line = await io.readLine();
+    if (line === undefined) {
+      const still = relevantFacts(compiled, scenario, goal).join(', ');
+      throw new CliError(`the input ended before the questionnaire finished; still needed: ${still}`);
+    }
+    if (line.trim() === '?') {
+      io.write(
+        `${question.description}\n${question.choices.map((c) => `  ${c.label}: ${c.phrase}`).join('\n')}\n`,
+      );
+      continue;
+    }
+    if (io.echo) io.write(`${line}\n`);
+    const parts = line
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
+    if (parts.length === 1 && (parts[0]!.toLowerCase() === 'none' || parts[0] === '0')) return [];
+    const chosen = parts.map((p) => [p, matchChoice(p, question.choices)] as const);
+    const wrong = chosen.find(([, c]) => c === undefined);
+    if (parts.length > 0 && wrong === undefined) {
+      // In the vocabulary's order, each once, as a scenario gives a set.
+      const values = new Set(chosen.map(([, c]) => String(c!.value)));
+      return question.choices.map((c) => String(c.value)).filter((v) => values.has(v));
+    }
+    io.write(
+      `${palette.yellow(`"${wrong?.[0] ?? line.trim()}" is not one of the choices.`)} Type the numbers from 1 to ${question.choices.length} that apply, separated by commas, or none.\n`,
     );
   }
 }

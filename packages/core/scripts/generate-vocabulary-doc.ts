@@ -42,7 +42,7 @@ function factSection(fact: FactDefinition): string {
   const lines = [
     `### \`${fact.name}\``,
     '',
-    `**${cell(fact.label)}** — ${fact.type === 'boolean' ? 'true or false' : 'one of the values below'}. ${fact.description}`,
+    `**${cell(fact.label)}** — ${fact.type === 'boolean' ? 'true or false' : fact.type === 'set' ? 'a set of the members below, given whole as an array' : 'one of the values below'}. ${fact.description}`,
     '',
   ];
   if (fact.question) lines.push(`Question: “${fact.question}”`, '');
@@ -53,6 +53,14 @@ function factSection(fact: FactDefinition): string {
       `| \`true\` | ${cell(fact.whenTrue)} |`,
       `| \`false\` | ${cell(fact.whenFalse)} |`,
     );
+  } else if (fact.type === 'set') {
+    lines.push(
+      `Tested with \`includes\`, \`includesAny\` and \`includesAll\` (negated through \`not\`); read as “${cell(fact.phrase)} …” and “${cell(fact.negatedPhrase)} …”. A scenario gives the set whole (\`["employer", "pay-and-conditions"]\`, \`[]\` for none; each member once, in any order); a member it leaves out is not in the set, and a set left out is unknown.`,
+      '',
+      '| member | label | phrase |',
+      '| --- | --- | --- |',
+    );
+    for (const v of fact.values) lines.push(`| \`${v.value}\` | ${cell(v.label)} | ${cell(v.phrase)} |`);
   } else {
     lines.push('| value | label | phrase |', '| --- | --- | --- |');
     for (const v of fact.values) lines.push(`| \`${v.value}\` | ${cell(v.label)} | ${cell(v.phrase)} |`);
@@ -108,7 +116,8 @@ export function vocabularyDoc(): string {
     'A policy may add what the standard vocabulary lacks, under `custom`:',
     '',
     '- **Facts** are named `custom.<name>` (camelCase words after `custom.`, e.g. `custom.campaignPhase`) and declared',
-    '  in `custom.facts` with a type (`enum` with `values`, or `boolean` with `whenTrue` / `whenFalse`), a label and a',
+    '  in `custom.facts` with a type (`enum` with `values`, `boolean` with `whenTrue` / `whenFalse`, or `set` with',
+    '  member `values`, a `phrase` and a `negatedPhrase`), a label and a',
     '  description. A condition may only test a custom fact its policy declares.',
     '- **Catalogue entries** have ids starting `custom-` (kebab-case, e.g. `custom-buddy-system`) and are declared in',
     '  `custom.conditions`, `custom.roles`, `custom.dutyActions`, `custom.commitments` or `custom.consequences` with a',
@@ -124,7 +133,7 @@ export function vocabularyDoc(): string {
     '| --- | --- | --- |',
     ...v.facts.map(
       (f) =>
-        `| [\`${f.name}\`](#${f.name.replace(/\./g, '').toLowerCase()}) | ${f.type === 'boolean' ? 'boolean' : `enum (${f.values.length})`} | ${cell(f.label)} |`,
+        `| [\`${f.name}\`](#${f.name.replace(/\./g, '').toLowerCase()}) | ${f.type === 'boolean' ? 'boolean' : `${f.type} (${f.values.length})`} | ${cell(f.label)} |`,
     ),
     '',
     ...v.facts.flatMap((f) => [factSection(f), '']),

@@ -47,6 +47,9 @@ export {
   type FactOperator,
   type FactTest,
   FactTestSchema,
+  SET_OPERATORS,
+  type SetOperator,
+  type SetTestOf,
 } from './model/condition.js';
 export {
   type CompiledCondition,
@@ -63,8 +66,11 @@ export {
   type ConditionNode,
   type ConditionPathSegment,
   type FactTestNode,
+  factOfDimension,
   MAX_CONDITION_DEPTH,
+  memberDimension,
   type NotNode,
+  type SetTestNode,
   toCondition,
   toConditionNode,
 } from './model/condition-node.js';
@@ -191,9 +197,13 @@ export type {
   CustomFactName,
   FactName,
   FactValue,
+  ScenarioValue,
   StandardCatalogueId,
   StandardFactName,
   StandardFactValue,
+  StandardScalarFactName,
+  StandardSetFactName,
+  StandardSetMember,
 } from './vocabulary/fact-types.js';
 export {
   type CustomVocabulary,
@@ -215,6 +225,10 @@ export {
   FactDefinitionSchema,
   POLARITIES,
   type Polarity,
+  type ScalarFactDefinition,
+  type SetFactDefinition,
+  SetFactSchema,
+  SetMemberSchema,
   type Vocabulary,
   VocabularySchema,
 } from './vocabulary/vocabulary-schema.js';

@@ -179,3 +179,60 @@ describe('alternatives about one fact', () => {
     });
   });
 });
+
+describe('set tests', () => {
+  it.each<[string, Condition, string]>([
+    [
+      'every member',
+      { fact: 'content.topics', includesAll: ['pay-and-conditions', 'employer'] },
+      'it is about pay or working conditions and the organisation itself',
+    ],
+    ['one member', { fact: 'content.topics', includes: 'party-politics' }, 'it is about party politics'],
+    [
+      'some member',
+      { fact: 'content.topics', includesAny: ['clients', 'colleagues'] },
+      'it is about clients or service users or your colleagues',
+    ],
+    [
+      'none of them, through not',
+      { not: { fact: 'content.topics', includesAny: ['party-politics', 'union-activity'] } },
+      'it is not about party politics or union activity',
+    ],
+    [
+      'not both, through not',
+      { not: { fact: 'content.topics', includesAll: ['employer', 'finances'] } },
+      'it is not about both the organisation itself and financial figures',
+    ],
+    [
+      'beside other tests',
+      {
+        all: [
+          { fact: 'account.kind', is: 'personal' },
+          { fact: 'content.topics', includesAll: ['employer', 'pay-and-conditions'] },
+        ],
+      },
+      'you are using your own account and it is about the organisation itself and pay or working conditions',
+    ],
+  ])('%s', (_, condition, expected) => {
+    expect(text(condition)).toBe(expected);
+  });
+
+  it('normalise to a condition that means the same on every scenario', () => {
+    const facts = ['content.topics', 'account.kind'];
+    fc.assert(
+      fc.property(
+        arbitraryCondition(facts, 4),
+        arbitraryScenario(standardVocabulary, facts),
+        (condition, scenario) => {
+          const original = compileCondition(condition, standardVocabulary).test(scenario);
+          const normal = compileCondition(
+            toCondition(normaliseCondition(condition)),
+            standardVocabulary,
+          ).test(scenario);
+          expect(normal).toBe(original);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -80,6 +80,8 @@ function describeNormal(
       );
       return parent === 'all' ? phrasebook.either(alternatives) : phrasebook.or(alternatives);
     }
+    case 'set':
+      return describeSetTest(node, vocabulary, phrasebook);
     default:
       return node satisfies never;
   }
@@ -117,6 +119,27 @@ function valueWords(fact: FactDefinition | undefined, name: string, phrasebook: 
     phrase: own?.values?.[v.value] ?? v.phrase,
     label: own?.valueLabels?.[v.value] ?? v.label,
   }));
+}
+
+/** A set test as one clause: "it is about pay or working conditions and the organisation itself". */
+function describeSetTest(
+  node: Extract<NormalCondition, { kind: 'set' }>,
+  vocabulary: ResolvedVocabulary,
+  phrasebook: Phrasebook,
+): string {
+  const fact = vocabulary.facts.get(node.fact);
+  const own = phrasebook.facts[node.fact];
+  // A member or fact the vocabulary does not list (impossible in a valid policy) is still shown, never dropped.
+  const members = node.members.map((m) =>
+    fact?.type === 'set' ? (own?.values?.[m] ?? fact.values.find((v) => v.value === m)?.phrase ?? m) : m,
+  );
+  const clause =
+    fact?.type === 'set'
+      ? node.negated
+        ? fact.negatedPhrase
+        : fact.phrase
+      : `${factWords(node.fact, vocabulary, phrasebook).label} ${node.negated ? 'does not include' : 'includes'}`;
+  return phrasebook.setTest(clause, members, node.every, node.negated);
 }
 
 /** The label and question of a fact, as the phrasebook and vocabulary give them. */

@@ -15,6 +15,16 @@ export type NormalCondition =
       /** True when the test says the fact has none of `values`. */
       readonly negated: boolean;
     }
+  | {
+      readonly kind: 'set';
+      readonly fact: string;
+      /** The members named in the test. */
+      readonly members: readonly string[];
+      /** True when every member must be in the set (`includes`, `includesAll`), false when one is enough. */
+      readonly every: boolean;
+      /** True when the test is negated: the set does not include them (all, or some, as `every` says). */
+      readonly negated: boolean;
+    }
   | { readonly kind: 'all'; readonly items: readonly NormalCondition[] }
   | { readonly kind: 'any'; readonly items: readonly NormalCondition[] };
 
@@ -43,6 +53,16 @@ function normaliseNode(node: ConditionNode, negate: boolean): NormalCondition {
     }
     case 'test':
       return test(node.fact, node.values, node.positive ? negate : !negate);
+    case 'set-test':
+      // A negated set test stays one clause ("it is not about party politics"): pushing the `not` through to the
+      // members would turn one short clause into a list of them.
+      return {
+        kind: 'set',
+        fact: node.fact,
+        members: [...new Set(node.members)],
+        every: node.every,
+        negated: negate,
+      };
     default:
       return node satisfies never;
   }
@@ -85,6 +105,14 @@ export function toCondition(normal: NormalCondition): Condition {
           ? { fact: normal.fact, notIn: [...normal.values] }
           : { fact: normal.fact, in: [...normal.values] }
       ) as Condition;
+    case 'set': {
+      const test = (
+        normal.every
+          ? { fact: normal.fact, includesAll: [...normal.members] }
+          : { fact: normal.fact, includesAny: [...normal.members] }
+      ) as Condition;
+      return normal.negated ? { not: test } : test;
+    }
     default:
       return normal satisfies never;
   }

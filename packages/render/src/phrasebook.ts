@@ -114,6 +114,11 @@ export interface Phrasebook {
   readonly either: (items: readonly string[]) => string;
   /** A list of requirements inside alternatives: `both a and b`. */
   readonly both: (items: readonly string[]) => string;
+  /**
+   * A test of a set fact: its clause (`it is about`, or negated `it is not about`) completed by the members' noun
+   * phrases, joined by `and` when every member is meant and `or` when one is enough.
+   */
+  readonly setTest: (clause: string, members: readonly string[], every: boolean, negated: boolean) => string;
   /** A fact whose value is not one of some values. */
   readonly factIsNot: (fact: FactWords, valueLabels: readonly string[]) => string;
   /** A fact that may take any value but must be known. */
@@ -297,6 +302,10 @@ export const enGB: Phrasebook = {
   or: (items) => list(items, 'or'),
   either: (items) => (items.length > 1 ? `either ${list(items, 'or')}` : (items[0] ?? '')),
   both: (items) => (items.length === 2 ? `both ${list(items, 'and')}` : list(items, 'and')),
+  setTest: (clause, members, every, negated) =>
+    every && negated && members.length > 1
+      ? `${clause} ${members.length === 2 ? 'both ' : 'all of '}${list(members, 'and')}`
+      : `${clause} ${list(members, every ? 'and' : 'or')}`,
   factIsNot: (fact, values) =>
     `the answer to ${quote(fact.question ?? fact.label)} is not ${list(values.map(quote), 'or')}`,
   factIsKnown: (fact) => `you can answer ${quote(fact.question ?? fact.label)}`,

@@ -69,6 +69,7 @@ function valueCheck(operand: Node): Node {
   }
   if (Array.isArray(operand.enum)) return { enum: operand.enum, description };
   if (operand.type === 'boolean') return { type: 'boolean', description };
+  if (operand.type === 'string' && operand.pattern === undefined) return { type: 'string', description };
   if (Array.isArray(operand.anyOf)) {
     const types = operand.anyOf.map((branch) => (isNode(branch) ? branch.type : undefined));
     if (types.join() !== 'string,boolean') fail(`a value schema is anyOf ${JSON.stringify(types)}`);
@@ -88,11 +89,12 @@ function ifThen(condition: Node, consequence: Node): Node {
  * objects (each standard fact with each operator, a custom fact, `all`, `any`, `not`); a validator that does not
  * know which branch was meant reports every branch's failure — 170 errors for one wrong value, and editors print
  * them all. This folds the union into one closed object whose branch is chosen by key and by fact name:
- * - `fact`, the four operators and the three combinators are its properties; `fact` is one of the standard names
- *   or a custom name;
+ * - `fact`, the operators (four for one-value facts, three for set facts) and the three combinators are its
+ *   properties; `fact` is one of the standard names or a custom name;
  * - one form per condition: an operator needs `fact` beside it, `fact` needs one operator (`is` when none is
  *   written), a combinator stands alone;
- * - for each fact, `if` the test names it, `then` its operands take only its values.
+ * - for each fact, `if` the test names it, `then` its operands take only its values, and the operators it does not
+ *   take are refused (`is` on a set fact, `includes` on a one-value fact).
  * So a wrong value gives two errors (the value with the allowed ones, and the fact's `then`), at any depth. The
  * accepted documents are exactly those zod's union accepts (a property test checks it); the generated TypeScript
  * still comes from the union, which types each fact's values.
@@ -108,11 +110,10 @@ export function conditionKeyedByFact(document: JsonSchemaDocument, edition: Edit
     if (!entry || more.length > 0) fail(`${name} does not have exactly one key`);
     return entry;
   });
-  const operators = [...(tests[0]?.operands.keys() ?? [])];
-  for (const test of tests) {
-    if ([...test.operands.keys()].join() !== operators.join())
-      fail('the facts do not share one set of operators');
-  }
+  // Every operator some fact takes (a set fact takes the set operators, other facts the one-value ones); each
+  // fact's branch below refuses the operators it does not take.
+  const operators = [...new Set(tests.flatMap((test) => [...test.operands.keys()]))];
+  if (operators.length === 0) fail('there are no fact tests');
   const standard = tests.filter((test) => typeof test.name.const === 'string');
   const custom = tests.filter((test) => typeof test.name.pattern === 'string');
   if (custom.length !== 1 || standard.length + custom.length !== tests.length) {
@@ -120,7 +121,10 @@ export function conditionKeyedByFact(document: JsonSchemaDocument, edition: Edit
   }
   const customName = custom[0]!.name;
   const factTest = defs.FactTest as Node;
-  const exampleOperands = tests[0]!.operands;
+  // The description of each operator, from the first fact that takes it.
+  const exampleOperands = new Map<string, Node>();
+  for (const op of operators)
+    exampleOperands.set(op, tests.find((test) => test.operands.has(op))!.operands.get(op)!);
 
   const first = operators[0]!;
   const described: Record<string, Node> = {
@@ -152,7 +156,12 @@ export function conditionKeyedByFact(document: JsonSchemaDocument, edition: Edit
       {
         properties: {
           fact: { description: test.name.description },
-          ...Object.fromEntries([...test.operands].map(([op, operand]) => [op, valueCheck(operand)])),
+          ...Object.fromEntries(
+            operators.map((op) => {
+              const operand = test.operands.get(op);
+              return [op, operand ? valueCheck(operand) : false];
+            }),
+          ),
         },
       },
     );

@@ -1,10 +1,10 @@
 import { deepFreeze } from '../model/deep-freeze.js';
-import type { CompiledPolicy } from '../evaluate/compile-policy.js';
+import { type CompiledPolicy, dimensionsOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Policy } from '../model/policy.js';
 import type { Scenario } from '../parse/scenario.js';
-import type { FactValue } from '../vocabulary/fact-types.js';
+import type { FactValue, ScenarioValue } from '../vocabulary/fact-types.js';
 import { compiledOf } from './analyze-policy.js';
 import type { DecisionPiece } from './decision-partition.js';
 import { describeMaskRegion } from './describe-region.js';
@@ -83,9 +83,12 @@ export interface PolicyComparison {
 function sharedSpace(a: CompiledPolicy, b: CompiledPolicy): ScenarioSpace {
   const facts = [...new Set([...a.factsInPlay, ...b.factsInPlay, ...METRIC_FACTS])];
   // A fact known to one policy only (a custom fact) takes its values from that policy.
-  const domains = (fact: string): readonly FactValue[] =>
-    a.vocabulary.facts.has(fact) ? a.domains(fact) : b.domains(fact);
-  const inOrder = [...new Set([...a.vocabulary.facts.keys(), ...b.vocabulary.facts.keys()])].filter((f) =>
+  const domains = (fact: string): readonly FactValue[] => {
+    const own = a.domains(fact);
+    return own.length > 0 ? own : b.domains(fact);
+  };
+  // In vocabulary order, a set fact's membership dimensions where the set fact stands.
+  const inOrder = [...new Set([...dimensionsOf(a.vocabulary), ...dimensionsOf(b.vocabulary)])].filter((f) =>
     facts.includes(f),
   );
   return createSpace(inOrder, domains);
@@ -144,7 +147,7 @@ export function comparePolicies(
 
 function outcomeDifferences(space: ScenarioSpace, a: MeasuredPolicy, b: MeasuredPolicy): OutcomeDifference[] {
   const differences: OutcomeDifference[] = [];
-  const knows = (compiled: CompiledPolicy, scenario: Record<string, FactValue>) =>
+  const knows = (compiled: CompiledPolicy, scenario: Record<string, ScenarioValue>) =>
     Object.fromEntries(Object.entries(scenario).filter(([fact]) => compiled.vocabulary.facts.has(fact)));
   for (const pa of a.partition.pieces) {
     if (pa.cubes.length === 0) continue;

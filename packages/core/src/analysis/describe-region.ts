@@ -1,3 +1,4 @@
+import { splitMemberDimension } from '../model/condition-node.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import type { ResolvedVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import { type MaskCube, type MaskRegion, type ScenarioSpace, valuesOf } from './scenario-space.js';
@@ -15,6 +16,13 @@ function describeFact(
   values: readonly FactValue[],
   domain: readonly FactValue[],
 ): string {
+  // A membership dimension of a set fact: whether the set includes one member ("it is about party politics").
+  const member = splitMemberDimension(fact);
+  const set = member ? vocabulary.facts.get(member.fact) : undefined;
+  if (member && set?.type === 'set') {
+    const phrase = set.values.find((v) => v.value === member.member)?.phrase ?? member.member;
+    return `${values[0] === true ? set.phrase : set.negatedPhrase} ${phrase}`;
+  }
   const definition = vocabulary.facts.get(fact);
   if (!definition) return `${fact} is ${values.map(String).join(' or ')}`;
   if (definition.type === 'boolean') return values[0] === true ? definition.whenTrue : definition.whenFalse;

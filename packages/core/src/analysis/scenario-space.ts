@@ -1,5 +1,6 @@
 import type { Cube, Domains, Region } from '../region/region.js';
-import type { FactValue } from '../vocabulary/fact-types.js';
+import { splitMemberDimension } from '../model/condition-node.js';
+import type { FactValue, ScenarioValue } from '../vocabulary/fact-types.js';
 
 /**
  * The finite space of complete scenarios over a list of facts. Analysis works here rather than on `Region`'s maps
@@ -268,23 +269,43 @@ export function toCube(space: ScenarioSpace, cube: MaskCube): Cube {
   return out;
 }
 
-/** One complete scenario inside a cube: the first allowed value of every fact of the space. */
-export function maskWitness(space: ScenarioSpace, cube: MaskCube): Record<string, FactValue> {
-  const scenario: Record<string, FactValue> = {};
+/**
+ * One complete scenario inside a cube: the first allowed value of every fact of the space, as a scenario gives it (a
+ * set fact's membership dimensions become the array of the members that are in; members outside the space are not).
+ */
+export function maskWitness(space: ScenarioSpace, cube: MaskCube): Record<string, ScenarioValue> {
+  const scenario: Record<string, ScenarioValue> = {};
   space.facts.forEach((fact, f) => {
-    scenario[fact] = valuesOf(space, cube, f)[0]!;
+    const value = valuesOf(space, cube, f)[0]!;
+    const member = splitMemberDimension(fact);
+    if (!member) scenario[fact] = value;
+    else {
+      const members = (scenario[member.fact] ?? []) as string[];
+      scenario[member.fact] = value === true ? [...members, member.member] : members;
+    }
   });
   return scenario;
+}
+
+/** A dimension's value in a scenario: a set fact's membership is read from its array. */
+function dimensionValue(
+  scenario: Readonly<Record<string, ScenarioValue | undefined>>,
+  dimension: string,
+): FactValue | undefined {
+  const member = splitMemberDimension(dimension);
+  if (!member) return scenario[dimension] as FactValue | undefined;
+  const set = scenario[member.fact];
+  return Array.isArray(set) ? set.includes(member.member) : undefined;
 }
 
 /** Whether a complete scenario of the space lies in a cube. */
 export function containsScenario(
   space: ScenarioSpace,
   cube: MaskCube,
-  scenario: Readonly<Record<string, FactValue | undefined>>,
+  scenario: Readonly<Record<string, ScenarioValue | undefined>>,
 ): boolean {
   return space.facts.every((fact, f) => {
-    const v = space.domains[f]!.indexOf(scenario[fact] as FactValue);
+    const v = space.domains[f]!.indexOf(dimensionValue(scenario, fact) as FactValue);
     return v >= 0 && hasBit(cube, space.offsets[f]!, v);
   });
 }

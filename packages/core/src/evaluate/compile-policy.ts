@@ -1,12 +1,20 @@
-import type { Condition, FactOperator } from '../model/condition.js';
-import { type ConditionNode, checkDepth, nodeFacts, toConditionNode } from '../model/condition-node.js';
+import type { Condition, FactOperator, SetOperator } from '../model/condition.js';
+import {
+  type ConditionNode,
+  checkDepth,
+  lowerSetTest,
+  memberDimension,
+  nodeDimensions,
+  splitMemberDimension,
+  toConditionNode,
+} from '../model/condition-node.js';
 import type { Decision, DecidingRule, FactTestTrace, TriggeredDuty } from '../model/decision.js';
 import { frozenCopy } from '../model/deep-freeze.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Duty, Policy, Rule } from '../model/policy.js';
 import type { Scenario } from '../parse/scenario.js';
 import { type Domains, nodeRegion, type Region } from '../region/region.js';
-import type { FactValue } from '../vocabulary/fact-types.js';
+import type { FactValue, ScenarioValue } from '../vocabulary/fact-types.js';
 import { factDomain, type ResolvedVocabulary, resolveVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import type { CatalogueEntry, CatalogueName } from '../vocabulary/vocabulary-schema.js';
 import {
@@ -32,7 +40,7 @@ export type ConditionTest = (scenario: Scenario) => TruthValue;
 /** One fact test inside a compiled condition, kept for traces. */
 export interface CompiledFactTest {
   readonly fact: string;
-  readonly operator: FactOperator;
+  readonly operator: FactOperator | SetOperator;
   readonly expected: FactValue | readonly FactValue[];
   readonly test: ConditionTest;
 }
@@ -44,7 +52,10 @@ export interface CompiledFactTest {
 export interface CompiledCondition {
   readonly test: ConditionTest;
   readonly factTests: readonly CompiledFactTest[];
-  /** The facts the condition tests, in vocabulary order. */
+  /**
+   * The facts the condition tests, in vocabulary order; a set fact appears as the membership dimension
+   * (`content.topics[employer]`) of each member it tests.
+   */
   readonly facts: readonly string[];
   /** The exact set of scenarios where the condition holds (computed on first use). */
   readonly region: Region;
@@ -92,9 +103,13 @@ export interface CompiledDuty extends EngineCondition {
 export interface CompiledPolicy {
   readonly policy: Policy;
   readonly vocabulary: ResolvedVocabulary;
-  /** Every fact a rule or duty tests, in vocabulary order. */
+  /**
+   * Every fact a rule or duty tests, in vocabulary order: the dimensions of the scenario space the policy reads. A
+   * set fact appears as one true-or-false membership dimension per member some test names
+   * (`content.topics[employer]`, see `memberDimension`); `factOfDimension` gives its fact.
+   */
   readonly factsInPlay: readonly string[];
-  /** The values each fact can take. */
+  /** The values each fact (and each membership dimension: true or false) can take. */
   readonly domains: Domains;
 }
 
@@ -139,6 +154,11 @@ export interface PolicyEngine {
   readonly dutyMask: ((scenario: Scenario) => number) | undefined;
   /** A fast check that a value is a plain scenario of this vocabulary; false sends `evaluate` to `parseScenario`. */
   readonly acceptsScenario: (input: unknown) => boolean;
+  /**
+   * The scenario as the engine reads it: with each set fact in play spelt out as its membership dimensions (true or
+   * false when the set is given, unknown when it is not). The identity when no set fact is in play.
+   */
+  readonly toEngineScenario: (scenario: Scenario) => Scenario;
   /** Whether the scan and checks are generated code. */
   readonly generated: boolean;
   readonly completionLimit: number;
@@ -159,6 +179,29 @@ export function engineOf(compiled: CompiledPolicy): PolicyEngine {
 
 const factValueIn = (scenario: Scenario, fact: string): FactValue | undefined =>
   (scenario as Record<string, FactValue | undefined>)[fact];
+
+const scenarioValueIn = (scenario: Scenario, fact: string): ScenarioValue | undefined =>
+  (scenario as Record<string, ScenarioValue | undefined>)[fact];
+
+/**
+ * Builds `toEngineScenario` for the membership dimensions in play. A set is given whole, so each dimension is known
+ * exactly when its set is; a dimension never comes from the caller (a trusted scenario naming one is overwritten).
+ */
+function engineScenarioOf(dimensions: readonly string[]): (scenario: Scenario) => Scenario {
+  const members = dimensions.flatMap((name) => {
+    const split = splitMemberDimension(name);
+    return split ? [{ name, ...split }] : [];
+  });
+  if (members.length === 0) return (scenario) => scenario;
+  return (scenario) => {
+    const out: Record<string, ScenarioValue | undefined> = Object.assign(Object.create(null), scenario);
+    for (const { name, fact, member } of members) {
+      const set = out[fact];
+      out[name] = Array.isArray(set) ? set.includes(member) : undefined;
+    }
+    return out as Scenario;
+  };
+}
 
 function compileFactTest(fact: string, values: readonly FactValue[], positive: boolean): ConditionTest {
   const [yes, no] = positive ? ([TRUE, FALSE] as const) : ([FALSE, TRUE] as const);
@@ -223,6 +266,17 @@ function compileTest(node: ConditionNode, factTests: CompiledFactTest[]): Condit
       });
       return test;
     }
+    case 'set-test': {
+      // Over the membership dimensions, so the closures read what the generated code and the regions read.
+      const test = compileTest(lowerSetTest(node), []);
+      factTests.push({
+        fact: node.fact,
+        operator: node.operator,
+        expected: node.operator === 'includes' ? node.members[0]! : node.members,
+        test,
+      });
+      return test;
+    }
     default:
       return node satisfies never;
   }
@@ -232,13 +286,13 @@ function engineCondition(node: ConditionNode, vocabulary: ResolvedVocabulary): E
   const factTests: CompiledFactTest[] = [];
   const test = compileTest(node, factTests);
   const domains = domainsOf(vocabulary);
-  const tested = nodeFacts(node);
+  const tested = nodeDimensions(node);
   let region: Region | undefined;
   return {
     node,
     test,
     factTests,
-    facts: [...vocabulary.facts.keys()].filter((f) => tested.has(f)),
+    facts: dimensionsOf(vocabulary).filter((f) => tested.has(f)),
     get region() {
       region ??= nodeRegion(node, domains);
       return region;
@@ -254,8 +308,13 @@ function engineCondition(node: ConditionNode, vocabulary: ResolvedVocabulary): E
  */
 export function compileCondition(condition: Condition, vocabulary: ResolvedVocabulary): CompiledCondition {
   const compiled = engineCondition(toConditionNode(condition), vocabulary);
+  // A caller's scenario gives a set fact as an array: spell it out as the dimensions the test reads.
+  const toEngine = engineScenarioOf(compiled.facts);
+  const test: ConditionTest = compiled.facts.some((f) => splitMemberDimension(f) !== undefined)
+    ? (s) => compiled.test(toEngine(s))
+    : compiled.test;
   return {
-    test: compiled.test,
+    test,
     factTests: compiled.factTests,
     facts: compiled.facts,
     get region() {
@@ -265,15 +324,40 @@ export function compileCondition(condition: Condition, vocabulary: ResolvedVocab
 }
 
 const domainCache = new WeakMap<ResolvedVocabulary, Domains>();
-/** The domain function of a vocabulary: every value each fact can take. */
+const BOOLEAN_DOMAIN: readonly FactValue[] = Object.freeze([true, false]);
+/**
+ * The domain function of a vocabulary: every value each fact can take, and true or false for each membership
+ * dimension of a set fact (a set fact's own name gives its members).
+ */
 export function domainsOf(vocabulary: ResolvedVocabulary): Domains {
   let domains = domainCache.get(vocabulary);
   if (!domains) {
-    const table = new Map([...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)]));
+    const table = new Map<string, readonly FactValue[]>(
+      [...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)]),
+    );
+    for (const fact of vocabulary.facts.values())
+      if (fact.type === 'set')
+        for (const { value } of fact.values) table.set(memberDimension(fact.name, value), BOOLEAN_DOMAIN);
     domains = (fact) => table.get(fact) ?? [];
     domainCache.set(vocabulary, domains);
   }
   return domains;
+}
+
+const dimensionCache = new WeakMap<ResolvedVocabulary, readonly string[]>();
+/**
+ * The engine's dimensions of a vocabulary in vocabulary order: each fact, with a set fact replaced by the membership
+ * dimension of each of its members, in the order they are listed. Internal.
+ */
+export function dimensionsOf(vocabulary: ResolvedVocabulary): readonly string[] {
+  let dimensions = dimensionCache.get(vocabulary);
+  if (!dimensions) {
+    dimensions = [...vocabulary.facts.values()].flatMap((fact) =>
+      fact.type === 'set' ? fact.values.map((m) => memberDimension(fact.name, m.value)) : [fact.name],
+    );
+    dimensionCache.set(vocabulary, dimensions);
+  }
+  return dimensions;
 }
 
 function entries(
@@ -455,7 +539,7 @@ export function compileEngine(input: Policy, options: EngineOptions = {}): Polic
       p + 1 < ordered.length && ordered[p + 1]!.rank === ordered[p]!.rank ? rankEnd[p + 1]! : p + 1;
   const inVocabularyOrder = (facts: Iterable<string>) => {
     const set = new Set(facts);
-    return [...vocabulary.facts.keys()].filter((f) => set.has(f));
+    return dimensionsOf(vocabulary).filter((f) => set.has(f));
   };
   const factsInPlay = inVocabularyOrder([...rules, ...duties].flatMap((c) => c.facts));
   const domains = domainsOf(vocabulary);
@@ -500,6 +584,7 @@ export function compileEngine(input: Policy, options: EngineOptions = {}): Polic
     acceptsScenario: generated
       ? generateScenarioCheck(factValues, factsInPlay, listen)
       : scenarioCheck(vocabulary, factsInPlay),
+    toEngineScenario: engineScenarioOf(factsInPlay),
     generated,
     completionLimit: options.completionLimit ?? COMPLETION_LIMIT,
   });
@@ -510,13 +595,14 @@ export function compileEngine(input: Policy, options: EngineOptions = {}): Polic
 
 /** A compiled fact test as a trace entry for a scenario. */
 export function traceFactTest(test: CompiledFactTest, scenario: Scenario): FactTestTrace {
-  const actual = factValueIn(scenario, test.fact);
+  const actual = scenarioValueIn(scenario, test.fact);
   const t = test.test(scenario);
   return {
     fact: test.fact,
     operator: test.operator,
     expected: test.expected,
-    ...(actual === undefined ? {} : { actual }),
+    // A copy of a set: the decision is frozen, and the caller's own array must not be.
+    ...(actual === undefined ? {} : { actual: Array.isArray(actual) ? [...actual] : actual }),
     result: t === TRUE ? 'true' : t === FALSE ? 'false' : 'unknown',
   };
 }

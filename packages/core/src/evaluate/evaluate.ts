@@ -74,6 +74,7 @@ export function evaluate(
     if (!checked.ok) throw new InvalidScenarioError(checked.issues);
     s = Object.assign(Object.create(null), checked.scenario) as Scenario;
   }
+  s = engine.toEngineScenario(s);
   const first = engine.scan(s, 0);
   const part: OutcomePart =
     first === -1

@@ -1,4 +1,4 @@
-import type { ConditionNode } from '../model/condition-node.js';
+import { type ConditionNode, lowerSetTest } from '../model/condition-node.js';
 import type { Scenario } from '../parse/scenario.js';
 
 // Conditions as generated JavaScript, as zod 4 and ajv do for speed: each fact is read once with a constant key (a
@@ -66,6 +66,9 @@ function kleeneExpression(node: ConditionNode, locals: FactLocals): string {
       const matches = node.values.map((x) => `${v} === ${JSON.stringify(x)}`).join(' || ') || 'false';
       return `(${v} === undefined ? 1 : (${matches}) ? ${node.positive ? 2 : 0} : ${node.positive ? 0 : 2})`;
     }
+    case 'set-test':
+      // Over the membership dimensions (`content.topics[employer]`), read like any fact with a constant key.
+      return kleeneExpression(lowerSetTest(node), locals);
     default:
       return node satisfies never;
   }
@@ -93,6 +96,8 @@ function booleanExpression(node: ConditionNode, locals: FactLocals): string {
         return `(${node.values.map((x) => `${v} === ${JSON.stringify(x)}`).join(' || ') || 'false'})`;
       return `(${node.values.map((x) => `${v} !== ${JSON.stringify(x)}`).join(' && ') || 'true'})`;
     }
+    case 'set-test':
+      return booleanExpression(lowerSetTest(node), locals);
     default:
       return node satisfies never;
   }

@@ -1,3 +1,4 @@
+import { factOfDimension } from '../model/condition-node.js';
 import { OUTCOMES, type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Scenario } from '../parse/scenario.js';
 import {
@@ -119,8 +120,13 @@ function varyingFacts(table: CompletionTable): Set<string> {
   return out;
 }
 
-const inOrder = (engine: PolicyEngine, facts: ReadonlySet<string>): string[] =>
-  engine.compiled.factsInPlay.filter((f) => facts.has(f));
+/**
+ * The facts behind some dimensions, in vocabulary order: a membership dimension stands for its set fact, which a
+ * scenario gives whole, so a set fact is needed when any of its members is.
+ */
+const inOrder = (engine: PolicyEngine, facts: ReadonlySet<string>): string[] => [
+  ...new Set(engine.compiled.factsInPlay.filter((f) => facts.has(f)).map(factOfDimension)),
+];
 
 /**
  * The outcome of a scenario some of whose rule facts are unknown: every rule that decides some completion, every

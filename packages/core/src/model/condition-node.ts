@@ -1,5 +1,5 @@
 import type { FactValue } from '../vocabulary/fact-types.js';
-import type { Condition, FactOperator } from './condition.js';
+import type { Condition, FactOperator, SetOperator } from './condition.js';
 
 // The one internal form of a condition. The published JSON form (`Condition`) is for people and other tools; every
 // part of the engine (the closure compiler, code generation, regions, the planner, analysis) folds this tree with a
@@ -21,6 +21,19 @@ export interface FactTestNode {
   readonly positive: boolean;
 }
 
+/**
+ * A test of the members of a set fact: `members` holds the one member of `includes`, or the list of `includesAny` /
+ * `includesAll`. `every` says whether every member must be in the set (`includes`, `includesAll`) or one is enough
+ * (`includesAny`). Negations are `not` nodes around it.
+ */
+export interface SetTestNode {
+  readonly kind: 'set-test';
+  readonly fact: string;
+  readonly operator: SetOperator;
+  readonly members: readonly string[];
+  readonly every: boolean;
+}
+
 /** Every child holds (an empty `all` always holds). */
 export interface AllNode {
   readonly kind: 'all';
@@ -40,7 +53,42 @@ export interface NotNode {
 }
 
 /** A condition in the engine's internal form, built once by `toConditionNode`. */
-export type ConditionNode = FactTestNode | AllNode | AnyNode | NotNode;
+export type ConditionNode = FactTestNode | SetTestNode | AllNode | AnyNode | NotNode;
+
+/**
+ * The name of the engine's true-or-false dimension for one member of a set fact: `content.topics[employer]`. Inside
+ * the engine a set fact of k members is k such dimensions (whether each member is in the set), so partial
+ * evaluation, regions and analysis treat them as boolean facts. The brackets keep the name apart from every fact
+ * name a policy or scenario can use.
+ */
+export const memberDimension = (fact: string, member: string): string => `${fact}[${member}]`;
+
+/** The set fact and member of a membership dimension, or undefined for an ordinary fact. */
+export function splitMemberDimension(name: string): { fact: string; member: string } | undefined {
+  const open = name.indexOf('[');
+  if (open < 0 || !name.endsWith(']')) return undefined;
+  return { fact: name.slice(0, open), member: name.slice(open + 1, -1) };
+}
+
+/** The public fact a dimension belongs to: the set fact of a membership dimension, else the fact itself. */
+export const factOfDimension = (name: string): string => splitMemberDimension(name)?.fact ?? name;
+
+/**
+ * A set test as tests of its membership dimensions: each member is a boolean test of `fact[member]`, combined with
+ * `all` (`includes`, `includesAll`) or `any` (`includesAny`). Folds that work on dimensions (the closure compiler,
+ * code generation, regions) lower a set test this way, so they agree by construction.
+ */
+export function lowerSetTest(node: SetTestNode): ConditionNode {
+  const tests: ConditionNode[] = node.members.map((member) => ({
+    kind: 'test',
+    fact: memberDimension(node.fact, member),
+    operator: 'is',
+    values: [true],
+    positive: true,
+  }));
+  if (tests.length === 1) return tests[0]!;
+  return node.every ? { kind: 'all', children: tests } : { kind: 'any', children: tests };
+}
 
 /** One step of the path to a condition inside a policy (`rules`, 3, `when`, `all`, 0). */
 export type ConditionPathSegment = string | number;
@@ -66,6 +114,7 @@ const formatConditionPath = (path: readonly ConditionPathSegment[]): string =>
   path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 
 const OPERATORS = ['is', 'in', 'isNot', 'notIn'] as const;
+const SET_OPERATORS = ['includes', 'includesAny', 'includesAll'] as const;
 
 /**
  * Converts a published condition to the internal form, once. Checks the depth first without recursion (so a
@@ -121,9 +170,22 @@ function convert(condition: Condition): ConditionNode {
   if (Array.isArray(c.all)) return { kind: 'all', children: (c.all as Condition[]).map(convert) };
   if (Array.isArray(c.any)) return { kind: 'any', children: (c.any as Condition[]).map(convert) };
   if (c.not !== undefined && c.not !== null) return { kind: 'not', child: convert(c.not as Condition) };
+  const setOperator = SET_OPERATORS.find((op) => c[op] !== undefined);
+  if (setOperator !== undefined && typeof c.fact === 'string') {
+    const members = c[setOperator] as string | string[];
+    return {
+      kind: 'set-test',
+      fact: c.fact,
+      operator: setOperator,
+      members: Array.isArray(members) ? [...members] : [members],
+      every: setOperator !== 'includesAny',
+    };
+  }
   const operator = OPERATORS.find((op) => c[op] !== undefined);
   if (operator === undefined || typeof c.fact !== 'string')
-    throw new TypeError('a condition needs all, any, not, or a fact with is, in, isNot or notIn');
+    throw new TypeError(
+      'a condition needs all, any, not, or a fact with is, in, isNot, notIn, includes, includesAny or includesAll',
+    );
   const expected = c[operator] as FactValue | FactValue[];
   return {
     kind: 'test',
@@ -147,6 +209,11 @@ export function toCondition(node: ConditionNode): Condition {
       const single = node.operator === 'is' || node.operator === 'isNot';
       return { fact: node.fact, [node.operator]: single ? node.values[0] : [...node.values] } as Condition;
     }
+    case 'set-test':
+      return {
+        fact: node.fact,
+        [node.operator]: node.operator === 'includes' ? node.members[0] : [...node.members],
+      } as Condition;
     default:
       return node satisfies never;
   }
@@ -162,7 +229,32 @@ export function nodeFacts(node: ConditionNode, into: Set<string> = new Set()): S
     case 'not':
       return nodeFacts(node.child, into);
     case 'test':
+    case 'set-test':
       into.add(node.fact);
+      return into;
+    default:
+      return node satisfies never;
+  }
+}
+
+/**
+ * The engine's dimensions a condition reads, in first-seen order: the fact of each fact test, and the membership
+ * dimension (`memberDimension`) of each member a set test names. A set test depends on the members it names alone,
+ * so partial evaluation never asks about the others.
+ */
+export function nodeDimensions(node: ConditionNode, into: Set<string> = new Set()): Set<string> {
+  switch (node.kind) {
+    case 'all':
+    case 'any':
+      for (const child of node.children) nodeDimensions(child, into);
+      return into;
+    case 'not':
+      return nodeDimensions(node.child, into);
+    case 'test':
+      into.add(node.fact);
+      return into;
+    case 'set-test':
+      for (const member of node.members) into.add(memberDimension(node.fact, member));
       return into;
     default:
       return node satisfies never;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnyFactValueSchema, FACT_OPERATORS } from './condition.js';
+import { AnyFactValueSchema, FACT_OPERATORS, SET_OPERATORS } from './condition.js';
 import { OutcomeSchema } from './outcome.js';
 import { DutySchema, SourceRefSchema } from './policy.js';
 import { CatalogueEntrySchema } from '../vocabulary/vocabulary-schema.js';
@@ -73,11 +73,16 @@ export const TruthSchema = z.enum(['true', 'false', 'unknown']).meta({
 export const FactTestTraceSchema = z
   .strictObject({
     fact: factName,
-    operator: z.enum(FACT_OPERATORS).describe('The test’s operator.'),
+    operator: z.enum([...FACT_OPERATORS, ...SET_OPERATORS]).describe('The test’s operator.'),
     expected: z
       .union([FactValueSchema, z.array(FactValueSchema)])
-      .describe('The value (is, isNot) or values (in, notIn) the test names.'),
-    actual: FactValueSchema.describe('The scenario’s value; absent when unknown.').exactOptional(),
+      .describe(
+        'The value (is, isNot, includes) or values (in, notIn, includesAny, includesAll) the test names.',
+      ),
+    actual: z
+      .union([FactValueSchema, z.array(z.string().describe('A member of the set.'))])
+      .describe('The scenario’s value (for a set fact, its members); absent when unknown.')
+      .exactOptional(),
     result: TruthSchema,
   })
   .meta({

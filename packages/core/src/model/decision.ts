@@ -1,7 +1,7 @@
-import type { FactOperator } from './condition.js';
+import type { FactOperator, SetOperator } from './condition.js';
 import type { Outcome } from './outcome.js';
 import type { Duty, Policy, Rule } from './policy.js';
-import type { FactValue } from '../vocabulary/fact-types.js';
+import type { FactValue, ScenarioValue } from '../vocabulary/fact-types.js';
 import type { CatalogueEntry } from '../vocabulary/vocabulary-schema.js';
 
 /** Where a rule or duty came from in its source document. */
@@ -49,10 +49,10 @@ export type Truth = 'true' | 'false' | 'unknown';
 /** One fact test of a rule, as evaluated. */
 export interface FactTestTrace {
   readonly fact: string;
-  readonly operator: FactOperator;
+  readonly operator: FactOperator | SetOperator;
   readonly expected: FactValue | readonly FactValue[];
-  /** The scenario's value, absent when unknown. */
-  readonly actual?: FactValue;
+  /** The scenario's value (for a set fact, its members), absent when unknown. */
+  readonly actual?: ScenarioValue;
   readonly result: Truth;
 }
 

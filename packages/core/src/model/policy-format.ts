@@ -8,6 +8,7 @@ import {
   BooleanFactSchema,
   CatalogueEntrySchema,
   EnumFactSchema,
+  SetFactSchema,
   POLARITIES,
 } from '../vocabulary/vocabulary-schema.js';
 
@@ -372,6 +373,12 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
         'CustomBooleanFact',
         'Custom boolean fact',
         'A fact of the policy’s own that is true or false.',
+      ),
+      meta(
+        SetFactSchema.extend({ name: customFactName, question }),
+        'CustomSetFact',
+        'Custom set fact',
+        'A fact of the policy’s own whose value is a set of listed members.',
       ),
     ]),
     'CustomFact',

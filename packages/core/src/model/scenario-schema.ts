@@ -10,9 +10,14 @@ const standardFacts = socialMediaVocabulary.facts as readonly FactDefinition[];
 const factProperty = (fact: FactDefinition) =>
   factValueSchemaOf(fact).describe(`${fact.label}: ${fact.description}`).exactOptional();
 
-const CustomFactValueSchema = AnyFactValueSchema.describe(
-  'The value of a custom fact the policy declares in `custom.facts` (a string or a boolean).',
-);
+const CustomFactValueSchema = z
+  .union([
+    ...AnyFactValueSchema.options,
+    z.array(z.string()).describe('The members of a custom set fact (the whole set).'),
+  ])
+  .describe(
+    'The value of a custom fact the policy declares in `custom.facts` (a string, a boolean, or for a set fact an array of its members).',
+  );
 
 const standardFactProperties = Object.fromEntries(
   standardFacts.map((fact) => [fact.name, factProperty(fact)]),

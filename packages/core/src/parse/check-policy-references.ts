@@ -1,5 +1,5 @@
-import { checkFactValue, suggest } from './check-fact-value.js';
-import { type ConditionShape, FACT_OPERATORS } from '../model/condition.js';
+import { checkFactValue, checkSetMember, suggest } from './check-fact-value.js';
+import { type ConditionShape, FACT_OPERATORS, SET_OPERATORS } from '../model/condition.js';
 import { type Issue, type PathSegment, quote } from './issue.js';
 import type { z } from 'zod';
 import type { PolicyShapeSchema } from '../model/policy.js';
@@ -187,7 +187,7 @@ function checkCustomVocabulary(policy: PolicyShape, issues: Issue[]): void {
         message: `duplicate custom fact ${quote(fact.name)} (first declared at custom.facts[${earlier}])`,
       });
     } else seenFacts.set(fact.name, i);
-    if (fact.type === 'enum') {
+    if (fact.type === 'enum' || fact.type === 'set') {
       const values = new Set<string>();
       fact.values.forEach((v, j) => {
         if (values.has(v.value)) {
@@ -246,6 +246,45 @@ export function checkCondition(
       received: quote(condition.fact),
     });
     return;
+  }
+  if (fact.type === 'set') {
+    for (const op of FACT_OPERATORS) {
+      if (condition[op] === undefined) continue;
+      issues.push({
+        path: [...path, op],
+        code: 'invalid-fact-value',
+        message: `${quote(fact.name)} is a set fact: test its members with includes, includesAny or includesAll (and not for their negations), not with ${op}`,
+        expected: 'includes, includesAny or includesAll',
+        received: op,
+      });
+    }
+    for (const op of SET_OPERATORS) {
+      const given = condition[op];
+      if (given === undefined) continue;
+      const list = Array.isArray(given) ? given : [given];
+      list.forEach((member, i) => {
+        const problem = checkSetMember(fact, member);
+        if (problem)
+          issues.push({
+            path: Array.isArray(given) ? [...path, op, i] : [...path, op],
+            code: 'invalid-fact-value',
+            message: problem.message,
+            expected: problem.expected,
+            received: problem.received,
+          });
+      });
+    }
+    return;
+  }
+  for (const op of SET_OPERATORS) {
+    if (condition[op] === undefined) continue;
+    issues.push({
+      path: [...path, op],
+      code: 'invalid-fact-value',
+      message: `${quote(fact.name)} takes one value, not a set: test it with is, in, isNot or notIn, not with ${op}`,
+      expected: 'is, in, isNot or notIn',
+      received: op,
+    });
   }
   for (const op of FACT_OPERATORS) {
     const given = condition[op];

@@ -178,4 +178,75 @@ describe('definePolicy types', () => {
       ],
     });
   });
+
+  it('accepts set tests with members of the set fact, negated through not', () => {
+    definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'pay',
+          when: {
+            all: [
+              { fact: 'content.topics', includesAll: ['employer', 'pay-and-conditions'] },
+              { not: { fact: 'content.topics', includesAny: ['party-politics', 'clients'] } },
+              { fact: 'content.topics', includes: 'union-activity' },
+            ],
+          },
+          outcome: 'permitted',
+          reason: 'r',
+        },
+      ],
+    });
+    expectTypeOf<
+      Extract<Condition, { fact: 'content.topics'; includes: unknown }>['includes']
+    >().toEqualTypeOf<
+      | 'employer'
+      | 'pay-and-conditions'
+      | 'colleagues'
+      | 'clients'
+      | 'partners-and-funders'
+      | 'party-politics'
+      | 'union-activity'
+      | 'legal-matters'
+      | 'finances'
+      | 'personal-life'
+    >();
+  });
+
+  it('rejects a member the set fact does not have', () => {
+    definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'a',
+          // @ts-expect-error "politics" is not a member of content.topics (it is "party-politics")
+          when: { fact: 'content.topics', includesAny: ['employer', 'politics'] },
+          outcome: 'permitted',
+          reason: 'r',
+        },
+      ],
+    });
+  });
+
+  it('rejects a one-value operator on a set fact and a set operator on a one-value fact', () => {
+    definePolicy({
+      ...base,
+      rules: [
+        {
+          id: 'a',
+          // @ts-expect-error content.topics is a set: it is tested with includes, not is
+          when: { fact: 'content.topics', is: 'employer' },
+          outcome: 'permitted',
+          reason: 'r',
+        },
+        {
+          id: 'b',
+          // @ts-expect-error account.kind takes one value: it has no includes
+          when: { fact: 'account.kind', includes: 'personal' },
+          outcome: 'permitted',
+          reason: 'r',
+        },
+      ],
+    });
+  });
 });

@@ -6,13 +6,17 @@ import { arbitraryPolicy } from '../testing.js';
 import { arbitraryMutation } from '../testing/support/policy-mutations.js';
 
 const RUNS = { numRuns: 100 };
+// Policies that test set facts too (standard and custom), so their tests and members go through the same checks.
+const SET_FACTS = ['content.topics', 'account.kind', 'custom.channels'];
 const policies = fc.oneof(
   arbitraryPolicy({ maxRules: 5 }),
   arbitraryPolicy({ maxRules: 5, everyField: true }),
+  arbitraryPolicy({ maxRules: 5, everyField: true, facts: SET_FACTS }),
 );
 const withRules = fc.oneof(
   arbitraryPolicy({ maxRules: 5 }).filter((p) => p.rules.length > 0),
   arbitraryPolicy({ maxRules: 5, everyField: true }).filter((p) => p.rules.length > 0),
+  arbitraryPolicy({ maxRules: 5, everyField: true, facts: SET_FACTS }).filter((p) => p.rules.length > 0),
 );
 const mutations = withRules.chain(arbitraryMutation);
 

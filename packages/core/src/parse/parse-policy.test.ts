@@ -178,7 +178,7 @@ const BAD_POLICIES: [string, (p: Loose) => void, string, unknown][] = [
       p.rules[0].when = {};
     },
     'invalid-condition',
-    'rules[0].when: a condition needs one of: all, any, not, or fact with is, in, isNot or notIn',
+    'rules[0].when: a condition needs one of: all, any, not, or fact with is, in, isNot, notIn, includes, includesAny or includesAll',
   ],
   [
     'an empty list of values',

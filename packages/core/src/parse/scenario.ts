@@ -1,10 +1,10 @@
-import { checkFactValue, suggest } from './check-fact-value.js';
+import { checkFactValue, membersInOrder, suggest } from './check-fact-value.js';
 import { describeReceived, type Issue, quote } from './issue.js';
 import { LIMITS, limitIssue } from './limits.js';
 import { readPlainInput } from './read-plain-input.js';
 import type {
   CustomFactName,
-  FactValue,
+  ScenarioValue,
   StandardFactName,
   StandardFactValue,
 } from '../vocabulary/fact-types.js';
@@ -12,10 +12,14 @@ import { type ResolvedVocabulary, standardVocabulary } from '../vocabulary/resol
 
 /**
  * A situation, as a partial map from fact names to values: `{ "account.kind": "personal" }`.
- * A fact that is absent is unknown, never false.
+ * A fact that is absent is unknown, never false. A set fact is given whole, as the array of its members
+ * (`{ "content.topics": ["employer", "pay-and-conditions"] }`): every member listed is in the set, every other member
+ * is not, and `[]` is the empty set. There is no partly known set: a set is unknown (absent) or known (an array).
+ * That keeps evaluation exact and one question per set: whether the outcome depends on the set is whether it
+ * depends on any of its members.
  */
 export type Scenario = { readonly [N in StandardFactName]?: StandardFactValue<N> } & {
-  readonly [N in CustomFactName]?: FactValue;
+  readonly [N in CustomFactName]?: ScenarioValue;
 };
 
 /** The result of checking a scenario: the scenario, or every issue. */
@@ -53,7 +57,7 @@ export function parseScenario(
     return { ok: false, issues: [limitIssue('scenarioFacts', entries.length, [])] };
   }
   const issues: Issue[] = [];
-  const scenario: Record<string, FactValue> = {};
+  const scenario: Record<string, ScenarioValue> = {};
   for (const [name, value] of entries) {
     const fact = vocab.facts.get(name);
     if (!fact) {
@@ -69,9 +73,17 @@ export function parseScenario(
     }
     if (value === undefined) continue;
     const problem = checkFactValue(fact, value);
-    if (problem) issues.push({ path: [name], code: 'invalid-fact-value', ...problem });
-    else
-      Object.defineProperty(scenario, name, { value, enumerable: true, writable: true, configurable: true });
+    if (problem) {
+      const { at, ...said } = problem;
+      issues.push({ path: [name, ...(at ?? [])], code: 'invalid-fact-value', ...said });
+    } else
+      Object.defineProperty(scenario, name, {
+        // A set in the vocabulary's order of members, so two scenarios with the same set read the same.
+        value: fact.type === 'set' ? membersInOrder(fact, value as readonly string[]) : value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: scenario as Scenario };
 }

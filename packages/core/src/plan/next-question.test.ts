@@ -209,11 +209,20 @@ describe('following nextQuestion with the answers of a complete scenario', () =>
 });
 
 /** The mean number of questions a strategy asks, every complete scenario counting once (each answer equally likely). */
+/** Every answer to a fact: its values, or for a set fact every set of the members the policy tests. */
+function answersTo(compiled: CompiledPolicy, fact: string): readonly (FactValue | string[])[] {
+  if (compiled.vocabulary.facts.get(fact)?.type !== 'set') return compiled.domains(fact);
+  const members = compiled.factsInPlay.flatMap((d) =>
+    d.startsWith(`${fact}[`) ? [d.slice(fact.length + 1, -1)] : [],
+  );
+  return members.reduce<string[][]>((sets, m) => sets.flatMap((s) => [s, [...s, m]]), [[]]);
+}
+
 function meanQuestions(compiled: CompiledPolicy, next: (scenario: Scenario) => string | undefined): number {
   const walk = (scenario: Scenario): number => {
     const fact = next(scenario);
     if (fact === undefined) return 0;
-    const domain = compiled.domains(fact);
+    const domain = answersTo(compiled, fact);
     let total = 0;
     for (const value of domain) total += walk({ ...scenario, [fact]: value } as Scenario);
     return 1 + total / domain.length;
@@ -311,15 +320,16 @@ const examplePolicies = readdirSync(examplesFolder)
 /**
  * The planner's mean number of questions on each example policy (outcome goal: the outcome, conditions and
  * reviewers), every complete scenario counting once: the exact optimum, rounded up (000 3.6379, 002 3.5758, 003 2.1875,
- * 004 2.9022, the management draft 2.3903). Fixed vocabulary order asks 6.07, 3.94, 7.08, 5.00, 4.19 and 4.00; 004
- * cannot reach 60% of its 4.19, since no questionnaire asks fewer than 2.90 (69%).
+ * 004 2.9383 since its rule on posts also about the employer (2.9022 before), the management draft 2.3903). Fixed
+ * vocabulary order asks 6.07, 3.94, 7.08, 5.00, 4.19 and 4.00 (004's before that rule); 004 cannot reach 60% of
+ * its figure, since no questionnaire asks fewer than 2.90 (69%).
  */
 const PINNED_MEANS: Record<string, number> = {
   '000_staff-union-alternative.yaml': 3.638,
   '001_online-participation-guidelines.yaml': 1.97,
   '002_domestic-violence-programme.yaml': 3.576,
   '003_council-networking-policy.yaml': 2.188,
-  '004_encouraging-guidance.yaml': 2.903,
+  '004_encouraging-guidance.yaml': 2.939,
   'management-draft.yaml': 2.391,
   'starter.yaml': 2.125,
 };

@@ -1,5 +1,6 @@
 import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
 import { decisionEffects } from '../evaluate/decision-effects.js';
+import { factOfDimension } from '../model/condition-node.js';
 import type { Outcome } from '../model/outcome.js';
 import {
   complement,
@@ -48,8 +49,13 @@ export interface Question {
   /** The vocabulary's question, or one made from the label when the fact has none. */
   readonly question: string;
   readonly description: string;
-  /** Every value the fact can take, in vocabulary order (yes before no). */
+  /**
+   * Every value the fact can take, in vocabulary order (yes before no); for a set fact, its members, of which the
+   * answer is every one that applies (an array, possibly empty).
+   */
   readonly choices: readonly QuestionChoice[];
+  /** True for a set fact: the answer is the array of every choice that applies, not one choice. */
+  readonly multiple: boolean;
   /** Every fact the answer still depends on (this one included), in vocabulary order. */
   readonly stillRelevant: readonly string[];
 }
@@ -90,13 +96,20 @@ export function nextQuestion(
   if (!checked.ok) return { ok: false, issues: checked.issues };
   return {
     ok: true,
-    question: nextQuestionWithin(compiled, checked.scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET),
+    question: nextQuestionWithin(
+      compiled,
+      engineOf(compiled).toEngineScenario(checked.scenario),
+      options.goal ?? 'outcome',
+      PLAN_STATE_BUDGET,
+    ),
   };
 }
 
 /**
- * `nextQuestion` with the exact search limited to `budget` states: over it, the greedy choice. Internal; tests use
- * it to exercise the fallback on small policies.
+ * `nextQuestion` with the exact search limited to `budget` states: over it, the greedy choice. The scenario is the
+ * engine's (`toEngineScenario`: set facts spelt out as membership dimensions). Internal; tests use it to exercise
+ * the fallback on small policies. A set fact is asked whole, so one question answers every membership dimension
+ * of it; the plan counts each dimension as a question, which can only overstate the questions left.
  */
 export function nextQuestionWithin(
   compiled: CompiledPolicy,
@@ -127,7 +140,7 @@ export function expectedQuestions(
   goal: QuestionGoal = 'outcome',
 ): number | undefined {
   const plan = planFor(compiled, goal, PLAN_STATE_BUDGET);
-  const state = plan?.stateOf(scenario);
+  const state = plan?.stateOf(engineOf(compiled).toEngineScenario(scenario));
   return plan && state !== undefined ? plan.expectedQuestions(state) : undefined;
 }
 
@@ -166,10 +179,16 @@ export function relevantFacts(
   goal: QuestionGoal = 'outcome',
 ): string[] {
   const plan = planFor(compiled, goal, PLAN_STATE_BUDGET);
-  const state = plan?.stateOf(scenario);
-  if (plan && state !== undefined) return relevantInPlan(plan, state);
-  return relevantIn(compiled, partitionsFor(compiled, goal), knownIn(scenario));
+  const engineScenario = engineOf(compiled).toEngineScenario(scenario);
+  const state = plan?.stateOf(engineScenario);
+  if (plan && state !== undefined) return publicFacts(relevantInPlan(plan, state));
+  return publicFacts(relevantIn(compiled, partitionsFor(compiled, goal), knownIn(engineScenario)));
 }
+
+/** Dimensions as the facts a scenario gives: a membership dimension stands for its set fact, once. */
+const publicFacts = (dimensions: readonly string[]): string[] => [
+  ...new Set(dimensions.map(factOfDimension)),
+];
 
 const relevantInPlan = (plan: QuestionPlan, state: number): string[] =>
   plan.relevant(state).map((i) => plan.facts[i]!);
@@ -290,9 +309,11 @@ function openFacts(partitions: readonly Partition[], known: Known): number {
 
 function describeQuestion(
   compiled: CompiledPolicy,
-  fact: string,
+  dimension: string,
   stillRelevant: readonly string[],
 ): Question {
+  // A membership dimension is asked as its whole set fact: a scenario gives a set whole.
+  const fact = factOfDimension(dimension);
   const definition = compiled.vocabulary.facts.get(fact)!;
   const choices: QuestionChoice[] =
     definition.type === 'boolean'
@@ -308,6 +329,7 @@ function describeQuestion(
     question: definition.question ?? `${definition.label}?`,
     description: definition.description,
     choices,
-    stillRelevant,
+    multiple: definition.type === 'set',
+    stillRelevant: publicFacts(stillRelevant),
   };
 }

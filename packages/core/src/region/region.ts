@@ -1,5 +1,5 @@
 import type { Condition } from '../model/condition.js';
-import { type ConditionNode, toConditionNode } from '../model/condition-node.js';
+import { type ConditionNode, lowerSetTest, toConditionNode } from '../model/condition-node.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 
 /**
@@ -35,6 +35,9 @@ export function nodeRegion(node: ConditionNode, domains: Domains): Region {
       const allowed = domains(node.fact).filter((v) => node.values.includes(v) === node.positive);
       return allowed.length === 0 ? [] : [new Map([[node.fact, new Set(allowed)]])];
     }
+    case 'set-test':
+      // Over the membership dimensions: a set fact of k members is k true-or-false dimensions.
+      return nodeRegion(lowerSetTest(node), domains);
     default:
       return node satisfies never;
   }

@@ -426,6 +426,37 @@ export const socialMediaVocabulary = deepFreeze({
       whenFalse: 'you have no conflicting interest',
     },
     {
+      // A post is often about several things at once. The boolean and enum content facts above keep their meaning;
+      // members that overlap them say the same thing as a set: `pay-and-conditions` as
+      // `content.aboutPayOrConditions`, `employer` as a view on the employer (`content.kind: view-on-employer`),
+      // `clients`, `colleagues`, `party-politics`, `union-activity`, `legal-matters`, `finances` and
+      // `personal-life` as the `content.kind` values of those names. Nothing ties them together in a scenario.
+      name: 'content.topics',
+      type: 'set',
+      label: 'Topics',
+      description:
+        'Everything the content is about, as a set: a post can be about the employer and about pay at once.',
+      question: 'What is it about? Choose every topic that applies (none is an answer too).',
+      phrase: 'it is about',
+      negatedPhrase: 'it is not about',
+      values: [
+        { value: 'employer', label: 'The employer', phrase: 'the organisation itself' },
+        { value: 'pay-and-conditions', label: 'Pay and conditions', phrase: 'pay or working conditions' },
+        { value: 'colleagues', label: 'Colleagues', phrase: 'your colleagues' },
+        { value: 'clients', label: 'Clients', phrase: 'clients or service users' },
+        {
+          value: 'partners-and-funders',
+          label: 'Partners, funders and suppliers',
+          phrase: 'partners, funders or suppliers',
+        },
+        { value: 'party-politics', label: 'Party politics', phrase: 'party politics' },
+        { value: 'union-activity', label: 'Union activity', phrase: 'union activity' },
+        { value: 'legal-matters', label: 'Legal matters', phrase: 'a legal matter' },
+        { value: 'finances', label: 'Finances', phrase: 'financial figures' },
+        { value: 'personal-life', label: 'Personal life', phrase: 'your personal life' },
+      ],
+    },
+    {
       name: 'risk.kind',
       type: 'enum',
       label: 'Risk before an incident',

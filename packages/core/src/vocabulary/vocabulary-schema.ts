@@ -61,12 +61,63 @@ export const BooleanFactSchema = z
     description: 'A fact that is true or false, with a phrase for each answer.',
   });
 
+/** One member a set fact can include, with the noun phrase used to render it. */
+export const SetMemberSchema = z
+  .strictObject({
+    value: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .describe('The member as written in policies and scenarios (kebab-case).'),
+    label: z.string().min(1).describe('A short label for forms and tables.'),
+    phrase: z
+      .string()
+      .min(1)
+      .describe('A noun phrase that completes the fact’s `phrase`, e.g. "pay or working conditions".'),
+  })
+  .meta({
+    id: 'SetMember',
+    title: 'Set member',
+    description:
+      'One member a set fact can include, with a label for forms and a noun phrase for rendered text.',
+  });
+
+/**
+ * A set fact: its value is a set of its listed members (a post can be about the employer *and* about pay). A scenario
+ * gives it whole, as an array of members: every member listed is in the set and every other member is out. Tests
+ * read membership (`includes`, `includesAny`, `includesAll`), so inside the engine a set fact of k members is k
+ * true-or-false membership dimensions.
+ */
+export const SetFactSchema = z
+  .strictObject({
+    name: z.string().describe('The dotted fact name.'),
+    type: z.literal('set').describe('A set fact: it takes any set of the listed `values` (members).'),
+    ...factBase,
+    phrase: z
+      .string()
+      .min(1)
+      .describe(
+        'A second-person clause that members complete, e.g. "it is about" (… "pay and the employer").',
+      ),
+    negatedPhrase: z
+      .string()
+      .min(1)
+      .describe('The same clause negated, e.g. "it is not about" (… "party politics").'),
+    values: z.array(SetMemberSchema).min(1).describe('The members the set can include.'),
+  })
+  .meta({
+    id: 'SetFact',
+    title: 'Set fact',
+    description: 'A fact whose value is a set of its listed members, given whole as an array.',
+  });
+
 /** The definition of a fact a scenario can state. */
-export const FactDefinitionSchema = z.discriminatedUnion('type', [EnumFactSchema, BooleanFactSchema]).meta({
-  id: 'FactDefinition',
-  title: 'Fact definition',
-  description: 'The definition of a fact a scenario can state.',
-});
+export const FactDefinitionSchema = z
+  .discriminatedUnion('type', [EnumFactSchema, BooleanFactSchema, SetFactSchema])
+  .meta({
+    id: 'FactDefinition',
+    title: 'Fact definition',
+    description: 'The definition of a fact a scenario can state.',
+  });
 
 /** An entry of a catalogue (a condition, role, duty action or commitment). */
 export const CatalogueEntrySchema = z
@@ -140,6 +191,10 @@ export const VocabularySchema = z
 
 /** A fact definition. */
 export type FactDefinition = z.infer<typeof FactDefinitionSchema>;
+/** The definition of a set fact. */
+export type SetFactDefinition = z.infer<typeof SetFactSchema>;
+/** The definition of a fact that takes one value (an enum or a boolean fact). */
+export type ScalarFactDefinition = Exclude<FactDefinition, SetFactDefinition>;
 /** A catalogue entry. */
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
 /** An entry of the commitments catalogue, with its polarity. */

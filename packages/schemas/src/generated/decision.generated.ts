@@ -202,14 +202,14 @@ export interface FactTestTrace {
   /**
    * The test’s operator.
    */
-  operator: 'is' | 'in' | 'isNot' | 'notIn';
+  operator: 'is' | 'in' | 'isNot' | 'notIn' | 'includes' | 'includesAny' | 'includesAll';
   /**
-   * The value (is, isNot) or values (in, notIn) the test names.
+   * The value (is, isNot, includes) or values (in, notIn, includesAny, includesAll) the test names.
    */
   expected: (string | boolean) | (string | boolean)[];
   /**
-   * The scenario’s value; absent when unknown.
+   * The scenario’s value (for a set fact, its members); absent when unknown.
    */
-  actual?: string | boolean;
+  actual?: (string | boolean) | string[];
   result: Truth;
 }

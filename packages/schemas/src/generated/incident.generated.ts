@@ -7,7 +7,7 @@
  */
 export type Condition = FactTest | AllOf | AnyOf | Not;
 /**
- * A test of one fact: `fact` with exactly one of `is`, `in`, `isNot`, `notIn`.
+ * A test of one fact: `fact` with exactly one of `is`, `in`, `isNot`, `notIn`, or for a set fact one of `includes`, `includesAny`, `includesAll`.
  */
 export type FactTest =
   | ActorRoleIs
@@ -118,6 +118,9 @@ export type FactTest =
   | ContentConflictOfInterestIn
   | ContentConflictOfInterestIsNot
   | ContentConflictOfInterestNotIn
+  | ContentTopicsIncludes
+  | ContentTopicsIncludesAny
+  | ContentTopicsIncludesAll
   | RiskKindIs
   | RiskKindIn
   | RiskKindIsNot
@@ -125,11 +128,14 @@ export type FactTest =
   | CustomFactIs
   | CustomFactIn
   | CustomFactIsNot
-  | CustomFactNotIn;
+  | CustomFactNotIn
+  | CustomSetFactIncludes
+  | CustomSetFactIncludesAny
+  | CustomSetFactIncludesAll;
 /**
  * A fact of the policy’s own, named `custom.<name>`.
  */
-export type CustomFact = CustomEnumFact | CustomBooleanFact;
+export type CustomFact = CustomEnumFact | CustomBooleanFact | CustomSetFact;
 /**
  * One event of an incident’s record.
  */
@@ -2142,6 +2148,85 @@ export interface ContentConflictOfInterestNotIn {
   notIn: boolean[];
 }
 /**
+ * Tests `content.topics` (Topics) with `includes`. The set includes this member.
+ */
+export interface ContentTopicsIncludes {
+  /**
+   * Everything the content is about, as a set: a post can be about the employer and about pay at once.
+   */
+  fact: 'content.topics';
+  /**
+   * The set includes this member.
+   */
+  includes:
+    | 'employer'
+    | 'pay-and-conditions'
+    | 'colleagues'
+    | 'clients'
+    | 'partners-and-funders'
+    | 'party-politics'
+    | 'union-activity'
+    | 'legal-matters'
+    | 'finances'
+    | 'personal-life';
+}
+/**
+ * Tests `content.topics` (Topics) with `includesAny`. The set includes at least one of these members.
+ */
+export interface ContentTopicsIncludesAny {
+  /**
+   * Everything the content is about, as a set: a post can be about the employer and about pay at once.
+   */
+  fact: 'content.topics';
+  /**
+   * The set includes at least one of these members.
+   *
+   * @minItems 1
+   *
+   * Items: Topics: employer, pay-and-conditions, colleagues, clients, partners-and-funders, party-politics, union-activity, legal-matters, finances, personal-life.
+   */
+  includesAny: (
+    | 'employer'
+    | 'pay-and-conditions'
+    | 'colleagues'
+    | 'clients'
+    | 'partners-and-funders'
+    | 'party-politics'
+    | 'union-activity'
+    | 'legal-matters'
+    | 'finances'
+    | 'personal-life'
+  )[];
+}
+/**
+ * Tests `content.topics` (Topics) with `includesAll`. The set includes every one of these members.
+ */
+export interface ContentTopicsIncludesAll {
+  /**
+   * Everything the content is about, as a set: a post can be about the employer and about pay at once.
+   */
+  fact: 'content.topics';
+  /**
+   * The set includes every one of these members.
+   *
+   * @minItems 1
+   *
+   * Items: Topics: employer, pay-and-conditions, colleagues, clients, partners-and-funders, party-politics, union-activity, legal-matters, finances, personal-life.
+   */
+  includesAll: (
+    | 'employer'
+    | 'pay-and-conditions'
+    | 'colleagues'
+    | 'clients'
+    | 'partners-and-funders'
+    | 'party-politics'
+    | 'union-activity'
+    | 'legal-matters'
+    | 'finances'
+    | 'personal-life'
+  )[];
+}
+/**
  * Tests `risk.kind` (Risk before an incident) with `is`. The fact has this value.
  */
 export interface RiskKindIs {
@@ -2256,6 +2341,53 @@ export interface CustomFactNotIn {
    * @minItems 1
    */
   notIn: (string | boolean)[];
+}
+/**
+ * Tests a custom set fact `custom.<name>` the policy declares with `includes`. The set includes this member.
+ */
+export interface CustomSetFactIncludes {
+  /**
+   * A custom fact declared in the policy’s `custom.facts`, named `custom.<name>`.
+   */
+  fact: `custom.${string}`;
+  /**
+   * The set includes this member.
+   */
+  includes: string;
+}
+/**
+ * Tests a custom set fact `custom.<name>` the policy declares with `includesAny`. The set includes at least one of these members.
+ */
+export interface CustomSetFactIncludesAny {
+  /**
+   * A custom fact declared in the policy’s `custom.facts`, named `custom.<name>`.
+   */
+  fact: `custom.${string}`;
+  /**
+   * The set includes at least one of these members.
+   *
+   * @minItems 1
+   *
+   * Items: A member of a custom set fact.
+   */
+  includesAny: string[];
+}
+/**
+ * Tests a custom set fact `custom.<name>` the policy declares with `includesAll`. The set includes every one of these members.
+ */
+export interface CustomSetFactIncludesAll {
+  /**
+   * A custom fact declared in the policy’s `custom.facts`, named `custom.<name>`.
+   */
+  fact: `custom.${string}`;
+  /**
+   * The set includes every one of these members.
+   *
+   * @minItems 1
+   *
+   * Items: A member of a custom set fact.
+   */
+  includesAll: string[];
 }
 /**
  * Holds when every listed condition holds (`all: []` always holds).
@@ -2457,6 +2589,62 @@ export interface CustomBooleanFact {
    * A second-person clause for when the fact is false.
    */
   whenFalse: string;
+}
+/**
+ * A fact of the policy’s own whose value is a set of listed members.
+ */
+export interface CustomSetFact {
+  /**
+   * The fact’s name: `custom.` then camelCase words (custom.campaignPhase).
+   */
+  name: string;
+  /**
+   * A set fact: it takes any set of the listed `values` (members).
+   */
+  type: 'set';
+  /**
+   * A short label for forms and tables (“Account”).
+   */
+  label: string;
+  /**
+   * One line saying what the fact means.
+   */
+  description: string;
+  /**
+   * The question a questionnaire asks to learn this fact.
+   */
+  question?: string;
+  /**
+   * A second-person clause that members complete, e.g. "it is about" (… "pay and the employer").
+   */
+  phrase: string;
+  /**
+   * The same clause negated, e.g. "it is not about" (… "party politics").
+   */
+  negatedPhrase: string;
+  /**
+   * The members the set can include.
+   *
+   * @minItems 1
+   */
+  values: SetMember[];
+}
+/**
+ * One member a set fact can include, with a label for forms and a noun phrase for rendered text.
+ */
+export interface SetMember {
+  /**
+   * The member as written in policies and scenarios (kebab-case).
+   */
+  value: string;
+  /**
+   * A short label for forms and tables.
+   */
+  label: string;
+  /**
+   * A noun phrase that completes the fact’s `phrase`, e.g. "pay or working conditions".
+   */
+  phrase: string;
 }
 /**
  * A catalogue entry of the policy’s own, with an id starting `custom-`.

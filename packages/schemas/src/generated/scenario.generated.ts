@@ -170,11 +170,28 @@ export interface Scenario {
    */
   'content.conflictOfInterest'?: boolean;
   /**
+   * Topics: Everything the content is about, as a set: a post can be about the employer and about pay at once.
+   *
+   * Items: Topics: employer, pay-and-conditions, colleagues, clients, partners-and-funders, party-politics, union-activity, legal-matters, finances, personal-life.
+   */
+  'content.topics'?: (
+    | 'employer'
+    | 'pay-and-conditions'
+    | 'colleagues'
+    | 'clients'
+    | 'partners-and-funders'
+    | 'party-politics'
+    | 'union-activity'
+    | 'legal-matters'
+    | 'finances'
+    | 'personal-life'
+  )[];
+  /**
    * Risk before an incident: Whether the person is at risk before anything has happened, so that prevention can be owed as well as support.
    */
   'risk.kind'?: 'none' | 'publishing-contentious-work' | 'known-risk';
   /**
-   * The value of a custom fact the policy declares in `custom.facts` (a string or a boolean).
+   * The value of a custom fact the policy declares in `custom.facts` (a string, a boolean, or for a set fact an array of its members).
    *
    * This interface was referenced by `Scenario`'s JSON-Schema definition
    * via the `patternProperty` "^custom(\.[a-z][A-Za-z0-9]*)+$".
@@ -182,6 +199,7 @@ export interface Scenario {
   [k: string]:
     | string
     | boolean
+    | string[]
     | 'staff'
     | 'manager'
     | 'senior-leader'
@@ -252,6 +270,18 @@ export interface Scenario {
     | 'forum-or-comments'
     | 'messaging-app'
     | 'own-website'
+    | (
+        | 'employer'
+        | 'pay-and-conditions'
+        | 'colleagues'
+        | 'clients'
+        | 'partners-and-funders'
+        | 'party-politics'
+        | 'union-activity'
+        | 'legal-matters'
+        | 'finances'
+        | 'personal-life'
+      )[]
     | 'publishing-contentious-work'
     | 'known-risk'
     | undefined;

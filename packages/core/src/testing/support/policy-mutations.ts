@@ -46,6 +46,7 @@ function get(root: Json, path: readonly PathSegment[]): Json {
 }
 
 const OPERATORS = ['is', 'isNot', 'in', 'notIn'] as const;
+const SET_OPERATORS = ['includes', 'includesAny', 'includesAll'] as const;
 
 /** Replaces the value(s) of a fact test with `value` (inside a list for `in`/`notIn`). */
 function setTestValue(test: Json, value: unknown): void {
@@ -58,10 +59,12 @@ export function arbitraryMutation(policy: Policy): fc.Arbitrary<Mutation> {
   const clone = () => structuredClone(policy) as unknown as Json;
   const vocabulary = resolveVocabulary(policy.custom);
   const isBoolean = (fact: string) => vocabulary.facts.get(fact)?.type === 'boolean';
+  const isSet = (fact: string) => vocabulary.facts.get(fact)?.type === 'set';
   // The published schema knows the standard facts' values, but takes any `custom.…` name and value.
   const schemaSees = (site: FactTestSite) => !site.test.fact.startsWith('custom.');
   const sites = allFactTests(clone());
-  const enumSites = sites.filter((s) => !isBoolean(s.test.fact));
+  const enumSites = sites.filter((s) => !isBoolean(s.test.fact) && !isSet(s.test.fact));
+  const setSites = sites.filter((s) => isSet(s.test.fact));
   const boolSites = sites.filter((s) => isBoolean(s.test.fact));
   const options: fc.Arbitrary<Mutation>[] = [];
   const atSite = (
@@ -89,6 +92,21 @@ export function arbitraryMutation(policy: Policy): fc.Arbitrary<Mutation> {
       t.fact = `${t.fact}Typo`;
     },
     (s) => [...s.path, 'fact'],
+  );
+  // A member the set fact does not list: the issue points at the member itself.
+  const setOperator = (t: Json) => SET_OPERATORS.find((o) => t[o] !== undefined)!;
+  atSite(
+    setSites,
+    'member the set lacks',
+    'invalid-fact-value',
+    (t) => {
+      const op = setOperator(t);
+      t[op] = op === 'includes' ? 'no-such-member' : [...(t[op] as unknown[]), 'no-such-member'];
+    },
+    (s) => {
+      const op = setOperator(s.test);
+      return op === 'includes' ? [...s.path, op] : [...s.path, op, (s.test[op] as unknown[]).length];
+    },
   );
   atSite(
     enumSites,

@@ -21,6 +21,10 @@ export function holds(condition: Condition, scenario: Scenario): boolean {
   const value = (scenario as Record<string, unknown>)[c.fact as string];
   if (value === undefined)
     throw new Error(`reference evaluator needs a complete scenario; ${String(c.fact)} missing`);
+  // A set fact's value is the array of its members: the set tests ask which are in it.
+  if ('includes' in c) return (value as unknown[]).includes(c.includes);
+  if ('includesAny' in c) return (c.includesAny as unknown[]).some((m) => (value as unknown[]).includes(m));
+  if ('includesAll' in c) return (c.includesAll as unknown[]).every((m) => (value as unknown[]).includes(m));
   if ('is' in c) return value === c.is;
   if ('isNot' in c) return value !== c.isNot;
   if ('in' in c) return (c.in as unknown[]).includes(value);
