@@ -203,6 +203,30 @@ export {
 } from './vocabulary/resolve-vocabulary.js';
 export { type SocialMediaVocabulary, socialMediaVocabulary } from './vocabulary/social-media-vocabulary.js';
 export {
+  defaultWeightBasis,
+  defaultWeights,
+  type FactBaseRates,
+  type WeightBasis,
+} from './vocabulary/default-weights.js';
+export {
+  CATALOGUE_CODING,
+  type CodeLabel,
+  type Coding,
+  CTG_ELEMENT_LABELS,
+  CTG_ELEMENTS,
+  type CtgElement,
+  catalogueCoding,
+  FACT_CODING,
+  factValueCoding,
+  NLRB_CATEGORIES,
+  NLRB_CATEGORY_LABELS,
+  type NlrbCategory,
+  THEME_LABELS,
+  THEME_REGIONS,
+  THEMES,
+  type Theme,
+} from './vocabulary/themes.js';
+export {
   CATALOGUES,
   type CatalogueEntry,
   CatalogueEntrySchema,
