@@ -22,9 +22,32 @@ export {
   type DifferenceSide,
   type OutcomeDifference,
   type PolicyComparison,
-  type SupportChange,
   type Verdict,
 } from './analysis/compare-policies.js';
+export {
+  type CommitmentChange,
+  compareCommitments,
+  compareSupport,
+  PERSON_TARGETED,
+  SUPPORT_ASPECTS,
+  type SupportAspect,
+  type SupportAspectChange,
+  type SupportChange,
+  type SupportDirection,
+  type SupportVerdict,
+} from './analysis/compare-support.js';
+export {
+  type DiffOptions,
+  diffPolicies,
+  type PolicyDiff,
+  type TextChange,
+  type TextChangeSubject,
+  type ThemeChange,
+} from './analysis/diff-policies.js';
+export {
+  countWords,
+  REGION_WORD_LIMIT,
+} from './analysis/describe-region.js';
 export { type FactDistribution, InvalidDistributionError } from './analysis/fact-distribution.js';
 export {
   FINDING_CODES,

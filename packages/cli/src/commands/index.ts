@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { askCommand } from './ask-command.js';
 import { compareCommand } from './compare-command.js';
 import { completionCommand } from './completion-command.js';
+import { diffCommand } from './diff-command.js';
 import { evalCommand } from './eval-command.js';
 import { fmtCommand } from './fmt-command.js';
 import { incidentCommand } from './incident-command.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   lintCommand,
   fmtCommand,
   compareCommand,
+  diffCommand,
   schemaCommand,
   initCommand,
   completionCommand,
