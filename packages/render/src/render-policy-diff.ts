@@ -52,12 +52,12 @@ const DECISION_WORDS: Record<PolicyDiff['verdicts']['decisions'], string> = {
 };
 
 function aspectWords(change: SupportAspectChange): string {
-  const deadline = (d: string | null) => (d === null ? 'no deadline' : `within ${describeDeadline(d)}`);
+  const deadline = (d: string | null) => (d === null ? 'no deadline' : describeDeadline(d));
   switch (change.aspect) {
     case 'presence':
       return change.to === null ? 'removed' : 'added';
     case 'holder':
-      return `done by ${change.to ?? 'no one'} instead of ${change.from ?? 'no one'}`;
+      return `done by ${change.to} instead of ${change.from}`;
     case 'modality':
       return `${change.to} instead of ${change.from}`;
     case 'deadline':

@@ -47,10 +47,12 @@ export const diffCommand: Command = {
     const a = load(fileA);
     const b = load(fileB);
     const diff = diffPolicies(a.compiled, b.compiled);
-    const sides = {
-      a: `${a.policy.title}, ${a.policy.version} (${basename(fileA)})`,
-      b: `${b.policy.title}, ${b.policy.version} (${basename(fileB)})`,
-    };
+    // Two versions of one policy share a title: then the versions and files tell them apart.
+    const name = (p: typeof a.policy, file: string) =>
+      a.policy.title === b.policy.title
+        ? `${p.version} (${basename(file)})`
+        : `${p.title} (${basename(file)})`;
+    const sides = { a: name(a.policy, fileA), b: name(b.policy, fileB) };
     switch (format) {
       case 'json':
         io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);

@@ -146,7 +146,12 @@ export function comparePolicies(
   const metricsB = metricsOf(measuredB);
   const commitmentsA = new Set(metricsA.commitments);
   const commitmentsB = new Set(metricsB.commitments);
-  const support = compareSupport(metricsA.support, metricsB.support);
+  const roleLabel = (id: string) => {
+    const entry =
+      compiledB.vocabulary.catalogues.roles.get(id) ?? compiledA.vocabulary.catalogues.roles.get(id);
+    return entry ? entry.phrase : id;
+  };
+  const support = compareSupport(metricsA.support, metricsB.support, roleLabel);
   const commitmentChanges = compareCommitments(
     metricsA.commitments,
     metricsB.commitments,

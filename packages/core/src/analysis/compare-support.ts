@@ -58,10 +58,14 @@ const MODALITY_RANK: Record<Duty['modality'], number> = { must: 3, should: 2, ma
 const deadlineMs = (deadline: string) => dueAt(new Date(0), deadline).getTime();
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
-function aspectChanges(x: SupportEntry, y: SupportEntry): SupportAspectChange[] {
+function aspectChanges(
+  x: SupportEntry,
+  y: SupportEntry,
+  roleLabel: (id: string) => string,
+): SupportAspectChange[] {
   const changes: SupportAspectChange[] = [];
-  const holdersX = [...x.holders].sort().join(', ');
-  const holdersY = [...y.holders].sort().join(', ');
+  const holdersX = [...x.holders].sort().map(roleLabel).join(', ');
+  const holdersY = [...y.holders].sort().map(roleLabel).join(', ');
   if (holdersX !== holdersY) {
     const onPerson = (e: SupportEntry) => e.holders.includes(PERSON_TARGETED);
     changes.push({
@@ -122,15 +126,20 @@ export function verdictOf(directions: readonly SupportDirection[]): SupportVerdi
  * Support compared duty action by duty action: who holds it (moved onto the person targeted is weaker), how
  * binding it is (must, should, may), how soon (a longer or dropped deadline is weaker), whether it waits for the
  * person's consent (a dropped consent requirement is weaker), and how many work-related incidents it covers. A
- * duty action only one side has is support added or removed. Only actions that differ are listed.
+ * duty action only one side has is support added or removed. Only actions that differ are listed. Holders are
+ * named by `roleLabel` (by default their ids).
  */
-export function compareSupport(a: readonly SupportEntry[], b: readonly SupportEntry[]): SupportChange[] {
+export function compareSupport(
+  a: readonly SupportEntry[],
+  b: readonly SupportEntry[],
+  roleLabel: (id: string) => string = (id) => id,
+): SupportChange[] {
   const actions = [...new Set([...a.map((e) => e.action), ...b.map((e) => e.action)])];
   return actions.flatMap((action): SupportChange[] => {
     const x = a.find((e) => e.action === action) ?? null;
     const y = b.find((e) => e.action === action) ?? null;
     if (x && y) {
-      const changes = aspectChanges(x, y);
+      const changes = aspectChanges(x, y, roleLabel);
       if (changes.length === 0) return [];
       const verdict = verdictOf(changes.map((c) => c.direction));
       // A change with no direction (one holder for another) is still a change; call it by what it is not.

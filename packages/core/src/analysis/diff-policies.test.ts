@@ -51,7 +51,7 @@ describe('diffPolicies on a support cut (examples/versions)', () => {
 
   it('reports a duty moved onto the person targeted as weaker', () => {
     expect(change('report-to-platforms')?.changes).toEqual([
-      { aspect: 'holder', from: 'comms-team', to: 'person-targeted', direction: 'weaker' },
+      { aspect: 'holder', from: 'the comms team', to: 'you yourself', direction: 'weaker' },
     ]);
   });
 
