@@ -146,7 +146,9 @@ describe('fairpost diff', () => {
     expect(run.stdout).toMatch(/Risk assessment[^\n]*removed/i);
     const json = JSON.parse(fairpost(['diff', '000_staff-union-alternative.yaml', v2, '--json']).stdout);
     expect(json.verdicts).toEqual({ decisions: 'same', support: 'weaker', commitments: 'same' });
-    expect(json.text).toContainEqual(expect.objectContaining({ subject: 'rule', id: 'union-activity', field: 'reason' }));
+    expect(json.text).toContainEqual(
+      expect.objectContaining({ subject: 'rule', id: 'union-activity', field: 'reason' }),
+    );
   });
 
   it('exits 0 when nothing changes in meaning, and 2 on errors', () => {
@@ -157,7 +159,7 @@ describe('fairpost diff', () => {
     expect(fairpost(['diff', 'starter.yaml', '000_staff-union-alternative.cases.yaml']).code).toBe(2);
   });
 
-  it('renders an HTML page with the policies' text inert', () => {
+  it('renders an HTML page with the policies’ text inert', () => {
     const run = fairpost(['diff', '000_staff-union-alternative.yaml', v2, '--format', 'html']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('<h1>What changes for staff</h1>');
