@@ -91,7 +91,7 @@ function sections(diff: PolicyDiff, sides: PolicyDiffSides): Section[] {
   const c = diff.comparison;
   const weights =
     diff.weights === 'default'
-      ? 'under the default weights (how often each situation comes up; docs/weights.md)'
+      ? 'under the default weights (docs/weights.md)'
       : diff.weights === 'uniform'
         ? 'with every value of every fact equally likely'
         : 'under the weights given';
