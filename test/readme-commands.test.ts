@@ -4,7 +4,7 @@
 // what `.ci/run` runs. A line may declare another exit code with a trailing `# exit N` comment.
 //
 // Each block runs in a fresh temporary folder holding what its commands name: the repository's `examples/`
-// policies and JSON (so root-README paths work), `policies/` (the example policies), and sample files for the
+// policies, versions and JSON (so root-README paths work), `policies/` (the example policies), and sample files for the
 // names the package READMEs use (`policy.yaml`, `other.json`, `weekend-post.yaml`, …). Nothing is written in the
 // repository.
 import { spawnSync } from 'node:child_process';
@@ -92,6 +92,7 @@ function folderFor(block: readonly ReadmeCommand[]): string {
   const words = block.map((c) => c.text.replace(/\s#.*$/, '')).join(' ');
   cpSync(join(examples, 'policies'), join(dir, 'examples', 'policies'), { recursive: true });
   cpSync(join(examples, 'json'), join(dir, 'examples', 'json'), { recursive: true });
+  cpSync(join(examples, 'versions'), join(dir, 'examples', 'versions'), { recursive: true });
   cpSync(join(examples, 'policies'), join(dir, 'policies'), { recursive: true });
   for (const [name, text] of Object.entries(SAMPLES))
     if (new RegExp(`(^|[\\s/<])${name.replace('.', '\\.')}\\b`).test(words))

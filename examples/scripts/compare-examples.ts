@@ -12,10 +12,16 @@ import {
   comparisonTable,
   comparisonTableCsv,
   compilePolicy,
+  diffPolicies,
   formatIssue,
   parsePolicySource,
 } from '@fairpost/core';
-import { renderComparisonMarkdown, renderPolicyComparisonMarkdown } from '@fairpost/render';
+import {
+  renderComparisonMarkdown,
+  renderPolicyComparisonMarkdown,
+  renderPolicyDiffHtml,
+  renderPolicyDiffMarkdown,
+} from '@fairpost/render';
 
 const policies = fileURLToPath(new URL('../policies/', import.meta.url));
 const output = fileURLToPath(new URL('../comparison/', import.meta.url));
@@ -108,6 +114,27 @@ const written: [string, string][] = [
   ['differences.md', differencesMarkdown],
 ];
 for (const [name, text] of written) writeFileSync(join(output, name), text);
+
+// The version pair in examples/versions: "what changes for staff" from the flagship to its second version.
+const versions = fileURLToPath(new URL('../versions/', import.meta.url));
+const flagship = '000_staff-union-alternative';
+const versionOf = (file: string) => {
+  const parsed = parsePolicySource(readFileSync(file, 'utf8'), { filename: file });
+  if (!parsed.ok) {
+    for (const issue of parsed.issues)
+      console.error(
+        `${relative(process.cwd(), file)}:${issue.line ?? 1}:${issue.column ?? 1}: ${formatIssue(issue)}`,
+      );
+    process.exit(1);
+  }
+  return parsed.policy;
+};
+const v1 = versionOf(join(policies, `${flagship}.yaml`));
+const v2 = versionOf(join(versions, `${flagship}.v2.yaml`));
+const change = diffPolicies(v1, v2);
+const sides = { a: `${v1.version} (${flagship}.yaml)`, b: `${v2.version} (${flagship}.v2.yaml)` };
+writeFileSync(join(versions, `${flagship}.changes.md`), renderPolicyDiffMarkdown(change, sides));
+writeFileSync(join(versions, `${flagship}.changes.html`), renderPolicyDiffHtml(change, sides));
 console.log(
   `compared ${compiled.length} policies (${pairs.length} pairs) → ${written.map(([n]) => n).join(' ')} in ${relative(process.cwd(), output)}`,
 );

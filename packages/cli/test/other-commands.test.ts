@@ -135,6 +135,37 @@ describe('fairpost compare', () => {
   });
 });
 
+describe('fairpost diff', () => {
+  const v2 = join(EXAMPLES, '..', 'versions', '000_staff-union-alternative.v2.yaml');
+  it('reports a support cut as weaker support, and exits 1 because the meaning changes', () => {
+    const run = fairpost(['diff', '000_staff-union-alternative.yaml', v2]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('# What changes for staff');
+    expect(run.stdout).toMatch(/Support when you are targeted: \*\*weaker/);
+    expect(run.stdout).toContain('within 24 hours instead of within 4 hours');
+    expect(run.stdout).toMatch(/Risk assessment[^\n]*removed/i);
+    const json = JSON.parse(fairpost(['diff', '000_staff-union-alternative.yaml', v2, '--json']).stdout);
+    expect(json.verdicts).toEqual({ decisions: 'same', support: 'weaker', commitments: 'same' });
+    expect(json.text).toContainEqual(
+      expect.objectContaining({ subject: 'rule', id: 'union-activity', field: 'reason' }),
+    );
+  });
+
+  it('exits 0 when nothing changes in meaning, and 2 on errors', () => {
+    expect(fairpost(['diff', 'starter.yaml', 'starter.yaml']).code).toBe(0);
+    const missing = fairpost(['diff', 'starter.yaml', 'no-such-file.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no-such-file.yaml');
+    expect(fairpost(['diff', 'starter.yaml', '000_staff-union-alternative.cases.yaml']).code).toBe(2);
+  });
+
+  it('renders an HTML page with the policies’ text inert', () => {
+    const run = fairpost(['diff', '000_staff-union-alternative.yaml', v2, '--format', 'html']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('<h1>What changes for staff</h1>');
+  });
+});
+
 describe('fairpost schema', () => {
   it('prints the policy JSON Schema in either draft', () => {
     expect(JSON.parse(fairpost(['schema']).stdout).$id).toBe(

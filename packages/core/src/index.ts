@@ -22,9 +22,32 @@ export {
   type DifferenceSide,
   type OutcomeDifference,
   type PolicyComparison,
-  type SupportChange,
   type Verdict,
 } from './analysis/compare-policies.js';
+export {
+  type CommitmentChange,
+  compareCommitments,
+  compareSupport,
+  PERSON_TARGETED,
+  SUPPORT_ASPECTS,
+  type SupportAspect,
+  type SupportAspectChange,
+  type SupportChange,
+  type SupportDirection,
+  type SupportVerdict,
+} from './analysis/compare-support.js';
+export {
+  type DiffOptions,
+  diffPolicies,
+  type PolicyDiff,
+  type TextChange,
+  type TextChangeSubject,
+  type ThemeChange,
+} from './analysis/diff-policies.js';
+export {
+  countWords,
+  REGION_WORD_LIMIT,
+} from './analysis/describe-region.js';
 export { type FactDistribution, InvalidDistributionError } from './analysis/fact-distribution.js';
 export {
   FINDING_CODES,
@@ -214,6 +237,30 @@ export {
   standardVocabulary,
 } from './vocabulary/resolve-vocabulary.js';
 export { type SocialMediaVocabulary, socialMediaVocabulary } from './vocabulary/social-media-vocabulary.js';
+export {
+  defaultWeightBasis,
+  defaultWeights,
+  type FactBaseRates,
+  type WeightBasis,
+} from './vocabulary/default-weights.js';
+export {
+  CATALOGUE_CODING,
+  type CodeLabel,
+  type Coding,
+  CTG_ELEMENT_LABELS,
+  CTG_ELEMENTS,
+  type CtgElement,
+  catalogueCoding,
+  FACT_CODING,
+  factValueCoding,
+  NLRB_CATEGORIES,
+  NLRB_CATEGORY_LABELS,
+  type NlrbCategory,
+  THEME_LABELS,
+  THEME_REGIONS,
+  THEMES,
+  type Theme,
+} from './vocabulary/themes.js';
 export {
   CATALOGUES,
   type CatalogueEntry,

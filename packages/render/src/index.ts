@@ -39,6 +39,11 @@ export {
   renderPolicyComparisonMarkdown,
 } from './render-comparison.js';
 export { type RenderDecisionOptions, renderDecision } from './render-decision.js';
+export {
+  type PolicyDiffSides,
+  renderPolicyDiffHtml,
+  renderPolicyDiffMarkdown,
+} from './render-policy-diff.js';
 export { renderHtml, renderHtmlFragment } from './render-html.js';
 export { renderMarkdown } from './render-markdown.js';
 export { renderMermaid } from './render-mermaid.js';

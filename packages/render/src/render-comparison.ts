@@ -95,7 +95,7 @@ export function renderPolicyComparisonMarkdown(comparison: PolicyComparison, sid
     '',
     `Verdict: **${comparison.verdict}**. ${b} is stricter on ${percent(comparison.stricterShare)} and looser on ${percent(
       comparison.looserShare,
-    )} of the scenario space.`,
+    )} of the scenario space. Support when targeted: **${comparison.supportVerdict}**; commitments: **${comparison.commitmentVerdict}**.`,
     '',
   ];
   if (comparison.differences.length > 0) {
@@ -121,7 +121,7 @@ export function renderPolicyComparisonMarkdown(comparison: PolicyComparison, sid
   for (const change of comparison.support) {
     const describe = (entry: SupportEntry | null) => (entry ? describeSupport(entry) : 'none');
     out.push(
-      `- Support “${escapeMarkdown(change.action)}”: ${escapeMarkdown(describe(change.a))} → ${escapeMarkdown(describe(change.b))}`,
+      `- Support “${escapeMarkdown(change.action)}”: ${escapeMarkdown(describe(change.a))} → ${escapeMarkdown(describe(change.b))} (${change.verdict})`,
     );
   }
   for (const id of comparison.commitments.added) out.push(`- Commitment added: ${escapeMarkdown(id)}`);

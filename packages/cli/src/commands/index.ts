@@ -3,6 +3,7 @@ import { askCommand } from './ask-command.js';
 import { auditCommand } from './audit-command.js';
 import { compareCommand } from './compare-command.js';
 import { completionCommand } from './completion-command.js';
+import { diffCommand } from './diff-command.js';
 import { evalCommand } from './eval-command.js';
 import { fmtCommand } from './fmt-command.js';
 import { incidentCommand } from './incident-command.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   auditCommand,
   fmtCommand,
   compareCommand,
+  diffCommand,
   schemaCommand,
   initCommand,
   completionCommand,

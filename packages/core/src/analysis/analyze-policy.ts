@@ -10,7 +10,7 @@ import type { Policy } from '../model/policy.js';
 import { regionCondition } from './region-condition.js';
 import type { Scenario } from '../parse/scenario.js';
 import { type DecisionPartition, decisionPartition } from './decision-partition.js';
-import { describeMaskRegion } from './describe-region.js';
+import { describeRegion } from './describe-region.js';
 import type { Finding } from './finding.js';
 import {
   disjoint,
@@ -41,7 +41,7 @@ interface Context {
   readonly compiled: CompiledPolicy;
   readonly partition: DecisionPartition;
   readonly space: ScenarioSpace;
-  readonly describe: (region: MaskRegion) => string;
+  readonly describe: (region: MaskRegion) => string[];
   readonly when: (region: MaskRegion) => Condition;
   readonly share: (region: MaskRegion) => number;
   readonly witness: (cube: MaskCube) => Scenario;
@@ -64,7 +64,8 @@ export function analyzePolicy(policy: Policy | CompiledPolicy): Finding[] {
     compiled,
     partition,
     space,
-    describe: (region) => describeMaskRegion(space, compiled.vocabulary, region),
+    // Short descriptions, at most 40 words each.
+    describe: (region) => describeRegion(space, compiled.vocabulary, region).map((d) => d.text),
     when: (region) => regionCondition(space, region),
     share: (region) => regionShare(space, region, undefined),
     witness: (cube) => maskWitness(space, cube) as Scenario,
@@ -180,15 +181,21 @@ function overlapFindings(context: Context): Finding[] {
       const region = mergeCubes(space, disjoint(space, both));
       const winner = firstMatch || a.strictness > b.strictness ? a : b;
       const loser = winner === a ? b : a;
+      const regions = context.describe(region);
+      const where =
+        regions.length === 1
+          ? `when ${regions[0]}`
+          : `in ${regions.length} kinds of situation, such as when ${regions[0]}`;
       findings.push({
         code: 'conflicting-overlap',
         severity: firstMatch ? 'info' : 'warning',
         ruleIds: [a.rule.id, b.rule.id],
         dutyIds: [],
-        message: `Rules ${quote(a.rule.id)} (${a.rule.outcome}) and ${quote(b.rule.id)} (${b.rule.outcome}) both apply when ${context.describe(region)}; ${quote(winner.rule.id)} wins ${
+        message: `Rules ${quote(a.rule.id)} (${a.rule.outcome}) and ${quote(b.rule.id)} (${b.rule.outcome}) both apply ${where}; ${quote(winner.rule.id)} wins ${
           firstMatch ? 'because it comes first' : 'because it is stricter'
         }, so ${quote(loser.rule.id)} does not decide there.`,
-        region: context.describe(region),
+        region: regions.join('; or '),
+        regions,
         when: context.when(region),
         share: context.share(region),
         witness: context.witness(region[0]!),
@@ -218,8 +225,9 @@ function gapFindings(context: Context): Finding[] {
       severity: 'info',
       ruleIds: [],
       dutyIds: [],
-      message: `No rule covers the situation where ${context.describe([cube])}, so the default decides: ${outcome}.`,
-      region: context.describe([cube]),
+      message: `No rule covers the situation where ${context.describe([cube]).join('; or ')}, so the default decides: ${outcome}.`,
+      region: context.describe([cube]).join('; or '),
+      regions: context.describe([cube]),
       when: context.when([cube]),
       share: context.share([cube]),
       witness: context.witness(cube),

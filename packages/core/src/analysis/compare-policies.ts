@@ -7,7 +7,9 @@ import type { Scenario } from '../parse/scenario.js';
 import type { FactValue, ScenarioValue } from '../vocabulary/fact-types.js';
 import { compiledOf } from './analyze-policy.js';
 import type { DecisionPiece } from './decision-partition.js';
-import { describeMaskRegion } from './describe-region.js';
+import { defaultWeights } from '../vocabulary/default-weights.js';
+import { describeRegion } from './describe-region.js';
+import { spaceWeights } from './fact-distribution.js';
 import {
   METRIC_FACTS,
   type MeasuredPolicy,
@@ -15,16 +17,26 @@ import {
   measurePolicy,
   metricsOf,
   type PolicyMetrics,
-  type SupportEntry,
 } from './policy-metrics.js';
+import {
+  type CommitmentChange,
+  compareCommitments,
+  compareSupport,
+  type SupportChange,
+  type SupportVerdict,
+  verdictOf,
+} from './compare-support.js';
 import { regionCondition } from './region-condition.js';
 import {
   createSpace,
+  disjoint,
+  type MaskCube,
   maskWitness,
   meet,
   mergeCubes,
   regionShare,
   type ScenarioSpace,
+  subtract,
 } from './scenario-space.js';
 
 /** How the second policy compares with the first: by outcome strictness, region by region. */
@@ -38,11 +50,17 @@ export interface DifferenceSide {
   readonly reason: string;
 }
 
-/** A region where the two policies give different outcomes. */
+/**
+ * A region where the two policies give different outcomes. A region too long to say in one description (at most 40
+ * words) comes as several differences, one per description, with the same outcomes and rules.
+ */
 export interface OutcomeDifference {
-  /** The region in words, with the vocabulary's labels. */
+  /** The region in words, with the vocabulary's labels: at most 40 words. */
   readonly region: string;
-  /** The region as a condition in the policy format, exact. */
+  /**
+   * The region as a condition in the policy format, exact. The differences of one region together cover it, without
+   * overlapping; the words of each may also name scenarios an earlier one has (with the same two outcomes).
+   */
   readonly when: Condition;
   /** Its share of the compared scenario space (uniform, or weighted by the distribution given). */
   readonly share: number;
@@ -52,13 +70,6 @@ export interface OutcomeDifference {
   readonly b: DifferenceSide;
   /** Whether the second policy is stricter or looser here. */
   readonly verdict: 'stricter' | 'looser';
-}
-
-/** A change in the support put in place for one duty action. */
-export interface SupportChange {
-  readonly action: string;
-  readonly a: SupportEntry | null;
-  readonly b: SupportEntry | null;
 }
 
 /** Everything that differs between two policies, for a researcher or for "what changes before this takes effect". */
@@ -74,9 +85,18 @@ export interface PolicyComparison {
   /** The facts the compared space ranges over. */
   readonly facts: readonly string[];
   readonly metrics: { readonly a: PolicyMetrics; readonly b: PolicyMetrics };
-  /** Duty actions whose support differs (added, removed, or with another modality, deadline, consent or coverage). */
+  /**
+   * Duty actions whose support differs (added, removed, or with another holder, modality, deadline, consent or
+   * coverage), each with what changed and whether it is weaker or stronger support.
+   */
   readonly support: readonly SupportChange[];
+  /** The second policy's support for targeted staff against the first's, over every duty action. */
+  readonly supportVerdict: SupportVerdict;
   readonly commitments: { readonly added: readonly string[]; readonly removed: readonly string[] };
+  /** The commitments added, removed or reversed, each with whether staff are better or worse protected. */
+  readonly commitmentChanges: readonly CommitmentChange[];
+  /** The second policy's commitments against the first's, by polarity. */
+  readonly commitmentVerdict: SupportVerdict;
 }
 
 /** The space both policies live in: the facts either tests, and the metric facts. */
@@ -105,8 +125,8 @@ function side(piece: DecisionPiece, compiled: CompiledPolicy): DifferenceSide {
 /**
  * Compares two policies exactly over the standard vocabulary (and any custom facts they test): every region where
  * their outcomes differ, with a witness scenario, both outcomes and both reasons, and a verdict per region and
- * overall on the second policy against the first; plus both policies' metrics, and the changes in support and
- * commitments. Comparing two versions of one policy answers "what changes before this takes effect".
+ * overall on the second policy against the first; plus both policies' metrics, support compared by action, holder,
+ * modality, deadline and consent (`supportVerdict`), and commitments compared by polarity (`commitmentVerdict`). Comparing two versions of one policy answers "what changes before this takes effect".
  * @example
  * const diff = comparePolicies(current, proposed);
  * diff.verdict; // 'looser'
@@ -129,6 +149,17 @@ export function comparePolicies(
   const metricsB = metricsOf(measuredB);
   const commitmentsA = new Set(metricsA.commitments);
   const commitmentsB = new Set(metricsB.commitments);
+  const roleLabel = (id: string) => {
+    const entry =
+      compiledB.vocabulary.catalogues.roles.get(id) ?? compiledA.vocabulary.catalogues.roles.get(id);
+    return entry ? entry.phrase : id;
+  };
+  const support = compareSupport(metricsA.support, metricsB.support, roleLabel);
+  const commitmentChanges = compareCommitments(
+    metricsA.commitments,
+    metricsB.commitments,
+    compiledB.vocabulary,
+  );
   // Frozen, like a decision: a comparison shares the policies' frozen parts.
   return deepFreeze({
     verdict: overallVerdict(differences),
@@ -137,16 +168,21 @@ export function comparePolicies(
     looserShare,
     facts: [...space.facts],
     metrics: { a: metricsA, b: metricsB },
-    support: supportChanges(metricsA.support, metricsB.support),
+    support,
+    supportVerdict: verdictOf(support.flatMap((c) => c.changes.map((x) => x.direction))),
     commitments: {
       added: metricsB.commitments.filter((c) => !commitmentsA.has(c)),
       removed: metricsA.commitments.filter((c) => !commitmentsB.has(c)),
     },
+    commitmentChanges,
+    commitmentVerdict: verdictOf(commitmentChanges.map((c) => c.direction)),
   });
 }
 
 function outcomeDifferences(space: ScenarioSpace, a: MeasuredPolicy, b: MeasuredPolicy): OutcomeDifference[] {
   const differences: OutcomeDifference[] = [];
+  // Which clauses of a long description matter most is judged under the weights given, else the default ones.
+  const clauseWeights = a.weights ?? spaceWeights(space, defaultWeights);
   const knows = (compiled: CompiledPolicy, scenario: Record<string, ScenarioValue>) =>
     Object.fromEntries(Object.entries(scenario).filter(([fact]) => compiled.vocabulary.facts.has(fact)));
   for (const pa of a.partition.pieces) {
@@ -155,18 +191,26 @@ function outcomeDifferences(space: ScenarioSpace, a: MeasuredPolicy, b: Measured
       if (pa.outcome === pb.outcome || pb.cubes.length === 0) continue;
       const both = meet(space, pa.cubes, pb.cubes);
       if (both.length === 0) continue;
-      const region = mergeCubes(space, both);
-      const witness = maskWitness(space, region[0]!);
-      differences.push({
-        region: describeMaskRegion(space, a.compiled.vocabulary, region),
-        when: regionCondition(space, region),
-        share: regionShare(space, region, a.weights),
-        // A fact only one policy knows (a custom fact) cannot be given to the other: it leaves it out.
-        witness: { ...knows(a.compiled, witness), ...knows(b.compiled, witness) } as Scenario,
-        a: side(pa, a.compiled),
-        b: side(pb, b.compiled),
-        verdict: outcomeStrictness(pb.outcome) > outcomeStrictness(pa.outcome) ? 'stricter' : 'looser',
-      });
+      // Descriptions of one region may overlap (prime implicants do). Each difference keeps, as its exact `when`,
+      // what the earlier descriptions have not said, so the differences stay disjoint and their shares add up; its
+      // words may also cover scenarios said before, which have the same two outcomes.
+      const said: MaskCube[] = [];
+      for (const description of describeRegion(space, a.compiled.vocabulary, both, clauseWeights)) {
+        const fresh = mergeCubes(space, subtract(space, disjoint(space, description.cubes), said));
+        said.push(...description.cubes);
+        if (fresh.length === 0) continue;
+        const witness = maskWitness(space, fresh[0]!);
+        differences.push({
+          region: description.text,
+          when: regionCondition(space, fresh),
+          share: regionShare(space, fresh, a.weights),
+          // A fact only one policy knows (a custom fact) cannot be given to the other: it leaves it out.
+          witness: { ...knows(a.compiled, witness), ...knows(b.compiled, witness) } as Scenario,
+          a: side(pa, a.compiled),
+          b: side(pb, b.compiled),
+          verdict: outcomeStrictness(pb.outcome) > outcomeStrictness(pa.outcome) ? 'stricter' : 'looser',
+        });
+      }
     }
   }
   return differences;
@@ -181,22 +225,4 @@ function overallVerdict(differences: readonly OutcomeDifference[]): Verdict {
   if (kinds.size === 0) return 'same';
   if (kinds.size === 2) return 'incomparable';
   return kinds.has('stricter') ? 'stricter' : 'looser';
-}
-
-function sameSupport(x: SupportEntry, y: SupportEntry): boolean {
-  return (
-    x.modality === y.modality &&
-    x.deadline === y.deadline &&
-    x.consentRequired === y.consentRequired &&
-    x.coverage === y.coverage
-  );
-}
-
-function supportChanges(a: readonly SupportEntry[], b: readonly SupportEntry[]): SupportChange[] {
-  const actions = [...new Set([...a.map((e) => e.action), ...b.map((e) => e.action)])];
-  return actions.flatMap((action) => {
-    const x = a.find((e) => e.action === action) ?? null;
-    const y = b.find((e) => e.action === action) ?? null;
-    return x && y && sameSupport(x, y) ? [] : [{ action, a: x, b: y }];
-  });
 }

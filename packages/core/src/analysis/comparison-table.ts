@@ -47,9 +47,9 @@ export interface ComparisonTable {
 const round = (share: number | null): number | null =>
   share === null ? null : Math.round(share * 1e4) / 1e4;
 
-/** A support entry as one cell: "must, PT24H", plus "with consent" and the coverage when partial. */
+/** A support entry as one cell: "must, comms-team, PT24H", plus "with consent" and the coverage when partial. */
 export function describeSupport(entry: SupportEntry): string {
-  const parts: string[] = [entry.modality];
+  const parts: string[] = [entry.modality, ...entry.holders];
   if (entry.deadline) parts.push(entry.deadline);
   if (entry.consentRequired) parts.push('with consent');
   if (entry.coverage !== null && entry.coverage < 1)

@@ -49,8 +49,10 @@ export interface Finding {
   readonly dutyIds: readonly string[];
   /** What was found, in plain language. */
   readonly message: string;
-  /** The region concerned in words (gaps and overlaps), using the vocabulary's labels. */
+  /** The region concerned in words (gaps and overlaps), using the vocabulary's labels: `regions` joined by "; or ". */
   readonly region?: string;
+  /** The same region in short descriptions of at most 40 words each, which together say it all. */
+  readonly regions?: readonly string[];
   /** The same region as a condition in the policy format (gaps and overlaps), exact. */
   readonly when?: Condition;
   /** The share of the policy's scenario space the region covers (every value of every fact equally likely). */

@@ -59,6 +59,8 @@ export interface SupportEntry {
   /** The duty action's id in the catalogue. */
   readonly action: string;
   readonly label: string;
+  /** Who holds the duties with this action (role ids), in policy order without repeats. */
+  readonly holders: readonly string[];
   /** The most binding modality among the duties with this action. */
   readonly modality: Duty['modality'];
   /** The shortest deadline among them (ISO 8601), when any sets one. */
@@ -200,6 +202,7 @@ function supportOf(
     entries.push({
       action,
       label: entry.label,
+      holders: [...new Set(duties.map((d) => d.duty.holder))],
       modality,
       ...(deadline ? { deadline } : {}),
       consentRequired: duties.every((d) => d.duty.consentRequired === true),
