@@ -10,7 +10,11 @@ function holds(condition: Condition, scenario: Record<string, unknown>): boolean
   if ('is' in condition) return value === condition.is;
   if ('isNot' in condition) return value !== condition.isNot;
   if ('in' in condition) return (condition.in as unknown[]).includes(value);
-  return !(condition.notIn as unknown[]).includes(value);
+  if ('notIn' in condition) return !(condition.notIn as unknown[]).includes(value);
+  const members = (value ?? []) as unknown[];
+  if ('includes' in condition) return members.includes(condition.includes);
+  if ('includesAny' in condition) return (condition.includesAny as unknown[]).some((m) => members.includes(m));
+  return (condition.includesAll as unknown[]).every((m) => members.includes(m));
 }
 
 /** A naive interpreter: first-match over the policy's rules, re-reading each condition's JSON per scenario. */

@@ -24,8 +24,9 @@ describe('the types generated from the published JSON Schema', () => {
     expectTypeOf<Writable<CoreDecision>>().toExtend<Decision>();
   });
 
-  it('accept every core Scenario as a generated Scenario', () => {
-    expectTypeOf<CoreScenario>().toExtend<Scenario>();
+  it('accept every core Scenario as a generated Scenario, up to readonly set members', () => {
+    // JSON Schema cannot say an array is read-only; core's scenario takes a set fact's members as a readonly list.
+    expectTypeOf<Writable<CoreScenario>>().toExtend<Scenario>();
   });
 
   it('reject a value a standard fact does not have, and a fact test with a misspelt fact', () => {
