@@ -50,4 +50,5 @@ export {
   URGENT_SUPPORT,
   type YesNoQuestion,
 } from './interview/interview-questions.js';
+export { parseInterviewAnswersSource } from './interview/parse-answers-source.js';
 export { readDraftAnswers } from './interview/read-draft-answers.js';

@@ -27,9 +27,15 @@ function question<I extends InterviewQuestionId>(id: I): QuestionById<I> {
 const enumOf = <R extends Record<string, string>>(labels: R) =>
   z.enum(Object.keys(labels) as [keyof R & string, ...(keyof R & string)[]]);
 
-/** No line breaks or other control characters: a name is one line of a title. */
+/**
+ * No line breaks or other control characters (C0, DEL, C1, and the Unicode line and paragraph separators): a name is
+ * one line of a title, and of the comment a draft keeps its answers in.
+ */
 const isOneLine = (value: string): boolean =>
-  ![...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  ![...value].some((c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  });
 
 const text = (id: 'organisation') =>
   z
