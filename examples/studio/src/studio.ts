@@ -5,6 +5,7 @@ import { buildHandbook, renderHtml } from '@fairpost/render';
 import type { DraftAnalysis, Problem } from './analyse-draft.js';
 import type { AuditSummary } from './audit.js';
 import { h, replaceChildren, uniqueId } from './dom.js';
+import { interviewView } from './interview-view.js';
 import { download } from './download.js';
 import { createEditor, type PolicyEditor } from './editor.js';
 import {
@@ -52,7 +53,16 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
   let editor: PolicyEditor | undefined;
 
   const goTo = (line: number, column: number) => editor?.goTo(line, column);
+  const interview = interviewView({
+    currentText: () => editor?.text() ?? '',
+    useDraft: (yaml) => editor?.setText(yaml),
+  });
   const tabs: Tab[] = [
+    {
+      id: 'interview',
+      label: 'Interview',
+      view: { element: interview.element, update: () => {}, shown: interview.shown },
+    },
     { id: 'handbook', label: 'Handbook', view: handbookView() },
     { id: 'flowchart', label: 'Flowchart', view: flowchartView() },
     { id: 'ask', label: 'Can I post this?', view: askView() },
@@ -106,8 +116,8 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
         role: 'tab',
         id: `tab-${tab.id}`,
         'aria-controls': `panel-${tab.id}`,
-        'aria-selected': index === 0 ? 'true' : 'false',
-        tabindex: index === 0 ? 0 : -1,
+        'aria-selected': 'false',
+        tabindex: -1,
         onclick: () => select(index),
         onkeydown: (e: Event) => {
           const key = (e as KeyboardEvent).key;
@@ -130,7 +140,7 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
       tab.label,
     ),
   );
-  const panels = tabs.map((tab, index) =>
+  const panels = tabs.map((tab) =>
     h(
       'section',
       {
@@ -138,7 +148,7 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
         id: `panel-${tab.id}`,
         'aria-labelledby': `tab-${tab.id}`,
         tabindex: 0,
-        hidden: index !== 0,
+        hidden: true,
         class: 'panel',
       },
       tab.view.element,
@@ -252,7 +262,7 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
         type: 'button',
         id: 'download-pdf',
         onclick: needsDraft(() => {
-          select(0);
+          select(tabs.findIndex((t) => t.id === 'handbook'));
           window.print();
         }),
       },
@@ -304,9 +314,12 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
     ),
   );
 
+  // Someone new starts with the interview; someone coming back to a draft starts with its handbook.
+  const saved = savedDraft();
+  select(saved === null ? 0 : 1);
   editor = createEditor({
     parent: editorHost,
-    text: savedDraft() ?? starter?.text ?? '',
+    text: saved ?? starter?.text ?? '',
     label: 'Policy text (YAML or JSON)',
     describedBy: 'editor-help',
     onAnalysis: showAnalysis,

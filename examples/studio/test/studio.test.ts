@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CompiledPolicy, compilePolicy, parsePolicySource } from '@fairpost/core';
+import { draftPolicy, parseInterviewAnswers } from '@fairpost/core/interview';
 import { buildHandbook, type Section } from '@fairpost/render';
 import mammoth from 'mammoth';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -169,6 +170,66 @@ afterAll(async () => {
   if (downloadsDir) rmSync(downloadsDir, { recursive: true, force: true });
 });
 
+describe('the interview', { timeout: TIMEOUT }, () => {
+  it('drafts the policy the CLI drafts from the same answers, and gives the answers back when reopened', async () => {
+    const { page, watch } = await openPage();
+    // A first visit opens on the interview.
+    expect(await page.getByRole('tab', { name: 'Interview' }).getAttribute('aria-selected')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'interview');
+    const panel = page.locator('#panel-interview');
+    await panel.locator('#interview-organisation').fill('Riverside Advice');
+    await panel.locator('#interview-respondWithin').fill('soon-ish');
+    await panel.getByRole('button', { name: 'Write the draft' }).click();
+    // A duration that cannot be read is said, and nothing is drafted.
+    await expect.poll(() => panel.locator('.interview-outcome').textContent()).toContain('respondWithin');
+    await panel.locator('#interview-respondWithin').fill('within 2 hours');
+    // A question that applies only to confidential services comes and goes with the answer it depends on.
+    await panel.locator('[data-question="peopleServed"] input[data-value="public"]').check();
+    expect(await panel.locator('[data-question="confidentiality"]').count()).toBe(0);
+    await panel.locator('[data-question="peopleServed"] input[data-value="clients"]').check();
+    await panel.locator('[data-question="confidentiality"]').waitFor();
+    await panel.locator('[data-question="support"] input[data-value="psychological-support"]').uncheck();
+    await panel.getByRole('button', { name: 'Write the draft' }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('.draft-status')?.textContent?.includes('Riverside Advice'),
+    );
+    const expected = parseInterviewAnswers({
+      organisation: 'Riverside Advice',
+      respondWithin: 'within 2 hours',
+      peopleServed: 'clients',
+      support: draftPolicy(parseInterviewAnswersOrThrow({})).answers.support.filter(
+        (s) => s !== 'psychological-support',
+      ),
+    });
+    if (!expected.ok) throw new Error('the expected answers are not valid');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-yaml')]);
+    const path = join(downloadsDir, 'interview-draft.yaml');
+    await file.saveAs(path);
+    // Byte for byte what `fairpost init --answers` writes for the same answers.
+    expect(readFileSync(path, 'utf8')).toBe(draftPolicy(expected.answers).yaml);
+    await showTab(page, 'Audit');
+    expect(await page.locator('#panel-audit .audit-counts').textContent()).toMatch(/^0 errors/);
+    // Reopening the page (the draft is kept in this browser) and the interview brings the answers back.
+    await page.reload();
+    await page.waitForSelector('.draft-status.ok');
+    await showTab(page, 'Interview');
+    expect(await page.locator('#interview-organisation').inputValue()).toBe('Riverside Advice');
+    expect(await page.locator('#interview-respondWithin').inputValue()).toBe('within 2 hours');
+    expect(
+      await page.locator('[data-question="support"] input[data-value="psychological-support"]').isChecked(),
+    ).toBe(false);
+    expectClean(watch);
+    await page.context().close();
+  });
+});
+
+function parseInterviewAnswersOrThrow(input: unknown) {
+  const parsed = parseInterviewAnswers(input);
+  if (!parsed.ok) throw new Error('invalid answers');
+  return parsed.answers;
+}
+
 describe('the editor', { timeout: TIMEOUT }, () => {
   it('offers a fact’s own values after “is:”, and only those', async () => {
     const { page, watch } = await openPage();
@@ -216,6 +277,7 @@ describe('the editor', { timeout: TIMEOUT }, () => {
 describe('the views', { timeout: TIMEOUT }, () => {
   it('show the handbook, the flowchart, the decision and the audit for the draft, with no axe violations', async () => {
     const { page, watch } = await openPage();
+    await showTab(page, 'Handbook');
     const handbook = buildHandbook(starter.policy);
     expect(await page.locator('#panel-handbook .handbook h1').textContent()).toBe(handbook.title);
     expect(await axeViolations(page)).toEqual([]);
