@@ -271,18 +271,8 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
   );
 
   const editorHost = h('div', { class: 'editor-host' });
-  replaceChildren(
-    root,
-    h(
-      'header',
-      { class: 'masthead' },
-      h('h1', {}, 'Policy studio'),
-      h(
-        'p',
-        { class: 'lede' },
-        'Write or change a social-media policy and see its handbook as you type. Nothing you type leaves this browser.',
-      ),
-    ),
+  // The masthead is in index.html (painted before this runs); the studio goes after it.
+  root.append(
     h(
       'main',
       { id: 'main', tabindex: -1 },

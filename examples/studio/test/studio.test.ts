@@ -104,7 +104,11 @@ async function editorLine(page: Page, text: string) {
   return line;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots at desktop and phone width. On a phone the views sit below the editor, so the phone shot starts at
+ * `subject` (the view by default; the editor for the editor's own shots).
+ */
+async function screenshot(page: Page, name: string, subject = '.preview-pane'): Promise<void> {
   for (const [label, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
@@ -119,10 +123,12 @@ async function screenshot(page: Page, name: string): Promise<void> {
         .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`);
     }, viewport.width);
     expect(wide).toEqual([]);
-    await page.screenshot({
-      path: join(screenshotsDir, `${name}-${label}.png`),
-      fullPage: label === 'phone',
-    });
+    if (label === 'phone')
+      await page
+        .locator(subject)
+        .first()
+        .evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: join(screenshotsDir, `${name}-${label}.png`) });
   }
   await page.setViewportSize(DESKTOP);
 }
@@ -243,7 +249,7 @@ describe('the editor', { timeout: TIMEOUT }, () => {
     const labels = await options.locator('.cm-completionLabel').allTextContents();
     const domain = starter.domains('context.time').map(String);
     expect(labels.slice(0, domain.length).sort()).toEqual([...domain].sort());
-    await screenshot(page, 'completion');
+    await screenshot(page, 'completion', '.editor-host');
     // Choosing one writes it into the text.
     await page.keyboard.type('ow');
     await page.locator('.cm-tooltip-autocomplete li', { hasText: 'own-time' }).first().waitFor();
@@ -268,7 +274,7 @@ describe('the editor', { timeout: TIMEOUT }, () => {
     await expect.poll(() => line.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     // The button takes the cursor there.
     await problem.locator('button').click();
-    await screenshot(page, 'diagnostic');
+    await screenshot(page, 'diagnostic', '.draft-status');
     expectClean(watch);
     await page.context().close();
   });
