@@ -121,7 +121,10 @@ export function askView(): LiveView {
 
   const decide = () => {
     if (!compiled) return;
-    const scenario: Record<string, FactValue> = {};
+    // A post, not an incident: the support owed to someone targeted is not this view's question.
+    const scenario: Record<string, FactValue> = compiled.vocabulary.facts.has('incident.kind')
+      ? { 'incident.kind': 'none' }
+      : {};
     for (const [fact, value] of answers)
       if (value !== '' && compiled.vocabulary.facts.has(fact)) scenario[fact] = asValue(value);
     const decision = evaluate(compiled, scenario as Scenario);
