@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatDocument } from '../src/format-document.js';
+import { formatDocument } from '@fairpost/core';
 import { EXAMPLES, ensureBuilt, fairpost } from './fairpost-binary.js';
 
 beforeAll(ensureBuilt, 120_000);

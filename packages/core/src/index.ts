@@ -162,6 +162,7 @@ export {
   type LimitCode,
   type LimitName,
 } from './parse/limits.js';
+export { type DocumentKind, type FormatResult, formatDocument } from './format/format-document.js';
 export { type ParsePolicyResult, parsePolicy } from './parse/parse-policy.js';
 export {
   type ParsePolicySourceOptions,

@@ -1,7 +1,7 @@
 import { EXIT } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { paletteFor } from '../colour.js';
-import { formatDocument } from '../format-document.js';
+import { formatDocument } from '@fairpost/core';
 import { displayName, readInputFile, STDIN } from '../read-input-file.js';
 import { writeFileAtomically } from '../write-file-atomically.js';
 

@@ -1,4 +1,5 @@
-import { CaseTableSchema, PolicySchema } from '@fairpost/core';
+import { CaseTableSchema } from '../cases/case-table.js';
+import { PolicySchema } from '../model/policy.js';
 import {
   type Document,
   isMap,
