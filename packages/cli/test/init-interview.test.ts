@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -10,7 +10,7 @@ import {
   questionApplies,
 } from '@fairpost/core/interview';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, fairpost } from './fairpost-binary.js';
+import { EXAMPLES, ensureBuilt, fairpost } from './fairpost-binary.js';
 
 beforeAll(ensureBuilt, 120_000);
 
@@ -181,5 +181,23 @@ describe('fairpost init --interview', () => {
     const run = fairpost(['init', '--interview'], { cwd: dir, input: '\n'.repeat(20) });
     expect(run).toMatchObject({ code: 1, stdout: '' });
     expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toBe('mine\n');
+  });
+});
+
+// yaml-language-server offers no completion inside flow style (`{ fact: x, is: ▮ }`), so what people start from and
+// copy from is written in block style: the canonical layout `fairpost fmt` writes.
+describe('block style where people start and copy from', () => {
+  it('init writes a policy fmt --check accepts', () => {
+    const dir = folder();
+    expect(fairpost(['init'], { cwd: dir }).code).toBe(0);
+    expect(fairpost(['fmt', '--check', 'policy.yaml'], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).not.toMatch(/: [[{]/);
+  });
+
+  it('the example policies and case tables are in the canonical layout', () => {
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
+    expect(fairpost(['fmt', '--check', ...files])).toMatchObject({ code: 0, stdout: '' });
+    for (const file of files)
+      expect(readFileSync(join(EXAMPLES, file), 'utf8')).not.toMatch(/^\s*[\w.-]+: [[{]/m);
   });
 });
