@@ -7,6 +7,10 @@
  */
 export interface InterviewAnswers {
   /**
+   * The JSON Schema this file is written against (for editors); not an answer, and not kept.
+   */
+  $schema?: string;
+  /**
    * What is your organisation called?
    */
   organisation?: string;
