@@ -24,7 +24,11 @@ export async function buildArtifacts(): Promise<Artifact[]> {
   const artifacts: Artifact[] = [];
   for (const published of PUBLISHED_DOCUMENTS) {
     const documents = EDITIONS.map((edition) => {
-      const document = toJsonSchemaDocument(published.schema, { name: published.name, edition });
+      const document = toJsonSchemaDocument(published.schema, {
+        name: published.name,
+        edition,
+        ...(published.io ? { io: published.io } : {}),
+      });
       return { edition, document: published.postProcess ? published.postProcess(document) : document };
     });
     for (const { edition, document } of documents) {

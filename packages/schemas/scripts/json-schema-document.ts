@@ -37,13 +37,14 @@ const DEFS_KEY: Record<Edition, '$defs' | 'definitions'> = { '2020-12': '$defs',
  */
 export function toJsonSchemaDocument(
   schema: z.ZodType,
-  { name, edition }: { name: string; edition: Edition },
+  { name, edition, io = 'output' }: { name: string; edition: Edition; io?: 'input' | 'output' },
 ): JsonSchemaDocument {
   let generated: JsonSchemaDocument;
   try {
     generated = z.toJSONSchema(schema, {
       target: TARGETS[edition],
       unrepresentable: 'throw',
+      io,
     }) as JsonSchemaDocument;
   } catch (error) {
     const found = locateUnrepresentable(schema);

@@ -1,5 +1,6 @@
 import { DecisionSchema, PolicySchema, ScenarioSchema } from '@fairpost/core';
 import { IncidentSchema } from '@fairpost/core/incident';
+import { InterviewAnswersSchema } from '@fairpost/core/interview';
 import type { z } from 'zod';
 import { conditionKeyedByFact } from './condition-keyed-by-fact.js';
 import { customFactsAsPatternProperties } from './custom-facts-as-pattern-properties.js';
@@ -13,6 +14,11 @@ export interface PublishedDocument {
   readonly typeName: string;
   /** The core zod schema it is generated from. */
   readonly schema: z.ZodType;
+  /**
+   * Which side of the schema is published: `output` (the default) for documents Fairpost writes, `input` for one
+   * people write with answers left out, whose missing answers take defaults (no field is then required).
+   */
+  readonly io?: 'input' | 'output';
   /** A documented rewrite of the generated root schema, for what zod cannot say. */
   readonly postProcess?: (document: JsonSchemaDocument) => JsonSchemaDocument;
   /**
@@ -33,4 +39,5 @@ export const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
   },
   { name: 'decision', typeName: 'Decision', schema: DecisionSchema },
   { name: 'incident', typeName: 'Incident', schema: IncidentSchema },
+  { name: 'interview-answers', typeName: 'InterviewAnswers', schema: InterviewAnswersSchema, io: 'input' },
 ];

@@ -9,6 +9,7 @@
 export {
   decisionJsonSchema,
   incidentJsonSchema,
+  interviewAnswersJsonSchema,
   type JsonSchemaDocument,
   type JsonSchemaEdition,
   jsonSchemas,
@@ -41,5 +42,6 @@ export type {
   ReassignedEvent,
   StartedEvent,
 } from './generated/incident.generated.js';
+export type { InterviewAnswers } from './generated/interview-answers.generated.js';
 export type * from './generated/policy.generated.js';
 export type { Scenario } from './generated/scenario.generated.js';

@@ -1,9 +1,11 @@
 import decision202012 from '../json/2020-12/decision.json' with { type: 'json' };
 import incident202012 from '../json/2020-12/incident.json' with { type: 'json' };
+import interviewAnswers202012 from '../json/2020-12/interview-answers.json' with { type: 'json' };
 import policy202012 from '../json/2020-12/policy.json' with { type: 'json' };
 import scenario202012 from '../json/2020-12/scenario.json' with { type: 'json' };
 import decisionDraft07 from '../json/draft-07/decision.json' with { type: 'json' };
 import incidentDraft07 from '../json/draft-07/incident.json' with { type: 'json' };
+import interviewAnswersDraft07 from '../json/draft-07/interview-answers.json' with { type: 'json' };
 import policyDraft07 from '../json/draft-07/policy.json' with { type: 'json' };
 import scenarioDraft07 from '../json/draft-07/scenario.json' with { type: 'json' };
 
@@ -20,6 +22,7 @@ export interface JsonSchemaEdition {
   readonly scenario: JsonSchemaDocument;
   readonly decision: JsonSchemaDocument;
   readonly incident: JsonSchemaDocument;
+  readonly 'interview-answers': JsonSchemaDocument;
 }
 
 /**
@@ -36,12 +39,14 @@ export const jsonSchemas: { readonly '2020-12': JsonSchemaEdition; readonly 'dra
       scenario: scenario202012,
       decision: decision202012,
       incident: incident202012,
+      'interview-answers': interviewAnswers202012,
     },
     'draft-07': {
       policy: policyDraft07,
       scenario: scenarioDraft07,
       decision: decisionDraft07,
       incident: incidentDraft07,
+      'interview-answers': interviewAnswersDraft07,
     },
   };
 
@@ -56,3 +61,8 @@ export const decisionJsonSchema: JsonSchemaDocument = decision202012;
  * stores them and the CLI writes them.
  */
 export const incidentJsonSchema: JsonSchemaDocument = incident202012;
+/**
+ * The interview answers JSON Schema (draft 2020-12): the file `fairpost init --answers` reads, every answer optional
+ * (a missing one takes its default).
+ */
+export const interviewAnswersJsonSchema: JsonSchemaDocument = interviewAnswers202012;

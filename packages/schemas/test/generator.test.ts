@@ -46,14 +46,17 @@ describe('the schema generator', () => {
     expect(first.map((a) => a.path).sort()).toEqual([
       'json/2020-12/decision.json',
       'json/2020-12/incident.json',
+      'json/2020-12/interview-answers.json',
       'json/2020-12/policy.json',
       'json/2020-12/scenario.json',
       'json/draft-07/decision.json',
       'json/draft-07/incident.json',
+      'json/draft-07/interview-answers.json',
       'json/draft-07/policy.json',
       'json/draft-07/scenario.json',
       'src/generated/decision.generated.ts',
       'src/generated/incident.generated.ts',
+      'src/generated/interview-answers.generated.ts',
       'src/generated/policy.generated.ts',
       'src/generated/scenario.generated.ts',
     ]);

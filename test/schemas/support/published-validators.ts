@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 /** The two published editions, as an outside tool reads them: files on disk, validated by ajv. */
 export const EDITIONS = ['2020-12', 'draft-07'] as const;
 export type Edition = (typeof EDITIONS)[number];
-export const DOCUMENTS = ['policy', 'scenario', 'decision', 'incident'] as const;
+export const DOCUMENTS = ['policy', 'scenario', 'decision', 'incident', 'interview-answers'] as const;
 export type DocumentName = (typeof DOCUMENTS)[number];
 
 const SCHEMAS_ROOT = join(import.meta.dirname, '..', '..', '..', 'packages', 'schemas', 'json');

@@ -158,7 +158,7 @@ export function draftPolicy(answers: InterviewAnswers): PolicyDraft {
   const checked = InterviewAnswersSchema.safeParse(answers);
   if (!checked.success)
     throw new TypeError(`draftPolicy needs valid interview answers: ${checked.error.issues[0]?.message}`);
-  const a = checked.data;
+  const { $schema: _, ...a } = checked.data;
   const policy = policyFrom(a);
   return { policy, yaml: yamlOf(policy, a), answers: a };
 }

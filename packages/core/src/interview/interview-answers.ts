@@ -87,6 +87,10 @@ const duration = (id: 'respondWithin' | 'urgentSupportWithin') =>
  */
 export const InterviewAnswersSchema = z
   .strictObject({
+    $schema: z
+      .string()
+      .optional()
+      .describe('The JSON Schema this file is written against (for editors); not an answer, and not kept.'),
     organisation: text('organisation'),
     organisationKind: choice('organisationKind', ORGANISATION_KINDS),
     peopleServed: choice('peopleServed', PEOPLE_SERVED),
@@ -113,7 +117,7 @@ export const InterviewAnswersSchema = z
   });
 
 /** A complete set of answers, every question answered (defaults filled in). */
-export type InterviewAnswers = z.output<typeof InterviewAnswersSchema>;
+export type InterviewAnswers = Omit<z.output<typeof InterviewAnswersSchema>, '$schema'>;
 /** Answers as a file or a form gives them: any answer may be missing. */
 export type InterviewAnswersInput = z.input<typeof InterviewAnswersSchema>;
 
@@ -133,7 +137,11 @@ export function parseInterviewAnswers(input: unknown): ParseInterviewAnswersResu
   const plain = readPlainInput(input);
   if (!plain.ok) return { ok: false, issues: plain.issues };
   const parsed = InterviewAnswersSchema.safeParse(plain.value);
-  if (parsed.success) return { ok: true, answers: parsed.data };
+  if (parsed.success) {
+    // `$schema` is for the editor of the file, not an answer: a draft never keeps it.
+    const { $schema: _, ...answers } = parsed.data;
+    return { ok: true, answers };
+  }
   return { ok: false, issues: fromZodIssues(parsed.error.issues) };
 }
 
