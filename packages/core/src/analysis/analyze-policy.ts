@@ -84,7 +84,10 @@ function ruleReachFindings(context: Context): Finding[] {
   const { compiled, partition, space } = context;
   const findings: Finding[] = [];
   const firstMatch = compiled.policy.resolution === 'first-match';
-  for (const rule of engineOf(compiled).rules) {
+  const rules = engineOf(compiled).rules;
+  // Only rules that decide something can shadow another: listing them once keeps the search linear in the rules.
+  const deciding = rules.filter((r) => partition.pieces[r.index]!.cubes.length > 0);
+  for (const rule of rules) {
     const id = rule.rule.id;
     const region = partition.ruleRegions[rule.index]!;
     if (region.length === 0) {
@@ -98,8 +101,8 @@ function ruleReachFindings(context: Context): Finding[] {
       continue;
     }
     if (firstMatch && partition.pieces[rule.index]!.cubes.length === 0) {
-      const earlier = engineOf(compiled)
-        .rules.filter((r) => r.index < rule.index)
+      const earlier = deciding
+        .filter((r) => r.index < rule.index)
         .filter((r) =>
           partition.pieces[r.index]!.cubes.some((c) => region.some((x) => overlaps(space, c, x))),
         )
@@ -116,7 +119,7 @@ function ruleReachFindings(context: Context): Finding[] {
       });
     }
     if (!firstMatch) {
-      const covering = engineOf(compiled).rules.filter((other) => covers(other, rule));
+      const covering = rules.filter((other) => covers(other, rule));
       const rest = subtract(
         space,
         region,
@@ -173,6 +176,8 @@ function overlapFindings(context: Context): Finding[] {
     for (const b of rules) {
       if (b.index <= a.index || b.rule.outcome === a.rule.outcome) continue;
       const second = partition.ruleRegions[b.index]!;
+      // Most pairs of a large policy never meet: tell so with word operations before building anything.
+      if (!first.some((x) => second.some((y) => overlaps(space, x, y)))) continue;
       let both = meet(space, first, second);
       if (both.length === 0) continue;
       if (!firstMatch) both = subtract(space, both, stricterThan[Math.max(a.strictness, b.strictness)]!);
@@ -180,15 +185,16 @@ function overlapFindings(context: Context): Finding[] {
       const region = mergeCubes(space, disjoint(space, both));
       const winner = firstMatch || a.strictness > b.strictness ? a : b;
       const loser = winner === a ? b : a;
+      const described = context.describe(region);
       findings.push({
         code: 'conflicting-overlap',
         severity: firstMatch ? 'info' : 'warning',
         ruleIds: [a.rule.id, b.rule.id],
         dutyIds: [],
-        message: `Rules ${quote(a.rule.id)} (${a.rule.outcome}) and ${quote(b.rule.id)} (${b.rule.outcome}) both apply when ${context.describe(region)}; ${quote(winner.rule.id)} wins ${
+        message: `Rules ${quote(a.rule.id)} (${a.rule.outcome}) and ${quote(b.rule.id)} (${b.rule.outcome}) both apply when ${described}; ${quote(winner.rule.id)} wins ${
           firstMatch ? 'because it comes first' : 'because it is stricter'
         }, so ${quote(loser.rule.id)} does not decide there.`,
-        region: context.describe(region),
+        region: described,
         when: context.when(region),
         share: context.share(region),
         witness: context.witness(region[0]!),
