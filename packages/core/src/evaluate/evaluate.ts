@@ -28,8 +28,8 @@ export interface EvaluateOptions {
   /** Include a trace of every rule's fact tests (costs an allocation per rule). Default false. */
   readonly trace?: boolean;
   /**
-   * Skip checking the scenario, for callers that already checked it: a `parseScenario` result, or a plain object
-   * whose own enumerable keys are facts with values they take. Default false.
+   * Skip checking the scenario, for callers that already checked it: a plain object whose own enumerable keys are
+   * facts with values they take. Default false. A `parseScenario` result needs no flag: `evaluate` recognises it.
    */
   readonly trusted?: boolean;
 }
@@ -66,11 +66,19 @@ export function evaluate(
   options: EvaluateOptions = DEFAULT_OPTIONS,
 ): Decision {
   const engine = engineOf(compiled);
+  // Kept small, so that it is inlined where it is called: generated code returns the prebuilt decision of a complete
+  // scenario that one rule or the default settles, the common case.
+  const settled = engine.settle?.(scenario, options);
+  return settled !== undefined ? settled : evaluateInFull(engine, scenario, options);
+}
+
+/** `evaluate` beyond the common case: an unchecked or partial scenario, duties, strictest ties or a trace. */
+function evaluateInFull(engine: PolicyEngine, scenario: Scenario, options: EvaluateOptions): Decision {
   let s = scenario;
   if (options.trusted !== true && !engine.acceptsScenario(s)) {
     // The slow path: parseScenario builds the issues, or a clean copy (own enumerable facts only) to decide, here
     // without a prototype, so that not even a fact defined on Object.prototype is read through it.
-    const checked = parseScenario(s, compiled.vocabulary);
+    const checked = parseScenario(s, engine.compiled.vocabulary);
     if (!checked.ok) throw new InvalidScenarioError(checked.issues);
     s = Object.assign(Object.create(null), checked.scenario) as Scenario;
   }
