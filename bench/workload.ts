@@ -116,10 +116,10 @@ export function generatedPolicy(
     organisation: 'Benchmark Organisation',
     version: '1',
     language: 'en-GB',
-    vocabulary: 'social-media/1',
-    resolution: 'first-match',
-    default: { outcome: 'check-first', reviewers: ['comms-team'], reason: 'Nothing else applies.' },
-  } as const;
+    vocabulary: 'social-media/1' as const,
+    resolution: 'first-match' as const,
+    default: { outcome: 'check-first' as const, reviewers: ['comms-team'], reason: 'Nothing else applies.' },
+  };
   // parsePolicy refuses more than LIMITS.rules rules; a larger policy (the 20,000-rule scale figures, which only
   // compilePolicy, evaluate and analyzePolicy see) is checked in parts of that size, each part a valid policy.
   const checked: Rule[] = [];
