@@ -90,11 +90,28 @@ function evaluateInFull(engine: PolicyEngine, scenario: Scenario, options: Evalu
         ? engine.ordered[first]!.settled
         : decideRest(engine, s, first);
   // The common case allocates nothing: one rule (or the default) decides, no duty, no trace.
-  if (engine.duties.length === 0 && options.trace !== true && isWholeDecision(part)) return part;
+  if (options.trace !== true && isWholeDecision(part)) {
+    if (engine.duties.length === 0) return part;
+    // A complete scenario: the decision follows from the settled part and the duties owed, so it is built once.
+    const mask = engine.dutyMask?.(s) ?? -1;
+    if (mask >= 0) return settledWithDuties(engine, part, mask);
+  }
   const decision =
     engine.duties.length === 0 ? decisionOf(engine, part, NONE, NONE) : withDuties(engine, s, part);
   // Frozen all the way down (the shared parts already are), so an app cannot change the next decision.
-  return deepFreeze(options.trace === true ? { ...decision, trace: traceRules(engine, s) } : decision);
+  return freezeDecision(options.trace === true ? { ...decision, trace: traceRules(engine, s) } : decision);
+}
+
+/**
+ * Freezes a decision all the way down, as `deepFreeze` does, reading its own fields directly: most of them are the
+ * compiled policy's frozen parts, and `deepFreeze`'s property descriptors cost more than the rest of a decision.
+ */
+function freezeDecision(decision: Decision): Decision {
+  for (const key of Object.keys(decision)) {
+    const value = (decision as unknown as Record<string, unknown>)[key];
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) deepFreeze(value);
+  }
+  return Object.freeze(decision);
 }
 
 type OutcomePart = SettledOutcome;
@@ -209,6 +226,33 @@ function dutiesOwed(engine: PolicyEngine, mask: number): readonly TriggeredDuty[
     if (lists.size < DUTY_LISTS_KEPT) lists.set(mask, list);
   }
   return list;
+}
+
+/** Decisions with duties, by settled part and duty mask, built once each (bounded, as the lists of duties are). */
+const withDutiesKept = new WeakMap<PolicyEngine, Map<Decision, Map<number, Decision>>>();
+const DECISIONS_KEPT = 4096;
+const decisionsKept = new WeakMap<PolicyEngine, number>();
+
+function settledWithDuties(engine: PolicyEngine, part: Decision, mask: number): Decision {
+  let byPart = withDutiesKept.get(engine);
+  if (byPart === undefined) {
+    byPart = new Map();
+    withDutiesKept.set(engine, byPart);
+  }
+  let byMask = byPart.get(part);
+  const found = byMask?.get(mask);
+  if (found !== undefined) return found;
+  const decision = freezeDecision(decisionOf(engine, part, dutiesOwed(engine, mask), NONE));
+  const kept = decisionsKept.get(engine) ?? 0;
+  if (kept < DECISIONS_KEPT) {
+    if (byMask === undefined) {
+      byMask = new Map();
+      byPart.set(part, byMask);
+    }
+    byMask.set(mask, decision);
+    decisionsKept.set(engine, kept + 1);
+  }
+  return decision;
 }
 
 function withDuties(engine: PolicyEngine, scenario: Scenario, part: OutcomePart): Decision {
