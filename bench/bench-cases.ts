@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compilePolicy, type Policy, parsePolicySource, type Scenario } from '@fairpost/core';
 import type { Engine } from './engines/engine.js';
-import { fairpostEngine } from './engines/fairpost.js';
+import { fairpostEngine, fairpostParsedEngine } from './engines/fairpost.js';
 import { handWrittenEngine } from './engines/hand-written.js';
 import { ifChainEngine } from './engines/if-chain.js';
 import { jsonLogicEngine } from './engines/json-logic.js';
@@ -93,6 +93,7 @@ export function benchCases(options: BenchCaseOptions = {}): BenchCase[] {
         all(fairpostEngine(policy)),
         all(fairpostEngine(policy, { trusted: true })),
         all(floor),
+        all(fairpostParsedEngine(policy)),
         ...(floor.name === 'generated if-chain (JS)' ? [] : [all(ifChainEngine(policy))]),
         all(naiveInterpreterEngine(policy)),
         all(jsonLogicEngine(policy)),

@@ -251,13 +251,27 @@ function memoryFigures(log: (line: string) => void): MemoryFigures | undefined {
   return { rules: 200, heapAfterFirst, heapAfterAll, first: 1000, all: 100_000 };
 }
 
-/** Runs one scale task in a child process, stopped after `limitMs`. */
+/**
+ * Runs one scale task in a child process, stopped after `limitMs` of CPU time (the whole child's, building the
+ * policy included): `ulimit -t` makes the kernel stop it, so a busy machine does not cut a run short as a wall-clock
+ * limit would. Ten times the limit of wall time is the backstop.
+ */
 function scaleTask(rules: number, task: ScaleFigure['task'], limitMs: number): ScaleFigure {
   const script = fileURLToPath(new URL('./scale-task.ts', import.meta.url));
   const run = spawnSync(
-    process.execPath,
-    ['--conditions=fairpost-source', '--import', 'tsx', script, String(rules), task],
-    { encoding: 'utf8', timeout: limitMs, maxBuffer: 1 << 20 },
+    '/bin/sh',
+    [
+      '-c',
+      `ulimit -t ${Math.ceil(limitMs / 1000)}; exec "$0" "$@"`,
+      process.execPath,
+      '--conditions=fairpost-source',
+      '--import',
+      'tsx',
+      script,
+      String(rules),
+      task,
+    ],
+    { encoding: 'utf8', timeout: limitMs * 10, maxBuffer: 1 << 20 },
   );
   if (run.status !== 0 && run.signal === null) throw new Error(`${task} ${rules} failed: ${run.stderr}`);
   const value = run.status === 0 ? Number(run.stdout.trim()) : undefined;

@@ -6,6 +6,7 @@ import {
   type Condition,
   factDomain,
   type FactValue,
+  LIMITS,
   type Outcome,
   OUTCOMES,
   type Policy,
@@ -108,20 +109,27 @@ export function generatedPolicy(
       reason: `Generated rule ${i + 1}.`,
     };
   });
-  const parsed = parsePolicy({
+  const head = {
     schemaVersion: '1.0.0',
     id: `bench-generated-${count}`,
     title: `Generated benchmark policy (${count} rules)`,
     organisation: 'Benchmark Organisation',
     version: '1',
     language: 'en-GB',
-    vocabulary: 'social-media/1',
-    resolution: 'first-match',
-    default: { outcome: 'check-first', reviewers: ['comms-team'], reason: 'Nothing else applies.' },
-    rules,
-  });
-  if (!parsed.ok) throw new Error(`generated policy is invalid: ${parsed.issues[0]?.message}`);
-  return parsed.policy;
+    vocabulary: 'social-media/1' as const,
+    resolution: 'first-match' as const,
+    default: { outcome: 'check-first' as const, reviewers: ['comms-team'], reason: 'Nothing else applies.' },
+  };
+  // parsePolicy refuses more than LIMITS.rules rules; a larger policy (the 20,000-rule scale figures, which only
+  // compilePolicy, evaluate and analyzePolicy see) is checked in parts of that size, each part a valid policy.
+  const checked: Rule[] = [];
+  for (let start = 0; start < Math.max(rules.length, 1); start += LIMITS.rules) {
+    const parsed = parsePolicy({ ...head, rules: rules.slice(start, start + LIMITS.rules) });
+    if (!parsed.ok) throw new Error(`generated policy is invalid: ${parsed.issues[0]?.message}`);
+    if (rules.length <= LIMITS.rules) return parsed.policy;
+    checked.push(...parsed.policy.rules);
+  }
+  return { ...head, rules: checked } as Policy;
 }
 
 /**

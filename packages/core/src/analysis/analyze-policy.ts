@@ -85,7 +85,10 @@ function ruleReachFindings(context: Context): Finding[] {
   const { compiled, partition, space } = context;
   const findings: Finding[] = [];
   const firstMatch = compiled.policy.resolution === 'first-match';
-  for (const rule of engineOf(compiled).rules) {
+  const rules = engineOf(compiled).rules;
+  // Only rules that decide something can shadow another: listing them once keeps the search linear in the rules.
+  const deciding = rules.filter((r) => partition.pieces[r.index]!.cubes.length > 0);
+  for (const rule of rules) {
     const id = rule.rule.id;
     const region = partition.ruleRegions[rule.index]!;
     if (region.length === 0) {
@@ -99,8 +102,8 @@ function ruleReachFindings(context: Context): Finding[] {
       continue;
     }
     if (firstMatch && partition.pieces[rule.index]!.cubes.length === 0) {
-      const earlier = engineOf(compiled)
-        .rules.filter((r) => r.index < rule.index)
+      const earlier = deciding
+        .filter((r) => r.index < rule.index)
         .filter((r) =>
           partition.pieces[r.index]!.cubes.some((c) => region.some((x) => overlaps(space, c, x))),
         )
@@ -117,7 +120,7 @@ function ruleReachFindings(context: Context): Finding[] {
       });
     }
     if (!firstMatch) {
-      const covering = engineOf(compiled).rules.filter((other) => covers(other, rule));
+      const covering = rules.filter((other) => covers(other, rule));
       const rest = subtract(
         space,
         region,
@@ -174,6 +177,8 @@ function overlapFindings(context: Context): Finding[] {
     for (const b of rules) {
       if (b.index <= a.index || b.rule.outcome === a.rule.outcome) continue;
       const second = partition.ruleRegions[b.index]!;
+      // Most pairs of a large policy never meet: tell so with word operations before building anything.
+      if (!first.some((x) => second.some((y) => overlaps(space, x, y)))) continue;
       let both = meet(space, first, second);
       if (both.length === 0) continue;
       if (!firstMatch) both = subtract(space, both, stricterThan[Math.max(a.strictness, b.strictness)]!);

@@ -148,7 +148,10 @@ export function subtract(space: ScenarioSpace, a: MaskRegion, b: MaskRegion): Ma
   const out: MaskCube[] = [];
   for (const x of a) {
     let rest: MaskCube[] = [x];
+    // Only cubes that meet x can cut it (subtracting any other leaves every piece as it is), so they are found first
+    // with word operations alone: the pieces come out the same, without carrying them past every cube of a long b.
     for (const y of b) {
+      if (!overlaps(space, x, y)) continue;
       if (rest.length === 1) {
         // The common case: skip the allocation of flatMap when one piece is left.
         rest = subtractCube(space, rest[0]!, y);

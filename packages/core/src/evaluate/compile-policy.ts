@@ -12,18 +12,27 @@ import type { Decision, DecidingRule, FactTestTrace, TriggeredDuty } from '../mo
 import { frozenCopy } from '../model/deep-freeze.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Duty, Policy, Rule } from '../model/policy.js';
-import type { Scenario } from '../parse/scenario.js';
+import { CHECKED_AGAINST, type Scenario } from '../parse/scenario.js';
 import { type Domains, nodeRegion, type Region } from '../region/region.js';
 import type { FactValue, ScenarioValue } from '../vocabulary/fact-types.js';
-import { factDomain, type ResolvedVocabulary, resolveVocabulary } from '../vocabulary/resolve-vocabulary.js';
+import {
+  factDomain,
+  type ResolvedVocabulary,
+  resolveVocabulary,
+  standardVocabulary,
+} from '../vocabulary/resolve-vocabulary.js';
 import type { CatalogueEntry, CatalogueName } from '../vocabulary/vocabulary-schema.js';
 import {
   canGenerateCode,
   type GeneratedSourceListener,
   generateDutyMask,
+  generateAcceptance,
+  generateInheritanceGuard,
   generatePriorityScan,
   generateScenarioCheck,
+  generateSettle,
   type PriorityScan,
+  type SettleEntry,
 } from './generate-code.js';
 import { priorityOrder, RESOLUTIONS, type ResolutionStrategy } from './resolution.js';
 
@@ -152,13 +161,20 @@ export interface PolicyEngine {
   readonly scan: PriorityScan;
   /** The duties a complete scenario triggers as a bit mask, or -1; undefined without generated code or > 30 duties. */
   readonly dutyMask: ((scenario: Scenario) => number) | undefined;
-  /** A fast check that a value is a plain scenario of this vocabulary; false sends `evaluate` to `parseScenario`. */
+  /**
+   * A fast check that a value is a plain scenario of this vocabulary, or a `parseScenario` result checked against it
+   * (or the standard vocabulary); false sends `evaluate` to `parseScenario`.
+   */
   readonly acceptsScenario: (input: unknown) => boolean;
   /**
    * The scenario as the engine reads it: with each set fact in play spelt out as its membership dimensions (true or
    * false when the set is given, unknown when it is not). The identity when no set fact is in play.
    */
   readonly toEngineScenario: (scenario: Scenario) => Scenario;
+   * The whole decision of a complete scenario, prebuilt, when one rule (or the default) settles it and the policy has
+   * no duties; undefined (the function, or its result) where `evaluate` must decide in full. Generated code only.
+   */
+  readonly settle: SettleEntry<Decision> | undefined;
   /** Whether the scan and checks are generated code. */
   readonly generated: boolean;
   readonly completionLimit: number;
@@ -427,6 +443,21 @@ function scenarioCheck(
   };
 }
 
+/** The closure form of `generateAcceptance`, where code generation is off. */
+function acceptance(
+  checkedBy: readonly ResolvedVocabulary[],
+  nothingInherited: () => boolean,
+  check: (input: unknown) => boolean,
+): (input: unknown) => boolean {
+  return (input) => {
+    if (typeof input === 'object' && input !== null) {
+      const by = (input as { [CHECKED_AGAINST]?: ResolvedVocabulary })[CHECKED_AGAINST];
+      if (by !== undefined && checkedBy.includes(by)) return nothingInherited();
+    }
+    return check(input);
+  };
+}
+
 /** The scan over rules in priority order with their closures (see `PriorityScan`). */
 function closureScan(ordered: readonly CompiledRule[]): PriorityScan {
   return (scenario, from) => {
@@ -555,6 +586,22 @@ export function compileEngine(input: Policy, options: EngineOptions = {}): Polic
   const listen = options.onGeneratedSource;
   const factValues = new Map([...vocabulary.facts].map(([name, fact]) => [name, factDomain(fact)]));
   const compiled: CompiledPolicy = { policy, vocabulary, factsInPlay, domains };
+  const defaultSettled = settledBy(policy.id, defaultRule, defaultConditions, defaultReviewers);
+  // A parseScenario result checked against this vocabulary or the standard one (whose facts every compiled vocabulary
+  // keeps as they are) is frozen, so still valid: it needs only the guard against facts inherited from
+  // Object.prototype, its prototype.
+  const checkedBy = [vocabulary, standardVocabulary];
+  const nothingInherited = generated
+    ? generateInheritanceGuard(factsInPlay, listen)
+    : () => factsInPlay.every((f) => (Object.prototype as Record<string, unknown>)[f] === undefined);
+  const acceptsScenario = generated
+    ? generateAcceptance(
+        CHECKED_AGAINST,
+        checkedBy,
+        nothingInherited,
+        generateScenarioCheck(factValues, factsInPlay, listen),
+      )
+    : acceptance(checkedBy, nothingInherited, scenarioCheck(vocabulary, factsInPlay));
   const engine: PolicyEngine = Object.freeze({
     compiled,
     strategy,
@@ -565,7 +612,7 @@ export function compileEngine(input: Policy, options: EngineOptions = {}): Polic
     defaultRule,
     defaultConditions,
     defaultReviewers,
-    defaultSettled: settledBy(policy.id, defaultRule, defaultConditions, defaultReviewers),
+    defaultSettled,
     ruleFacts: inVocabularyOrder(rules.flatMap((r) => r.facts)),
     scan: generated
       ? generatePriorityScan(
@@ -574,6 +621,18 @@ export function compileEngine(input: Policy, options: EngineOptions = {}): Polic
           listen,
         )
       : closureScan(ordered),
+    // Not with set facts in play: the if-chain reads membership dimensions, which exist only once
+    // toEngineScenario has spelt them out (and a caller's own dimension keys must never be read).
+    settle:
+      generated && duties.length === 0 && !factsInPlay.some((f) => splitMemberDimension(f) !== undefined)
+        ? generateSettle(
+            ordered.map((r) => r.node),
+            ordered.map((r, p) => (rankEnd[p] === p + 1 ? r.settled : undefined)),
+            defaultSettled,
+            acceptsScenario,
+            listen,
+          )
+        : undefined,
     dutyMask:
       generated && duties.length > 0 && duties.length <= MASKED_DUTIES
         ? generateDutyMask(
@@ -581,9 +640,7 @@ export function compileEngine(input: Policy, options: EngineOptions = {}): Polic
             listen,
           )
         : undefined,
-    acceptsScenario: generated
-      ? generateScenarioCheck(factValues, factsInPlay, listen)
-      : scenarioCheck(vocabulary, factsInPlay),
+    acceptsScenario,
     toEngineScenario: engineScenarioOf(factsInPlay),
     generated,
     completionLimit: options.completionLimit ?? COMPLETION_LIMIT,

@@ -28,8 +28,8 @@ export interface EvaluateOptions {
   /** Include a trace of every rule's fact tests (costs an allocation per rule). Default false. */
   readonly trace?: boolean;
   /**
-   * Skip checking the scenario, for callers that already checked it: a `parseScenario` result, or a plain object
-   * whose own enumerable keys are facts with values they take. Default false.
+   * Skip checking the scenario, for callers that already checked it: a plain object whose own enumerable keys are
+   * facts with values they take. Default false. A `parseScenario` result needs no flag: `evaluate` recognises it.
    */
   readonly trusted?: boolean;
 }
@@ -66,11 +66,19 @@ export function evaluate(
   options: EvaluateOptions = DEFAULT_OPTIONS,
 ): Decision {
   const engine = engineOf(compiled);
+  // Kept small, so that it is inlined where it is called: generated code returns the prebuilt decision of a complete
+  // scenario that one rule or the default settles, the common case.
+  const settled = engine.settle?.(scenario, options);
+  return settled !== undefined ? settled : evaluateInFull(engine, scenario, options);
+}
+
+/** `evaluate` beyond the common case: an unchecked or partial scenario, duties, strictest ties or a trace. */
+function evaluateInFull(engine: PolicyEngine, scenario: Scenario, options: EvaluateOptions): Decision {
   let s = scenario;
   if (options.trusted !== true && !engine.acceptsScenario(s)) {
     // The slow path: parseScenario builds the issues, or a clean copy (own enumerable facts only) to decide, here
     // without a prototype, so that not even a fact defined on Object.prototype is read through it.
-    const checked = parseScenario(s, compiled.vocabulary);
+    const checked = parseScenario(s, engine.compiled.vocabulary);
     if (!checked.ok) throw new InvalidScenarioError(checked.issues);
     s = Object.assign(Object.create(null), checked.scenario) as Scenario;
   }
@@ -83,11 +91,28 @@ export function evaluate(
         ? engine.ordered[first]!.settled
         : decideRest(engine, s, first);
   // The common case allocates nothing: one rule (or the default) decides, no duty, no trace.
-  if (engine.duties.length === 0 && options.trace !== true && isWholeDecision(part)) return part;
+  if (options.trace !== true && isWholeDecision(part)) {
+    if (engine.duties.length === 0) return part;
+    // A complete scenario: the decision follows from the settled part and the duties owed, so it is built once.
+    const mask = engine.dutyMask?.(s) ?? -1;
+    if (mask >= 0) return settledWithDuties(engine, part, mask);
+  }
   const decision =
     engine.duties.length === 0 ? decisionOf(engine, part, NONE, NONE) : withDuties(engine, s, part);
   // Frozen all the way down (the shared parts already are), so an app cannot change the next decision.
-  return deepFreeze(options.trace === true ? { ...decision, trace: traceRules(engine, s) } : decision);
+  return freezeDecision(options.trace === true ? { ...decision, trace: traceRules(engine, s) } : decision);
+}
+
+/**
+ * Freezes a decision all the way down, as `deepFreeze` does, reading its own fields directly: most of them are the
+ * compiled policy's frozen parts, and `deepFreeze`'s property descriptors cost more than the rest of a decision.
+ */
+function freezeDecision(decision: Decision): Decision {
+  for (const key of Object.keys(decision)) {
+    const value = (decision as unknown as Record<string, unknown>)[key];
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) deepFreeze(value);
+  }
+  return Object.freeze(decision);
 }
 
 type OutcomePart = SettledOutcome;
@@ -202,6 +227,33 @@ function dutiesOwed(engine: PolicyEngine, mask: number): readonly TriggeredDuty[
     if (lists.size < DUTY_LISTS_KEPT) lists.set(mask, list);
   }
   return list;
+}
+
+/** Decisions with duties, by settled part and duty mask, built once each (bounded, as the lists of duties are). */
+const withDutiesKept = new WeakMap<PolicyEngine, Map<Decision, Map<number, Decision>>>();
+const DECISIONS_KEPT = 4096;
+const decisionsKept = new WeakMap<PolicyEngine, number>();
+
+function settledWithDuties(engine: PolicyEngine, part: Decision, mask: number): Decision {
+  let byPart = withDutiesKept.get(engine);
+  if (byPart === undefined) {
+    byPart = new Map();
+    withDutiesKept.set(engine, byPart);
+  }
+  let byMask = byPart.get(part);
+  const found = byMask?.get(mask);
+  if (found !== undefined) return found;
+  const decision = freezeDecision(decisionOf(engine, part, dutiesOwed(engine, mask), NONE));
+  const kept = decisionsKept.get(engine) ?? 0;
+  if (kept < DECISIONS_KEPT) {
+    if (byMask === undefined) {
+      byMask = new Map();
+      byPart.set(part, byMask);
+    }
+    byMask.set(mask, decision);
+    decisionsKept.set(engine, kept + 1);
+  }
+  return decision;
 }
 
 function withDuties(engine: PolicyEngine, scenario: Scenario, part: OutcomePart): Decision {

@@ -161,6 +161,18 @@ describe('the generated scan', () => {
       'scan 200-249',
     ]);
     expect(sources.some((s) => s.startsWith('scenario check'))).toBe(true);
+    // Without duties, complete scenarios are settled by generated code returning the prebuilt decision.
+    const settles: string[] = [];
+    const settled = compilePolicy(
+      { ...policy!, rules, duties: [] },
+      { onGeneratedSource: (name) => settles.push(name) },
+    );
+    expect(settles.filter((name) => name.startsWith('settle '))).toEqual([
+      'settle 0-99',
+      'settle 100-199',
+      'settle 200-249',
+    ]);
+    expect(engineOf(settled).settle).toBeDefined();
     expect(engineOf(compiled).generated).toBe(true);
     expect(
       compilePolicy(policy!, { generateCode: false, onGeneratedSource: () => sources.push('x') }),

@@ -235,3 +235,99 @@ return n === d;`;
   const check = new Function('P', 'has', `return (s) => {\n${source}\n};`);
   return check(Object.prototype, Object.hasOwn) as (input: unknown) => boolean;
 }
+
+/**
+ * Whether no fact of `facts` can be read through `Object.prototype` (a polluted prototype would give every scenario
+ * that leaves the fact out a value): generated as one constant-key load per fact. `evaluate` asks it before trusting
+ * a scenario `parseScenario` checked, whose prototype is `Object.prototype`.
+ */
+export function generateInheritanceGuard(
+  facts: readonly string[],
+  listen: GeneratedSourceListener | undefined,
+): () => boolean {
+  const source = `return () => ${facts.map((f) => `P[${JSON.stringify(f)}] === undefined`).join(' && ') || 'true'};`;
+  listen?.('inheritance guard', source);
+  return new Function('P', source)(Object.prototype) as () => boolean;
+}
+
+/**
+ * The decision of a complete scenario straight from generated code, for policies without duties: the if-chain of
+ * `generatePriorityScan` returning the prebuilt decision of the rule that holds (`decisions[p]` for position p) or
+ * `otherwise` (the default's) when none does. It returns `undefined`, and the caller decides in full, when a fact
+ * some rule tests is missing or the rule that holds has no prebuilt decision (`decisions[p]` undefined: under
+ * strictest, other rules of its rank may hold too). In functions of at most RULES_PER_FUNCTION rules; a function
+ * returns null when no rule of its part holds.
+ */
+export function generateSettle<D extends object>(
+  conditions: readonly ConditionNode[],
+  decisions: readonly (D | undefined)[],
+  otherwise: D,
+  accepts: (scenario: unknown) => boolean,
+  listen: GeneratedSourceListener | undefined,
+): SettleEntry<D> {
+  const parts: ((s: Scenario) => D | null | undefined)[] = [];
+  // One part (most policies) returns the default itself, so a decision costs one call.
+  const single = conditions.length <= RULES_PER_FUNCTION;
+  for (let offset = 0; offset < conditions.length || offset === 0; offset += RULES_PER_FUNCTION) {
+    const chunk = conditions.slice(offset, offset + RULES_PER_FUNCTION);
+    const locals = new FactLocals();
+    const chain = chunk.map((c, i) => `if (${booleanExpression(c, locals)}) return D[${offset + i}];`);
+    const source = `${locals.declarations()}
+if (!(${locals.allKnown()})) return undefined;
+${chain.join('\n')}
+return ${single ? 'Z' : 'null'};`;
+    listen?.(`settle ${offset}-${offset + chunk.length - 1}`, source);
+    parts.push(new Function('D', 'Z', `return (s) => {\n${source}\n};`)(decisions, otherwise));
+  }
+  const settle: (s: Scenario) => D | null | undefined = single
+    ? parts[0]!
+    : (scenario) => {
+        for (const part of parts) {
+          const found = part(scenario);
+          if (found !== null) return found;
+        }
+        return otherwise;
+      };
+  // The entry is a function of its own for each policy (new Function), so the calls inside it stay monomorphic
+  // however many policies an app evaluates through the one `evaluate`.
+  return new Function(
+    'A',
+    'S',
+    `return (s, o) => (o.trace === true || (o.trusted !== true && !A(s)) ? undefined : S(s));`,
+  )(accepts, settle) as SettleEntry<D>;
+}
+
+/**
+ * The entry `generateSettle` makes: the prebuilt decision of a complete scenario (checked by `accepts` unless the
+ * options say trusted), or undefined where the caller must decide in full.
+ */
+export type SettleEntry<D> = (
+  scenario: Scenario,
+  options: { readonly trace?: boolean; readonly trusted?: boolean },
+) => D | undefined;
+
+/**
+ * The full scenario check as one generated function: a `parseScenario` result marked (under `mark`) as checked
+ * against one of `vocabularies` is accepted once `nothingInherited` holds; any other value goes through `check`.
+ */
+export function generateAcceptance(
+  mark: symbol,
+  vocabularies: readonly object[],
+  nothingInherited: () => boolean,
+  check: (input: unknown) => boolean,
+): (input: unknown) => boolean {
+  const known = vocabularies.map((_, i) => `by === V[${i}]`).join(' || ') || 'false';
+  return new Function(
+    'K',
+    'V',
+    'G',
+    'C',
+    `return (s) => {
+if (typeof s === 'object' && s !== null) {
+  const by = s[K];
+  if (by !== undefined && (${known})) return G();
+}
+return C(s);
+};`,
+  )(mark, vocabularies, nothingInherited, check) as (input: unknown) => boolean;
+}

@@ -48,6 +48,37 @@ describe('evaluate reads only the scenario’s own enumerable properties, as par
     );
   });
 
+  it('recognises a parseScenario result as checked: frozen, deciding as the plain object does, even beside a polluted Object.prototype', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ([compiled, own, polluted]) => {
+        const expected = evaluate(compiled, own);
+        const parsed = parseScenario(own, compiled);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        expect(Object.isFrozen(parsed.scenario)).toBe(true);
+        expect(Object.entries(parsed.scenario)).toEqual(Object.entries(own));
+        expect(evaluate(compiled, parsed.scenario)).toEqual(expected);
+        // Checked against the standard vocabulary, it is recognised by every compiled policy (custom facts aside).
+        const standard = parseScenario(own);
+        if (standard.ok) expect(evaluate(compiled, standard.scenario)).toEqual(expected);
+        const added = Object.keys(polluted).filter((fact) => !(fact in own));
+        try {
+          for (const fact of added)
+            Object.defineProperty(Object.prototype, fact, {
+              value: (polluted as Record<string, unknown>)[fact],
+              writable: true,
+              enumerable: true,
+              configurable: true,
+            });
+          expect(evaluate(compiled, parsed.scenario)).toEqual(expected);
+        } finally {
+          for (const fact of added) delete (Object.prototype as Record<string, unknown>)[fact];
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('ignores a fact defined on Object.prototype itself', () => {
     fc.assert(
       fc.property(arbitraryCase, ([compiled, own, polluted]) => {

@@ -22,13 +22,22 @@ export type Scenario = { readonly [N in StandardFactName]?: StandardFactValue<N>
   readonly [N in CustomFactName]?: ScenarioValue;
 };
 
+/**
+ * Internal (not exported from the package). Where a scenario `parseScenario` returned keeps the vocabulary it was checked against: a module-private symbol
+ * (a non-enumerable property, so spreading, `Object.entries` and JSON never see it) on a frozen object, so the
+ * mark stays true for as long as the object lives and `evaluate` can skip checking it again.
+ */
+export const CHECKED_AGAINST: unique symbol = Symbol('fairpost.checkedAgainst');
+
 /** The result of checking a scenario: the scenario, or every issue. */
 export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
 
 /**
  * Checks any value as a scenario for a vocabulary (a compiled policy's, or the standard one): every key must be a
  * known fact and every value one that fact can take. Never throws: the input is read once into plain data, own
- * properties only (a getter, a Proxy or a cycle is an issue), and at most `LIMITS.scenarioFacts` facts.
+ * properties only (a getter, a Proxy or a cycle is an issue), and at most `LIMITS.scenarioFacts` facts. The scenario
+ * returned is a frozen copy that `evaluate` recognises as checked, so checking once and evaluating many times pays
+ * for the check once.
  */
 export function parseScenario(
   given: unknown,
@@ -85,5 +94,7 @@ export function parseScenario(
         configurable: true,
       });
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: scenario as Scenario };
+  if (issues.length > 0) return { ok: false, issues };
+  Object.defineProperty(scenario, CHECKED_AGAINST, { value: vocab });
+  return { ok: true, scenario: Object.freeze(scenario) as Scenario };
 }
