@@ -25,7 +25,18 @@ export {
   type SupportChange,
   type Verdict,
 } from './analysis/compare-policies.js';
+export {
+  compareThemes,
+  type ThemeComparison,
+  type ThemeExample,
+  type ThemeVerdict,
+} from './analysis/compare-themes.js';
 export { type FactDistribution, InvalidDistributionError } from './analysis/fact-distribution.js';
+export {
+  type ParseWeightsResult,
+  parseWeightsSource,
+  RATE_SUM_TOLERANCE,
+} from './analysis/parse-weights-source.js';
 export {
   FINDING_CODES,
   type Finding,

@@ -99,12 +99,17 @@ describe('renderPolicyComparisonMarkdown', () => {
         },
       ],
       commitments: { added: ['no-ban-on-access'], removed: [] },
+      themes: [],
+      weighting: 'uniform',
     } as unknown as PolicyComparison;
     expect(renderPolicyComparisonMarkdown(comparison, { a: 'Current', b: 'Proposed' })).toBe(
       [
         '## Current → Proposed',
         '',
-        'Verdict: **stricter**. Proposed is stricter on 12.5% and looser on 0% of the scenario space.',
+        'By theme, under uniform weights:',
+        '',
+        '',
+        'Verdict: **stricter**. Proposed is stricter on 12.5% and looser on 0% of the scenario space (under uniform weights).',
         '',
         '| When | Share | Current | Proposed | Why (Current) | Why (Proposed) |',
         '| --- | --- | --- | --- | --- | --- |',

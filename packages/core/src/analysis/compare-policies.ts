@@ -6,6 +6,7 @@ import type { Policy } from '../model/policy.js';
 import type { Scenario } from '../parse/scenario.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { compiledOf } from './analyze-policy.js';
+import { compareThemes, type ThemeComparison } from './compare-themes.js';
 import type { DecisionPiece } from './decision-partition.js';
 import { describeMaskRegion } from './describe-region.js';
 import {
@@ -77,6 +78,10 @@ export interface PolicyComparison {
   /** Duty actions whose support differs (added, removed, or with another modality, deadline, consent or coverage). */
   readonly support: readonly SupportChange[];
   readonly commitments: { readonly added: readonly string[]; readonly removed: readonly string[] };
+  /** One line per theme (`THEMES`, in order): where the second policy is stricter or looser, with an example. */
+  readonly themes: readonly ThemeComparison[];
+  /** How shares were measured: every value equally likely, or under the distribution given. */
+  readonly weighting: 'uniform' | 'distribution';
 }
 
 /** The space both policies live in: the facts either tests, and the metric facts. */
@@ -139,6 +144,9 @@ export function comparePolicies(
       added: metricsB.commitments.filter((c) => !commitmentsA.has(c)),
       removed: metricsA.commitments.filter((c) => !commitmentsB.has(c)),
     },
+    themes: compareThemes(compiledA, compiledB, { a: metricsA, b: metricsB }, options.distribution),
+    weighting:
+      options.distribution && Object.keys(options.distribution).length > 0 ? 'distribution' : 'uniform',
   });
 }
 
