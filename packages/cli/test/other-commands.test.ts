@@ -133,6 +133,58 @@ describe('fairpost compare', () => {
   it('needs two policies', () => {
     expect(fairpost(['compare', 'starter.yaml']).code).toBe(2);
   });
+
+  it('opens with one line per theme, saying in words that the union leaves private life alone and the draft does not', () => {
+    const run = fairpost(['compare', 'management-draft.yaml', '000_staff-union-alternative.yaml']);
+    expect(run.code).toBe(0);
+    const firstScreen = run.stdout.split('\n').slice(0, 14).join('\n');
+    expect(firstScreen).toContain('By theme, under the default weights:');
+    const privateLife = firstScreen.split('\n').find((l) => l.startsWith('- **Private life**'))!;
+    const governs =
+      /management-draft\.yaml governs (\d+(?:\.\d)?)% of it, 000\\_staff-union-alternative\.yaml (\d+(?:\.\d)?)%/.exec(
+        privateLife,
+      );
+    expect(governs, privateLife).not.toBeNull();
+    expect(Number(governs![1])).toBe(100);
+    expect(Number(governs![2])).toBeLessThan(5);
+    for (const theme of [
+      'Organisation accounts',
+      'Client confidentiality',
+      'Colleagues',
+      'Support when targeted',
+    ])
+      expect(firstScreen).toContain(`**${theme}**`);
+  });
+
+  it('measures under uniform weights or a weights file when asked, and says so', () => {
+    const uniform = fairpost([
+      'compare',
+      'management-draft.yaml',
+      '000_staff-union-alternative.yaml',
+      '--json',
+      '--weights',
+      'uniform',
+    ]);
+    expect(uniform.code).toBe(0);
+    expect(JSON.parse(uniform.stdout).weights).toBe('uniform weights');
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-weights-'));
+    try {
+      const file = join(dir, 'weights.yaml');
+      writeFileSync(file, 'context.time:\n  work-time: 0.5\n  own-time: 0.5\n');
+      const given = fairpost(['compare', 'management-draft.yaml', 'starter.yaml', '--weights', file]);
+      expect(given.code).toBe(0);
+      expect(given.stdout).toContain('under the weights in weights.yaml');
+      writeFileSync(file, 'context.time:\n  work-time: 0.5\n  own-time: 0.4\naccount.knd:\n  personal: 1\n');
+      const bad = fairpost(['lint', 'starter.yaml', '--weights', file]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('weights.yaml:1:1: ');
+      expect(bad.stderr).toContain('add up to 0.9; they must add up to 1');
+      expect(bad.stderr).toContain('weights.yaml:4:1: ');
+      expect(bad.stderr).toContain('did you mean "account.kind"?');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('fairpost diff', () => {

@@ -48,7 +48,18 @@ export {
   countWords,
   REGION_WORD_LIMIT,
 } from './analysis/describe-region.js';
+export {
+  compareThemes,
+  type ThemeComparison,
+  type ThemeExample,
+  type ThemeVerdict,
+} from './analysis/compare-themes.js';
 export { type FactDistribution, InvalidDistributionError } from './analysis/fact-distribution.js';
+export {
+  type ParseWeightsResult,
+  parseWeightsSource,
+  RATE_SUM_TOLERANCE,
+} from './analysis/parse-weights-source.js';
 export {
   FINDING_CODES,
   type Finding,

@@ -34,9 +34,11 @@ export {
 } from './phrasebook.js';
 export {
   type ComparisonSides,
+  describeThemeComparison,
   type RenderComparisonOptions,
   renderComparisonMarkdown,
   renderPolicyComparisonMarkdown,
+  weightsName,
 } from './render-comparison.js';
 export { type RenderDecisionOptions, renderDecision } from './render-decision.js';
 export {

@@ -104,12 +104,14 @@ describe('renderPolicyComparisonMarkdown', () => {
       supportVerdict: 'weaker',
       commitments: { added: ['no-ban-on-access'], removed: [] },
       commitmentVerdict: 'stronger',
+      themes: [],
+      weighting: 'uniform',
     } as unknown as PolicyComparison;
     expect(renderPolicyComparisonMarkdown(comparison, { a: 'Current', b: 'Proposed' })).toBe(
       [
         '## Current → Proposed',
         '',
-        'Verdict: **stricter**. Proposed is stricter on 12.5% and looser on 0% of the scenario space. Support when targeted: **weaker**; commitments: **stronger**.',
+        'Verdict: **stricter**. Proposed is stricter on 12.5% and looser on 0% of the scenario space (under uniform weights). Support when targeted: **weaker**; commitments: **stronger**.',
         '',
         '| When | Share | Current | Proposed | Why (Current) | Why (Proposed) |',
         '| --- | --- | --- | --- | --- | --- |',

@@ -5,9 +5,15 @@ import {
   type DifferenceSide,
   describeSupport,
   type PolicyComparison,
+  type ResolvedVocabulary,
   type SupportEntry,
+  standardVocabulary,
+  THEME_LABELS,
+  type ThemeComparison,
 } from '@fairpost/core';
+import { describeCondition } from './describe-condition.js';
 import { escapeMarkdown } from './escape-markdown.js';
+import { enGB } from './phrasebook.js';
 
 /** Options for `renderComparisonMarkdown`. */
 export interface RenderComparisonOptions {
@@ -18,6 +24,8 @@ export interface RenderComparisonOptions {
   readonly orientation?: 'policies-as-rows' | 'policies-as-columns';
   /** A level-1 heading to start with. */
   readonly title?: string;
+  /** What the shares were measured under ("the default weights"), printed with them. */
+  readonly weights?: string;
 }
 
 const SHARE_GROUPS = new Set<ComparisonColumn['group']>(['outcome', 'scope']);
@@ -46,14 +54,12 @@ export function renderComparisonMarkdown(
 ): string {
   const out: string[] = [];
   if (options.title) out.push(`# ${escapeMarkdown(options.title)}`, '');
-  const weighting =
-    table.weighting === 'uniform'
-      ? 'every value of every fact equally likely'
+  const weighting = options.weights
+    ? `under ${escapeMarkdown(options.weights)}`
+    : table.weighting === 'uniform'
+      ? 'with every value of every fact equally likely'
       : 'weighted by the distribution given';
-  out.push(
-    `Vocabulary ${escapeMarkdown(table.vocabulary)}; shares of the scenario space with ${weighting}.`,
-    '',
-  );
+  out.push(`Vocabulary ${escapeMarkdown(table.vocabulary)}; shares of the scenario space ${weighting}.`, '');
   if ((options.orientation ?? 'policies-as-rows') === 'policies-as-rows') {
     out.push(line(table.columns.map((c) => escapeMarkdown(c.label))));
     out.push(line(table.columns.map(() => '---')));
@@ -79,6 +85,81 @@ export interface ComparisonSides {
   readonly b: string;
   /** Give each side's reason in full (default), or only the deciding rule's id, for long listings. */
   readonly reasons?: boolean;
+  /**
+   * What the shares were measured under, printed beside them ("the default weights"); by default "uniform weights"
+   * or "the weights given", from the comparison.
+   */
+  readonly weights?: string;
+  /** The vocabulary to describe example situations with (the standard one by default). */
+  readonly vocabulary?: ResolvedVocabulary;
+}
+
+/** The name of the weights a comparison was measured under, for printing beside its shares. */
+export function weightsName(comparison: Pick<PolicyComparison, 'weighting'>, given?: string): string {
+  return given !== undefined
+    ? escapeMarkdown(given)
+    : comparison.weighting === 'uniform'
+      ? 'uniform weights'
+      : 'the weights given';
+}
+
+/**
+ * One theme of a comparison as Markdown, in a sentence or three (names and policy words escaped): which side is stricter or looser there and on what share,
+ * the share each governs, and one situation where they differ, in words.
+ */
+export function describeThemeComparison(
+  t: ThemeComparison,
+  sides: Pick<ComparisonSides, 'a' | 'b' | 'vocabulary'>,
+  weights: string,
+): string {
+  const a = escapeMarkdown(sides.a);
+  const b = escapeMarkdown(sides.b);
+  const label = THEME_LABELS[t.theme].label;
+  const reach =
+    t.governed.a === null || t.governed.b === null
+      ? ''
+      : ` ${a} governs ${percent(t.governed.a)} of it, ${b} ${percent(t.governed.b)}.`;
+  const headline = (() => {
+    switch (t.verdict) {
+      case 'same':
+        return 'the same in both.';
+      case 'stricter':
+        return `${b} is stricter${t.stricterShare > 0 ? ` on ${percent(t.stricterShare)} of it` : ''}.`;
+      case 'looser':
+        return `${b} is looser${t.looserShare > 0 ? ` on ${percent(t.looserShare)} of it` : ''}.`;
+      case 'mixed':
+        return `mixed: ${b} is looser on ${percent(t.looserShare)} of it and stricter on ${percent(t.stricterShare)}.`;
+      default:
+        return t.verdict satisfies never;
+    }
+  })();
+  const some = (ids: readonly string[]) =>
+    ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
+  const changes = [
+    ...(t.commitments.added.length > 0 ? [`promises ${some(t.commitments.added)}`] : []),
+    ...(t.commitments.removed.length > 0 ? [`drops ${some(t.commitments.removed)}`] : []),
+    ...(t.dutyActions.added.length > 0
+      ? [`adds ${t.dutyActions.added.length} kinds of support (${some(t.dutyActions.added)})`]
+      : []),
+    ...(t.dutyActions.removed.length > 0
+      ? [`drops ${t.dutyActions.removed.length} kinds of support (${some(t.dutyActions.removed)})`]
+      : []),
+  ];
+  const changed = changes.length > 0 ? ` ${b} ${changes.join('; ')}.` : '';
+  let instance = '';
+  if (t.example) {
+    const vocabulary = sides.vocabulary ?? standardVocabulary;
+    const when =
+      'all' in t.example.when
+        ? { all: t.example.when.all.filter((c) => 'fact' in c && vocabulary.facts.has(c.fact)) }
+        : t.example.when;
+    const described = describeCondition(when, { vocabulary });
+    const situation =
+      described.kind === 'clause' ? `if ${escapeMarkdown(described.text)}` : 'in any situation of the theme';
+    instance = ` For example, ${situation}: ${a} says “${enGB.outcomes[t.example.a]}”, ${b} “${enGB.outcomes[t.example.b]}”.`;
+  }
+  const size = ` (${percent(t.themeShare)} of situations)`;
+  return `**${label}**${size}: ${headline}${reach}${changed}${instance}`;
 }
 
 /**
@@ -90,12 +171,24 @@ export interface ComparisonSides {
 export function renderPolicyComparisonMarkdown(comparison: PolicyComparison, sides: ComparisonSides): string {
   const a = escapeMarkdown(sides.a);
   const b = escapeMarkdown(sides.b);
+  const weights = weightsName(comparison, sides.weights);
   const out: string[] = [
     `## ${a} → ${b}`,
     '',
+    ...(comparison.themes.length === 0
+      ? []
+      : [
+          `By theme, under ${weights}:`,
+          '',
+          ...comparison.themes.map(
+            (t) =>
+              `- ${describeThemeComparison(t, { a: sides.a, b: sides.b, ...(sides.vocabulary ? { vocabulary: sides.vocabulary } : {}) }, weights)}`,
+          ),
+          '',
+        ]),
     `Verdict: **${comparison.verdict}**. ${b} is stricter on ${percent(comparison.stricterShare)} and looser on ${percent(
       comparison.looserShare,
-    )} of the scenario space. Support when targeted: **${comparison.supportVerdict}**; commitments: **${comparison.commitmentVerdict}**.`,
+    )} of the scenario space (under ${weights}). Support when targeted: **${comparison.supportVerdict}**; commitments: **${comparison.commitmentVerdict}**.`,
     '',
   ];
   if (comparison.differences.length > 0) {

@@ -6,6 +6,7 @@ import { type Command, JSON_OPTION, oneOf } from '../command.js';
 import { paletteFor } from '../colour.js';
 import { looksLikeCaseTable } from '../document-kind.js';
 import { compiledOrExit, loadPolicy } from '../load-policy.js';
+import { loadWeights, WEIGHTS_HELP, WEIGHTS_OPTION } from '../load-weights.js';
 
 const FORMATS = ['markdown', 'json', 'csv'] as const;
 
@@ -14,24 +15,28 @@ export const compareCommand: Command = {
   name: 'compare',
   summary:
     'Compare policies in one standard table; for two, also every situation where their answers differ.',
-  usage: 'fairpost compare <a> <b> [more…] [--format markdown|json|csv]',
+  usage: 'fairpost compare <a> <b> [more…] [--format markdown|json|csv] [--weights default|uniform|file]',
   optionHelp: [
     '--format <format>     markdown (default), json or csv (the table only)',
-    '--json                the same as --format json: { table } and, for two policies, { comparison }',
+    '--json                the same as --format json: { weights, table } and, for two policies, { comparison }',
+    ...WEIGHTS_HELP,
     'Case tables among the files (a policy glob matches *.cases.yaml too) are skipped with a note on stderr;',
     '`-` reads one policy from standard input.',
   ],
   examples: [
     'fairpost compare current.yaml proposed.yaml',
     'fairpost compare policies/*.yaml --format csv > comparison.csv',
+    'fairpost compare current.yaml proposed.yaml --weights uniform',
   ],
-  options: { ...JSON_OPTION, format: { type: 'string' } },
+  options: { ...JSON_OPTION, ...WEIGHTS_OPTION, format: { type: 'string' } },
   positionals: { min: 2, max: Number.POSITIVE_INFINITY },
-  inputs: { positionals: true, options: [] },
+  inputs: { positionals: true, options: ['weights'] },
   choices: { format: FORMATS },
   async run({ positionals, values }, io) {
     const format = values.json ? 'json' : oneOf(values.format, FORMATS, '--format', 'markdown');
     const stderrPalette = paletteFor(io.stderr, io.env);
+    const weights = loadWeights(values.weights, io, io.stderr);
+    const options = { distribution: weights.distribution };
     const loaded = positionals.flatMap((file) => {
       const read = loadPolicy(file, io);
       if (!read.ok && looksLikeCaseTable(read.text)) {
@@ -44,20 +49,30 @@ export const compareCommand: Command = {
       throw new CliError(
         `compare needs two policies; ${loaded.length === 0 ? 'none was' : 'only one was'} given besides case tables`,
       );
-    const table = comparisonTable(loaded.map((l) => l.compiled));
+    const table = comparisonTable(
+      loaded.map((l) => l.compiled),
+      options,
+    );
     const [a, b] = loaded;
-    const comparison = loaded.length === 2 ? comparePolicies(a!.compiled, b!.compiled) : undefined;
+    const comparison = loaded.length === 2 ? comparePolicies(a!.compiled, b!.compiled, options) : undefined;
     if (format === 'csv') io.stdout.write(comparisonTableCsv(table));
     else if (format === 'json')
-      io.stdout.write(`${JSON.stringify(comparison ? { comparison, table } : { table }, null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify(comparison ? { weights: weights.name, comparison, table } : { weights: weights.name, table }, null, 2)}\n`,
+      );
     else {
       const pairwise = comparison
-        ? `${renderPolicyComparisonMarkdown(comparison, { a: `${a!.policy.title} (${basename(a!.file)})`, b: `${b!.policy.title} (${basename(b!.file)})` })}\n`
+        ? `${renderPolicyComparisonMarkdown(comparison, { a: sideName(a!), b: sideName(b!), weights: weights.name })}\n`
         : '';
       io.stdout.write(
-        `${pairwise}${renderComparisonMarkdown(table, { orientation: 'policies-as-columns' })}`,
+        `${pairwise}${renderComparisonMarkdown(table, { orientation: 'policies-as-columns', weights: weights.name })}`,
       );
     }
     return EXIT.ok;
   },
 };
+
+/** A policy's short name in a comparison: its file name (its title is in the table), or its title when read from stdin. */
+function sideName(loaded: { file: string; policy: { title: string } }): string {
+  return loaded.file === '-' ? loaded.policy.title : basename(loaded.file);
+}

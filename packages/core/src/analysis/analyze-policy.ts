@@ -10,6 +10,8 @@ import type { Policy } from '../model/policy.js';
 import { regionCondition } from './region-condition.js';
 import type { Scenario } from '../parse/scenario.js';
 import { type DecisionPartition, decisionPartition } from './decision-partition.js';
+import { checkDistribution, InvalidDistributionError, spaceWeights } from './fact-distribution.js';
+import type { MetricsOptions } from './policy-metrics.js';
 import { describeRegion } from './describe-region.js';
 import type { Finding } from './finding.js';
 import {
@@ -52,14 +54,20 @@ interface Context {
  * nothing (strictest), overlapping rules with different outcomes, gaps that fall to the default, duties that never
  * trigger, check-first without a reviewer, attachments that do not fit the outcome, and custom declarations never
  * used. Symbolic over the finite domains of the facts the policy tests, so nothing is sampled: every witness is a
- * complete scenario that `evaluate` reproduces the finding with. Findings come in a stable order.
+ * complete scenario that `evaluate` reproduces the finding with. Findings come in a stable order. A finding's share
+ * is measured under `options.distribution` (pass `defaultWeights` for realistic shares), uniformly when none is given.
  * @example
  * for (const finding of analyzePolicy(policy)) console.log(finding.severity, finding.message);
  */
-export function analyzePolicy(policy: Policy | CompiledPolicy): Finding[] {
+export function analyzePolicy(policy: Policy | CompiledPolicy, options: MetricsOptions = {}): Finding[] {
   const compiled = compiledOf(policy);
   const partition = decisionPartition(compiled);
   const space = partition.space;
+  if (options.distribution) {
+    const issues = checkDistribution(options.distribution, compiled.vocabulary);
+    if (issues.length > 0) throw new InvalidDistributionError(issues);
+  }
+  const weights = spaceWeights(space, options.distribution);
   const context: Context = {
     compiled,
     partition,
@@ -67,7 +75,7 @@ export function analyzePolicy(policy: Policy | CompiledPolicy): Finding[] {
     // Short descriptions, at most 40 words each.
     describe: (region) => describeRegion(space, compiled.vocabulary, region).map((d) => d.text),
     when: (region) => regionCondition(space, region),
-    share: (region) => regionShare(space, region, undefined),
+    share: (region) => regionShare(space, region, weights),
     witness: (cube) => maskWitness(space, cube) as Scenario,
   };
   // Frozen, like a decision: findings share the policy's frozen parts.

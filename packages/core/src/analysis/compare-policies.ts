@@ -6,6 +6,7 @@ import type { Policy } from '../model/policy.js';
 import type { Scenario } from '../parse/scenario.js';
 import type { FactValue, ScenarioValue } from '../vocabulary/fact-types.js';
 import { compiledOf } from './analyze-policy.js';
+import { compareThemes, type ThemeComparison } from './compare-themes.js';
 import type { DecisionPiece } from './decision-partition.js';
 import { defaultWeights } from '../vocabulary/default-weights.js';
 import { describeRegion } from './describe-region.js';
@@ -97,6 +98,10 @@ export interface PolicyComparison {
   readonly commitmentChanges: readonly CommitmentChange[];
   /** The second policy's commitments against the first's, by polarity. */
   readonly commitmentVerdict: SupportVerdict;
+  /** One line per theme (`THEMES`, in order): where the second policy is stricter or looser, with an example. */
+  readonly themes: readonly ThemeComparison[];
+  /** How shares were measured: every value equally likely, or under the distribution given. */
+  readonly weighting: 'uniform' | 'distribution';
 }
 
 /** The space both policies live in: the facts either tests, and the metric facts. */
@@ -176,6 +181,9 @@ export function comparePolicies(
     },
     commitmentChanges,
     commitmentVerdict: verdictOf(commitmentChanges.map((c) => c.direction)),
+    themes: compareThemes(compiledA, compiledB, { a: metricsA, b: metricsB }, options.distribution),
+    weighting:
+      options.distribution && Object.keys(options.distribution).length > 0 ? 'distribution' : 'uniform',
   });
 }
 

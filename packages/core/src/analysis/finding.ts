@@ -55,7 +55,7 @@ export interface Finding {
   readonly regions?: readonly string[];
   /** The same region as a condition in the policy format (gaps and overlaps), exact. */
   readonly when?: Condition;
-  /** The share of the policy's scenario space the region covers (every value of every fact equally likely). */
+  /** The share of the policy's scenario space the region covers, under the distribution `analyzePolicy` was given (uniform when none). */
   readonly share?: number;
   /** A complete scenario, over the facts the policy tests, that `evaluate` reproduces the finding with. */
   readonly witness?: Scenario;

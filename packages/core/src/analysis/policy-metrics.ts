@@ -51,7 +51,7 @@ export const METRIC_FACTS: readonly string[] = [
 /** Options for `policyMetrics` and `comparePolicies`. */
 export interface MetricsOptions {
   /** How likely each fact value is; by default every value of every fact is equally likely. */
-  readonly distribution?: FactDistribution;
+  readonly distribution?: FactDistribution | undefined;
 }
 
 /** Support a policy puts in place for a work-related incident, for one duty action of the catalogue. */

@@ -171,6 +171,7 @@ export interface PolicyEngine {
    * false when the set is given, unknown when it is not). The identity when no set fact is in play.
    */
   readonly toEngineScenario: (scenario: Scenario) => Scenario;
+  /**
    * The whole decision of a complete scenario, prebuilt, when one rule (or the default) settles it and the policy has
    * no duties; undefined (the function, or its result) where `evaluate` must decide in full. Generated code only.
    */
