@@ -70,9 +70,23 @@ describe('the codebook', () => {
       if ('not' in c) return tested(c.not);
       const fact = v.facts.find((f) => f.name === c.fact)!;
       const all = valuesOf(fact);
-      const named = ('is' in c ? [c.is] : 'in' in c ? c.in : 'isNot' in c ? [c.isNot] : c.notIn).map(String);
-      // A negative test covers the values it does not name.
-      const covers = 'is' in c || 'in' in c ? named : all.filter((x) => !named.includes(x));
+      const named = (
+        'is' in c
+          ? [c.is]
+          : 'in' in c
+            ? c.in
+            : 'isNot' in c
+              ? [c.isNot]
+              : 'notIn' in c
+                ? c.notIn
+                : 'includes' in c
+                  ? [c.includes]
+                  : 'includesAny' in c
+                    ? c.includesAny
+                    : c.includesAll
+      ).map(String);
+      // A negative test covers the values it does not name; a set test covers the members it names.
+      const covers = 'isNot' in c || 'notIn' in c ? all.filter((x) => !named.includes(x)) : named;
       return covers.map((value) => [c.fact, value]);
     };
     for (const theme of THEMES) {

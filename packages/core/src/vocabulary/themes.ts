@@ -1,6 +1,12 @@
 import type { Condition } from '../model/condition.js';
 import { deepFreeze } from '../model/deep-freeze.js';
-import type { StandardCatalogueId, StandardFactName, StandardFactValue } from './fact-types.js';
+import type {
+  StandardCatalogueId,
+  StandardFactName,
+  StandardFactValue,
+  StandardSetFactName,
+  StandardSetMember,
+} from './fact-types.js';
 
 /**
  * The themes a union rep or a researcher reads a policy by, in the order a comparison lists them. Each has a region
@@ -180,8 +186,13 @@ const both = (coding: Coding) => ({ true: coding, false: coding });
 
 /** Every value of every standard fact, coded; a fact or value missing here is a compile error. */
 type FactCodebook = {
-  readonly [F in StandardFactName]: Readonly<Record<`${StandardFactValue<F>}`, Coding>>;
+  readonly [F in StandardFactName]: Readonly<Record<`${CodedValue<F>}`, Coding>>;
 };
+
+/** What is coded of a fact: each value, or for a set fact each member it may hold. */
+type CodedValue<F extends StandardFactName> = F extends StandardSetFactName
+  ? StandardSetMember<F>
+  : StandardFactValue<F>;
 
 /** Every entry of every standard catalogue, coded. */
 type CatalogueCodebook = {
@@ -356,6 +367,26 @@ export const FACT_CODING: FactCodebook = deepFreeze({
   'content.conflictOfInterest': both(
     code(['speaking-for-the-organisation'], ['legal-issues'], ['conflicts-of-interest']),
   ),
+  'content.topics': {
+    employer: code(['speaking-for-the-organisation'], ['employee-conduct'], ['conduct-toward-employer']),
+    'pay-and-conditions': code(
+      ['monitoring-and-commitments'],
+      ['employee-conduct'],
+      ['conduct-toward-employer'],
+    ),
+    colleagues: code(['colleagues'], ['employee-conduct']),
+    clients: code(['client-confidentiality'], ['content'], ['confidentiality']),
+    'partners-and-funders': code(
+      ['speaking-for-the-organisation'],
+      ['employee-conduct'],
+      ['conduct-toward-third-parties'],
+    ),
+    'party-politics': code(['speaking-for-the-organisation'], ['employee-conduct']),
+    'union-activity': code(['monitoring-and-commitments'], ['employee-conduct'], ['conduct-toward-employer']),
+    'legal-matters': code(['speaking-for-the-organisation'], ['legal-issues'], ['confidentiality']),
+    finances: code(['speaking-for-the-organisation'], ['legal-issues'], ['confidentiality']),
+    'personal-life': code(['private-life'], ['employee-conduct']),
+  },
   'risk.kind': {
     none: code([], ['security']),
     'publishing-contentious-work': code(['support-when-targeted'], ['security']),
