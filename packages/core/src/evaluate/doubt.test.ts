@@ -5,6 +5,7 @@ import {
   type Doubt,
   evaluate,
   type FactDoubtRule,
+  nextQuestion,
   OUTCOMES,
   type Outcome,
   outcomeStrictness,
@@ -21,10 +22,17 @@ import { referenceDecide } from '../testing/support/reference-evaluator.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 
 /** The small valid policy of the tests with some parts replaced. */
-const validPolicy = (parts: Record<string, unknown>): Policy => ({ ...validPolicyJson(), ...parts }) as Policy;
+const validPolicy = (parts: Record<string, unknown>): Policy =>
+  ({ ...validPolicyJson(), ...parts }) as Policy;
 
 // Small domains so every completion can be enumerated by brute force.
-const FACTS = ['account.kind', 'context.time', 'incident.severity', 'content.hasConsent', 'actor.clientFacing'];
+const FACTS = [
+  'account.kind',
+  'context.time',
+  'incident.severity',
+  'content.hasConsent',
+  'actor.clientFacing',
+];
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 80) };
 const domain = (fact: string) => {
   const d = standardVocabulary.facts.get(fact)!;
@@ -44,9 +52,11 @@ const arbitraryPolicyRule = fc.oneof(
 const arbitraryFactRule = (fact: string): fc.Arbitrary<FactDoubtRule> =>
   fc.oneof(
     arbitraryPolicyRule.map((rule) => ({ fact, ...rule }) as FactDoubtRule),
-    fc.constantFrom(...domain(fact)).map(
-      (value) => ({ fact, resolve: 'assume', value, reason: 'Assume the usual case.' }) as FactDoubtRule,
-    ),
+    fc
+      .constantFrom(...domain(fact))
+      .map(
+        (value) => ({ fact, resolve: 'assume', value, reason: 'Assume the usual case.' }) as FactDoubtRule,
+      ),
   );
 const arbitraryDoubt: fc.Arbitrary<Doubt> = fc
   .tuple(
@@ -63,6 +73,8 @@ interface Case {
   readonly policy: Policy;
   readonly doubt: Doubt;
   readonly scenario: ScenarioWithDoubt;
+  /** The complete scenario the case was cut from: the answers a person would give. */
+  readonly complete: Scenario;
 }
 const arbitraryCase = (doubt: fc.Arbitrary<Doubt> = arbitraryDoubt): fc.Arbitrary<Case> =>
   fc
@@ -83,6 +95,7 @@ const arbitraryCase = (doubt: fc.Arbitrary<Doubt> = arbitraryDoubt): fc.Arbitrar
         policy: { ...policy, doubt },
         doubt,
         scenario: { ...known, ...(unsure.length > 0 ? { unsure } : {}) } as ScenarioWithDoubt,
+        complete,
       };
     });
 
@@ -140,7 +153,8 @@ function oracle(
   }
   const ordered = () => compiled.factsInPlay.filter((f) => inDoubt.has(f));
   if (current.outcomes.length === 1) return { outcome: current.outcomes[0]!, doubtFacts: ordered() };
-  if (current.needed.some((f) => !unsure.has(f) || ruleFor(f) === undefined)) return { outcome: 'undetermined' };
+  if (current.needed.some((f) => !unsure.has(f) || ruleFor(f) === undefined))
+    return { outcome: 'undetermined' };
   const candidates = current.needed.map((f) => {
     inDoubt.add(f);
     const rule = ruleFor(f)!;
@@ -219,6 +233,31 @@ describe.each(PARTIAL_ENGINE_PATHS)('doubt ($name)', ({ compile }) => {
   });
 });
 
+describe.each(PARTIAL_ENGINE_PATHS.slice(0, 2))('questions beside doubt ($name)', ({ compile }) => {
+  it('never asks a fact answered unsure, and stops where only doubt is left', () => {
+    fc.assert(
+      fc.property(
+        arbitraryCase(),
+        fc.constantFrom('outcome' as const, 'both' as const),
+        ({ policy, scenario, complete }, goal) => {
+          const compiled = compile(policy);
+          let s: ScenarioWithDoubt = scenario;
+          for (let q = nextQuestion(compiled, s, { goal }); q; q = nextQuestion(compiled, s, { goal })) {
+            expect(scenario.unsure ?? []).not.toContain(q.fact);
+            expect((s as Record<string, unknown>)[q.fact]).toBeUndefined();
+            s = { ...s, [q.fact]: (complete as Record<string, unknown>)[q.fact] } as ScenarioWithDoubt;
+          }
+          const decision = evaluate(compiled, s);
+          // Settled, settled in doubt, or left open only by facts answered unsure.
+          if (decision.doubt === undefined)
+            for (const fact of decision.neededFacts) expect(scenario.unsure ?? []).toContain(fact);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
 describe('doubt in a policy', () => {
   const policy = validPolicy({
     rules: [
@@ -272,7 +311,10 @@ describe('doubt in a policy', () => {
     const parsed = parsePolicy(policy);
     expect(parsed.ok).toBe(true);
     const compiled = PARTIAL_ENGINE_PATHS[0]!.compile(policy);
-    const decision = evaluate(compiled, { 'content.kind': 'image-of-people', unsure: ['content.hasConsent'] });
+    const decision = evaluate(compiled, {
+      'content.kind': 'image-of-people',
+      unsure: ['content.hasConsent'],
+    });
     expect(decision.outcome).toBe('not-permitted');
     expect(decision.neededFacts).toEqual(['content.hasConsent']);
     expect(decision.possibleOutcomes).toEqual(['permitted', 'not-permitted']);
@@ -311,7 +353,9 @@ describe('doubt in a policy', () => {
     const assuming = validPolicy({
       ...policy,
       doubt: {
-        facts: [{ fact: 'content.hasConsent', resolve: 'assume', value: false, reason: 'No consent you know of.' }],
+        facts: [
+          { fact: 'content.hasConsent', resolve: 'assume', value: false, reason: 'No consent you know of.' },
+        ],
       },
     });
     const decision = evaluate(PARTIAL_ENGINE_PATHS[0]!.compile(assuming), {

@@ -12,8 +12,8 @@ import {
   UNIVERSE,
 } from '../region/region.js';
 import { buildQuestionPlan, PLAN_STATE_BUDGET, type QuestionPlan } from './question-plan.js';
-import { parseScenario, type Scenario } from '../parse/scenario.js';
-import { InvalidScenarioError } from '../evaluate/evaluate.js';
+import { parseScenario, type Scenario, type ScenarioWithDoubt } from '../parse/scenario.js';
+import { evaluate, InvalidScenarioError } from '../evaluate/evaluate.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 
@@ -65,6 +65,10 @@ export interface Question {
  * to picking the fact whose answer leaves, on average, the fewest facts open. An invalid scenario (an unknown fact,
  * a value its fact cannot take, something that is not plain data) throws `InvalidScenarioError`, as `evaluate`
  * does: it is never mistaken for a settled one. Use `parseScenario` first on untrusted input.
+ *
+ * A fact the scenario lists as `unsure` (answered "not sure") is never asked again. The questions then stop once the
+ * policy's doubt rules decide (the decision carries `doubt`), or when only unsure facts are left; without doubt
+ * rules for them, `evaluate` then still says `undetermined`.
  * @example
  * let scenario: Scenario = {};
  * for (let q = nextQuestion(compiled, scenario); q; q = nextQuestion(compiled, scenario))
@@ -73,13 +77,35 @@ export interface Question {
  */
 export function nextQuestion(
   compiled: CompiledPolicy,
-  scenario: Scenario,
+  scenario: Scenario | ScenarioWithDoubt,
   options: NextQuestionOptions = {},
 ): Question | undefined {
   // parseScenario, not the faster acceptsScenario: it reads a hostile value (a throwing getter, a Proxy) safely.
   const checked = parseScenario(scenario, compiled.vocabulary);
   if (!checked.ok) throw new InvalidScenarioError(checked.issues);
-  return nextQuestionWithin(compiled, checked.scenario, options.goal ?? 'outcome', PLAN_STATE_BUDGET);
+  const goal = options.goal ?? 'outcome';
+  const { unsure, ...facts } = checked.scenario;
+  if (unsure !== undefined && unsure.length > 0)
+    return questionBesideDoubt(compiled, checked.scenario, facts, new Set(unsure), goal);
+  return nextQuestionWithin(compiled, checked.scenario, goal, PLAN_STATE_BUDGET);
+}
+
+/**
+ * The next question when some facts were answered "not sure": never one of those. When the policy's doubt rules
+ * decide the outcome, the outcome is settled; otherwise the facts still relevant, less the unsure ones, are asked,
+ * the greedy way (the exact plan counts every fact as askable). `undefined` when only unsure facts are left.
+ */
+function questionBesideDoubt(
+  compiled: CompiledPolicy,
+  scenario: ScenarioWithDoubt,
+  facts: Scenario,
+  unsure: ReadonlySet<string>,
+  goal: QuestionGoal,
+): Question | undefined {
+  const settledInDoubt = goal !== 'duties' && evaluate(compiled, scenario).doubt !== undefined;
+  const left = settledInDoubt ? (goal === 'both' ? 'duties' : undefined) : goal;
+  if (left === undefined) return undefined;
+  return greedyQuestion(compiled, facts, left, unsure);
 }
 
 /**
@@ -124,9 +150,10 @@ function greedyQuestion(
   compiled: CompiledPolicy,
   scenario: Scenario,
   goal: QuestionGoal,
+  unsure: ReadonlySet<string> = new Set(),
 ): Question | undefined {
   const partitions = partitionsFor(compiled, goal);
-  const candidates = relevantIn(compiled, partitions, knownIn(scenario));
+  const candidates = relevantIn(compiled, partitions, knownIn(scenario)).filter((f) => !unsure.has(f));
   if (candidates.length === 0) return undefined;
   let best: { fact: string; score: number } | undefined;
   for (const fact of candidates) {
