@@ -4,6 +4,7 @@ import {
   type Issue,
   parseScenario,
   type Scenario,
+  type ScenarioWithDoubt,
 } from '@fairpost/core';
 import { parse as parseYaml } from 'yaml';
 import { CliError, usageError } from './cli-error.js';
@@ -13,7 +14,7 @@ import { displayName, type InputIo, readInputFile } from './read-input-file.js';
  * Reads a scenario (or a questionnaire's answers) from a YAML or JSON file holding a map of facts, and checks it
  * against the policy's vocabulary. Every problem is reported, naming the file and the fact.
  */
-export function loadScenarioFile(file: string, io: InputIo, compiled: CompiledPolicy): Scenario {
+export function loadScenarioFile(file: string, io: InputIo, compiled: CompiledPolicy): ScenarioWithDoubt {
   const text = readInputFile(file, io);
   let data: unknown;
   try {
@@ -57,6 +58,24 @@ export function parseFactAssignments(assignments: readonly string[], compiled: C
   }
   const checked = parseScenario(raw, compiled);
   if (!checked.ok) throw usageError(`--fact: ${describeScenarioIssues(checked.issues)}`);
+  return checked.scenario;
+}
+
+/**
+ * Adds `--unsure fact` arguments to a scenario's own `unsure` list. A fact given a value (by `--fact`, which wins
+ * over the file) leaves the file's list; an unknown fact, or one given both a value and `--unsure`, is a usage error.
+ */
+export function withUnsure(
+  scenario: ScenarioWithDoubt,
+  unsure: readonly string[],
+  compiled: CompiledPolicy,
+): ScenarioWithDoubt {
+  const { unsure: listed = [], ...facts } = scenario;
+  const given = facts as Record<string, unknown>;
+  const all = [...new Set([...listed.filter((f) => given[f] === undefined), ...unsure])];
+  if (all.length === 0) return facts;
+  const checked = parseScenario({ ...facts, unsure: all }, compiled);
+  if (!checked.ok) throw usageError(`--unsure: ${describeScenarioIssues(checked.issues)}`);
   return checked.scenario;
 }
 
