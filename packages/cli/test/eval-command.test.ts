@@ -30,6 +30,8 @@ describe('fairpost eval', () => {
         'doubtful.yaml',
         '--fact',
         'account.kind=organisational',
+        '--fact',
+        'content.kind=public-information',
         '--unsure',
         'content.identifiesClient',
       ],
