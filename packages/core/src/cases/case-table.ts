@@ -65,8 +65,10 @@ export const CaseSourceSchema = z.strictObject({
 export const PolicyCaseSchema = z.strictObject({
   name: z.string().min(1).describe('What the case shows, as a test name.'),
   scenario: z
-    .record(z.string(), z.union([z.string(), z.boolean()]))
-    .describe('The facts of the situation; facts left out are unknown.'),
+    .record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())]))
+    .describe(
+      'The facts of the situation; facts left out are unknown. `unsure: [fact, …]` lists facts answered “not sure”.',
+    ),
   expect: CaseExpectationSchema,
   quote: z.string().min(1).describe('The sentence of the source that decides the case, quoted exactly.'),
   source: CaseSourceSchema.optional().describe(
