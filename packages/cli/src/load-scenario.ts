@@ -6,6 +6,7 @@ import {
   parseScenario,
   parseScenarioSource,
   type Scenario,
+  type ScenarioWithDoubt,
 } from '@fairpost/core';
 import { CliError, EXIT, usageError } from './cli-error.js';
 import { displayName, type InputIo, readInputBytes } from './read-input-file.js';
@@ -27,7 +28,7 @@ const UNREADABLE = new Set<string>([
  * strict JSON, a byte-order mark accepted, bytes that are not UTF-8 refused. Every problem is reported as
  * `file:line:col: message`: text that cannot be read exits 1, a fact or value the policy does not know exits 2.
  */
-export function loadScenarioFile(file: string, io: InputIo, compiled: CompiledPolicy): Scenario {
+export function loadScenarioFile(file: string, io: InputIo, compiled: CompiledPolicy): ScenarioWithDoubt {
   const name = displayName(file);
   const result = parseScenarioSource(readInputBytes(file, io), compiled, { filename: name });
   if (result.ok) return result.scenario;
@@ -76,6 +77,24 @@ export function parseFactAssignments(assignments: readonly string[], compiled: C
   }
   const checked = parseScenario(raw, compiled);
   if (!checked.ok) throw usageError(`--fact: ${describeScenarioIssues(checked.issues)}`);
+  return checked.scenario;
+}
+
+/**
+ * Adds `--unsure fact` arguments to a scenario's own `unsure` list. A fact given a value (by `--fact`, which wins
+ * over the file) leaves the file's list; an unknown fact, or one given both a value and `--unsure`, is a usage error.
+ */
+export function withUnsure(
+  scenario: ScenarioWithDoubt,
+  unsure: readonly string[],
+  compiled: CompiledPolicy,
+): ScenarioWithDoubt {
+  const { unsure: listed = [], ...facts } = scenario;
+  const given = facts as Record<string, unknown>;
+  const all = [...new Set([...listed.filter((f) => given[f] === undefined), ...unsure])];
+  if (all.length === 0) return facts;
+  const checked = parseScenario({ ...facts, unsure: all }, compiled);
+  if (!checked.ok) throw usageError(`--unsure: ${describeScenarioIssues(checked.issues)}`);
   return checked.scenario;
 }
 

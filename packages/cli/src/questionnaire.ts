@@ -6,7 +6,7 @@ import {
   type QuestionChoice,
   type QuestionGoal,
   relevantFacts,
-  type Scenario,
+  type ScenarioWithDoubt,
 } from '@fairpost/core';
 import { CliError } from './cli-error.js';
 import type { Palette } from './colour.js';
@@ -15,12 +15,14 @@ import { parseBoolean } from './load-scenario.js';
 /** Reads the next line of input, or undefined at the end. */
 export type ReadLine = () => Promise<string | undefined>;
 
-/** One answer given during a questionnaire. */
-export interface Answer {
-  readonly fact: string;
-  /** The answer: one value, or a set fact's members. */
-  readonly value: FactValue | readonly string[];
-}
+/** One answer given during a questionnaire: a value (a set fact's members), or "not sure" (`unsure: true`). */
+export type Answer =
+  | { readonly fact: string; readonly value: FactValue | readonly string[] }
+  | { readonly fact: string; readonly unsure: true };
+
+/** What a person types to say they are not sure (any case), besides `0` for a question with one answer. */
+export const NOT_SURE_ANSWERS: readonly string[] = ['not sure', 'unsure', "don't know", 'dont know', 'dk'];
+const NOT_SURE = Symbol('not sure');
 
 /** Where a questionnaire talks to its person. */
 export interface QuestionnaireIo {
@@ -33,14 +35,16 @@ export interface QuestionnaireIo {
 
 /**
  * Asks only what the decision still depends on, one question at a time (chosen by `nextQuestion`), until it is
- * settled; a bad answer is explained and the question asked again. Returns the scenario and the answers given.
+ * settled; a bad answer is explained and the question asked again. "Not sure" (0) is an answer: the fact goes on
+ * the scenario's `unsure` list, is not asked again, and the policy's doubt rules may decide for it. Returns the
+ * scenario and the answers given.
  */
 export async function runQuestionnaire(
   compiled: CompiledPolicy,
-  start: Scenario,
+  start: ScenarioWithDoubt,
   goal: QuestionGoal,
   io: QuestionnaireIo,
-): Promise<{ scenario: Scenario; answers: Answer[] }> {
+): Promise<{ scenario: ScenarioWithDoubt; answers: Answer[] }> {
   let scenario = start;
   const answers: Answer[] = [];
   // Each round fixes one more fact, so there are at most as many rounds as facts in play.
@@ -51,8 +55,13 @@ export async function runQuestionnaire(
     const question = next.question;
     if (!question) return { scenario, answers };
     const value = await askOne(question, answers.length + 1, io, compiled, scenario, goal);
-    answers.push({ fact: question.fact, value });
-    scenario = { ...scenario, [question.fact]: value } as Scenario;
+    if (value === NOT_SURE) {
+      answers.push({ fact: question.fact, unsure: true });
+      scenario = { ...scenario, unsure: [...(scenario.unsure ?? []), question.fact] } as ScenarioWithDoubt;
+    } else {
+      answers.push({ fact: question.fact, value });
+      scenario = { ...scenario, [question.fact]: value } as ScenarioWithDoubt;
+    }
   }
   throw new Error('nextQuestion asked more questions than there are facts in play');
 }
@@ -62,17 +71,18 @@ async function askOne(
   number: number,
   io: QuestionnaireIo,
   compiled: CompiledPolicy,
-  scenario: Scenario,
+  scenario: ScenarioWithDoubt,
   goal: QuestionGoal,
-): Promise<FactValue | string[]> {
+): Promise<FactValue | string[] | typeof NOT_SURE> {
   const { palette } = io;
   io.write(`\n${palette.bold(`${number}. ${question.question}`)} ${palette.dim(`(${question.label})`)}\n`);
   question.choices.forEach((choice, i) => {
     io.write(`  ${palette.cyan(String(i + 1))}. ${choice.label}\n`);
   });
   if (question.multiple) return askMembers(question, io, compiled, scenario, goal);
+  io.write(`  ${palette.cyan('0')}. Not sure\n`);
   for (;;) {
-    io.write(`Answer 1-${question.choices.length}, or ? for help: `);
+    io.write(`Answer 1-${question.choices.length}, 0 if you are not sure, or ? for help: `);
     const line = await io.readLine();
     if (line === undefined) {
       const still = relevantFacts(compiled, scenario, goal).join(', ');
@@ -84,6 +94,10 @@ async function askOne(
       );
       continue;
     }
+    if (line.trim() === '0' || NOT_SURE_ANSWERS.includes(line.trim().toLowerCase().replace(/’/g, "'"))) {
+      if (io.echo) io.write('Not sure\n');
+      return NOT_SURE;
+    }
     const choice = matchChoice(line, question.choices);
     if (choice) {
       if (io.echo) io.write(`${choice.label}\n`);
@@ -91,7 +105,7 @@ async function askOne(
     }
     if (io.echo) io.write(`${line}\n`);
     io.write(
-      `${palette.yellow(`"${line.trim()}" is not one of the choices.`)} Type a number from 1 to ${question.choices.length}, or a value such as ${String(question.choices[0]!.value)}.\n`,
+      `${palette.yellow(`"${line.trim()}" is not one of the choices.`)} Type a number from 1 to ${question.choices.length}, 0 if you are not sure, or a value such as ${String(question.choices[0]!.value)}.\n`,
     );
   }
 }
@@ -104,12 +118,12 @@ async function askMembers(
   question: Question,
   io: QuestionnaireIo,
   compiled: CompiledPolicy,
-  scenario: Scenario,
+  scenario: ScenarioWithDoubt,
   goal: QuestionGoal,
-): Promise<string[]> {
+): Promise<string[] | typeof NOT_SURE> {
   const { palette } = io;
   for (;;) {
-    io.write(`Answer every number that applies (such as 1,3), none for none, or ? for help: `);
+    io.write(`Answer every number that applies (such as 1,3), none for none, not sure, or ? for help: `);
     const line = await io.readLine();
     if (line === undefined) {
       const still = relevantFacts(compiled, scenario, goal).join(', ');
@@ -120,6 +134,10 @@ async function askMembers(
         `${question.description}\n${question.choices.map((c) => `  ${c.label}: ${c.phrase}`).join('\n')}\n`,
       );
       continue;
+    }
+    if (NOT_SURE_ANSWERS.includes(line.trim().toLowerCase().replace(/’/g, "'"))) {
+      if (io.echo) io.write('Not sure\n');
+      return NOT_SURE;
     }
     if (io.echo) io.write(`${line}\n`);
     const parts = line

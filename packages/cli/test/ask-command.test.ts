@@ -14,6 +14,11 @@ if (!parsed.ok) throw new Error('starter.yaml must be valid');
 const starter = compilePolicy(parsed.policy);
 const dir = mkdtempSync(join(tmpdir(), 'fairpost-ask-'));
 writeFileSync(join(dir, 'known.yaml'), 'content.identifiesClient: false\naccount.kind: personal\n');
+// The starter policy with a policy-wide doubt rule: if in doubt, the strictest answer still possible.
+writeFileSync(
+  join(dir, 'doubtful.yaml'),
+  `${readFileSync(join(EXAMPLES, 'starter.yaml'), 'utf8')}doubt:\n  default:\n    resolve: strictest\n    reason: If in doubt, don't post it.\n`,
+);
 
 /** The lines a person would type to answer the planner's questions from a complete scenario: each choice's number. */
 function typedAnswers(complete: Scenario, goal: 'outcome' | 'duties' = 'outcome'): string[] {
@@ -49,11 +54,28 @@ describe('fairpost ask', () => {
     const run = fairpost(['ask', 'starter.yaml'], { input: 'maybe\n7\nyes\n' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      '"maybe" is not one of the choices. Type a number from 1 to 2, or a value such as true.',
+      '"maybe" is not one of the choices. Type a number from 1 to 2, 0 if you are not sure, or a value such as true.',
     );
     expect(run.stdout).toContain('"7" is not one of the choices.');
     expect(run.stdout.match(/Could the content identify a client/g)).toHaveLength(1);
     expect(run.stdout).toContain('nothing we post may identify them');
+  });
+
+  it('takes "not sure" as an answer, never asks that fact again, and decides in doubt', () => {
+    const run = fairpost(['ask', 'doubtful.yaml', '--json'], {
+      cwd: dir,
+      input: 'not sure\n1\n1\n1\n1\n1\n',
+    });
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.answers[0]).toEqual({ fact: 'content.identifiesClient', unsure: true });
+    expect(out.answers.slice(1).map((a: { fact: string }) => a.fact)).not.toContain(
+      'content.identifiesClient',
+    );
+    expect(out.scenario.unsure).toEqual(['content.identifiesClient']);
+    expect(out.decision.outcome).toBe('not-permitted');
+    expect(out.decision.doubt.facts).toEqual(['content.identifiesClient']);
+    expect(run.stderr).toContain('0. Not sure');
   });
 
   it('ends with exit 1 and says what is still needed when the input runs out', () => {

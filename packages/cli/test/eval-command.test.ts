@@ -13,8 +13,74 @@ const starter = compilePolicy(parsed.policy);
 const dir = mkdtempSync(join(tmpdir(), 'fairpost-eval-'));
 writeFileSync(join(dir, 'weekend.yaml'), 'account.kind: personal\ncontext.time: own-time\n');
 writeFileSync(join(dir, 'typo.json'), '{ "account.knid": "personal" }');
+writeFileSync(
+  join(dir, 'doubtful.yaml'),
+  `${readFileSync(join(EXAMPLES, 'starter.yaml'), 'utf8')}doubt:\n  default:\n    resolve: strictest\n    reason: If in doubt, don't post it.\n`,
+);
+writeFileSync(
+  join(dir, 'unsure.yaml'),
+  'account.kind: organisational\ncontent.kind: public-information\nunsure: [content.identifiesClient]\n',
+);
 
 describe('fairpost eval', () => {
+  it('--unsure marks a fact answered "not sure", and the decision says it was reached in doubt', () => {
+    const run = fairpost(
+      [
+        'eval',
+        'doubtful.yaml',
+        '--fact',
+        'account.kind=organisational',
+        '--fact',
+        'content.kind=public-information',
+        '--unsure',
+        'content.identifiesClient',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Answer: Do not.');
+    expect(run.stdout).toContain(
+      "Decided in doubt: you were not sure about “Identifies a client”. If in doubt, don't post it.",
+    );
+  });
+
+  it('reads unsure facts from a scenario file, and --fact takes a fact off that list', () => {
+    const inDoubt = JSON.parse(
+      fairpost(['eval', 'doubtful.yaml', '--scenario', 'unsure.yaml', '--json'], { cwd: dir }).stdout,
+    );
+    expect(inDoubt.doubt.facts).toEqual(['content.identifiesClient']);
+    const answered = fairpost(
+      [
+        'eval',
+        'doubtful.yaml',
+        '--scenario',
+        'unsure.yaml',
+        '--fact',
+        'content.identifiesClient=no',
+        '--json',
+      ],
+      { cwd: dir },
+    );
+    expect(answered.code).toBe(0);
+    expect(JSON.parse(answered.stdout).doubt).toBeUndefined();
+  });
+
+  it('refuses --unsure for an unknown fact, or for a fact also given a value, in one line (exit 2)', () => {
+    const unknown = fairpost(['eval', 'starter.yaml', '--unsure', 'content.identifiesClent']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('did you mean "content.identifiesClient"');
+    const both = fairpost([
+      'eval',
+      'starter.yaml',
+      '--fact',
+      'account.kind=personal',
+      '--unsure',
+      'account.kind',
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('has an answer and is also listed as "not sure"');
+  });
+
   it('says the decision in words, with the reason', () => {
     const run = fairpost([
       'eval',

@@ -109,6 +109,8 @@ export {
   toConditionNode,
 } from './model/condition-node.js';
 export type {
+  AppliedDoubtRule,
+  DecidedInDoubt,
   Decision,
   DecidingRule,
   FactTestTrace,
@@ -119,6 +121,8 @@ export type {
   UndeterminedDuty,
 } from './model/decision.js';
 export {
+  AppliedDoubtRuleSchema,
+  DecidedInDoubtSchema,
   DecidingRuleSchema,
   DecisionSchema,
   FactTestTraceSchema,
@@ -185,6 +189,11 @@ export {
   CalendarSchema,
   type Commitment,
   CommitmentSchema,
+  type Doubt,
+  type DoubtRule,
+  DoubtSchema,
+  type FactDoubtRule,
+  FactDoubtRuleSchema,
   type Escalation,
   EscalationSchema,
   type Duty,
@@ -197,6 +206,8 @@ export {
   SourceRefSchema,
 } from './model/policy.js';
 export {
+  DOUBT_RESOLUTIONS,
+  type DoubtResolution,
   DURATION_PATTERN,
   ID_PATTERN,
   type Jurisdiction,
@@ -224,7 +235,13 @@ export {
   subtract,
   UNIVERSE,
 } from './region/region.js';
-export { type ParseScenarioResult, parseScenario, type Scenario } from './parse/scenario.js';
+export {
+  type ParseScenarioResult,
+  parseScenario,
+  type Scenario,
+  type ScenarioWithDoubt,
+  UNSURE_KEY,
+} from './parse/scenario.js';
 export { type ParseScenarioSourceOptions, parseScenarioSource } from './parse/parse-scenario-source.js';
 export { CUSTOM_FACT_NAME_PATTERN, ScenarioSchema } from './model/scenario-schema.js';
 export type {

@@ -142,6 +142,19 @@ function describeSetTest(
   return phrasebook.setTest(clause, members, node.every, node.negated);
 }
 
+/** The clause for one value of a fact ("you are using your own account"), or the value itself when unlisted. */
+export function valuePhrase(
+  name: string,
+  value: FactValue,
+  vocabulary: ResolvedVocabulary,
+  phrasebook: Phrasebook,
+): string {
+  return (
+    valueWords(vocabulary.facts.get(name), name, phrasebook).find((w) => w.value === value)?.phrase ??
+    String(value)
+  );
+}
+
 /** The label and question of a fact, as the phrasebook and vocabulary give them. */
 export function factWords(name: string, vocabulary: ResolvedVocabulary, phrasebook: Phrasebook): FactWords {
   const fact = vocabulary.facts.get(name);

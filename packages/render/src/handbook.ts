@@ -5,7 +5,7 @@ import {
   type Rule,
   resolveVocabulary,
 } from '@fairpost/core';
-import { describeCondition, openCondition } from './describe-condition.js';
+import { describeCondition, factWords, openCondition, valuePhrase } from './describe-condition.js';
 import { capitalise, enGB, type Phrasebook, type Topic } from './phrasebook.js';
 import { ruleTopic } from './rule-topic.js';
 import { isWebUrl } from './safe-href.js';
@@ -208,6 +208,7 @@ export function buildHandbook(policy: Policy, options: RenderOptions = {}): Hand
       },
     ]),
   );
+  if (policy.doubt) sections.push(doubtSection(policy.doubt, vocabulary, pb, cite));
   if (policy.duties?.length) sections.push(dutiesSection(policy, vocabulary, pb, cite));
   else {
     sections.push(
@@ -315,6 +316,46 @@ function citation(policy: Policy, pb: Phrasebook): (item: Provenance) => Note[] 
     if (item.assumption) notes.push({ label: pb.labels.assumption, text: [item.assumption] });
     return notes;
   };
+}
+
+/** What "I'm not sure" means, in plain words: the policy-wide rule first, then the rules for particular facts. */
+function doubtSection(
+  doubt: NonNullable<Policy['doubt']>,
+  vocabulary: ResolvedVocabulary,
+  pb: Phrasebook,
+  cite: (item: Provenance) => Note[],
+): Section {
+  const words = pb.doubt ?? enGB.doubt!;
+  type AnyRule = NonNullable<typeof doubt.default> | NonNullable<typeof doubt.facts>[number];
+  const says = (rule: AnyRule, fact: string | undefined): string => {
+    switch (rule.resolve) {
+      case 'strictest':
+        return words.strictest;
+      case 'outcome':
+        return outcomeText(rule, vocabulary, pb);
+      case 'assume':
+        return words.assume(valuePhrase(fact ?? '', rule.value, vocabulary, pb));
+      default:
+        return rule satisfies never;
+    }
+  };
+  const entry = (rule: AnyRule, anchor: string, opening: string, fact?: string): Entry => ({
+    anchor,
+    text: `${opening}, ${says(rule, fact)}.`,
+    notes: [{ label: pb.labels.why, text: [rule.reason] }, ...cite(rule)],
+  });
+  const entries = [
+    ...(doubt.default ? [entry(doubt.default, 'doubt-default', words.anything)] : []),
+    ...(doubt.facts ?? []).map((rule) =>
+      entry(
+        rule,
+        `doubt-${rule.fact.replace(/[^A-Za-z0-9-]/g, '-')}`,
+        words.about(factWords(rule.fact, vocabulary, pb).label),
+        rule.fact,
+      ),
+    ),
+  ];
+  return section('doubt', words.heading, [{ kind: 'entries', entries }]);
 }
 
 /** The role a policy names when it leaves a duty to the person targeted. */

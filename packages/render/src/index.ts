@@ -26,6 +26,7 @@ export {
 } from './handbook.js';
 export {
   capitalise,
+  type DoubtPhrases,
   enGB,
   type FactPhrases,
   type FactWords,

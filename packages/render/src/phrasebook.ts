@@ -179,6 +179,11 @@ export interface Phrasebook {
     readonly no: string;
     readonly strictestOrder: string;
   };
+  /**
+   * Words for doubt: what "I'm not sure" means, in the handbook and in a decision. Optional so that a phrasebook
+   * written before doubt existed still type-checks; the renderers fall back to `enGB`'s.
+   */
+  readonly doubt?: DoubtPhrases;
   /** Words used when a decision is rendered. */
   readonly decision: {
     readonly outcome: string;
@@ -191,6 +196,24 @@ export interface Phrasebook {
     readonly undetermined: (possible: readonly string[]) => string;
     readonly neededFacts: string;
   };
+}
+
+/** Words for doubt, in the handbook and in a decision. */
+export interface DoubtPhrases {
+  /** The handbook section's heading. */
+  readonly heading: string;
+  /** Opens the policy-wide rule: “If you are not sure of something the answer depends on”. */
+  readonly anything: string;
+  /** Opens a rule for one fact, from its label. */
+  readonly about: (label: string) => string;
+  /** What the strictest rule says. */
+  readonly strictest: string;
+  /** What an assume rule says, from the value's phrase. */
+  readonly assume: (phrase: string) => string;
+  /** The label of the line that says a decision was reached in doubt. */
+  readonly decidedInDoubt: string;
+  /** Which facts the person was not sure of, from their labels. */
+  readonly unsureAbout: (labels: readonly string[]) => string;
 }
 
 /** Where each shipped bank-holiday calendar applies, in words. */
@@ -357,6 +380,15 @@ export const enGB: Phrasebook = {
     yes: 'yes',
     no: 'no',
     strictestOrder: 'Checked from the strictest rule down',
+  },
+  doubt: {
+    heading: 'If you are not sure',
+    anything: 'If you are not sure of something the answer depends on',
+    about: (label) => `If you are not sure about “${label}”`,
+    strictest: 'take the strictest answer it could have: if in doubt, don’t',
+    assume: (phrase) => `go on the basis that ${phrase}`,
+    decidedInDoubt: 'Decided in doubt',
+    unsureAbout: (labels) => `you were not sure about ${list(labels.map(quote), 'and')}`,
   },
   decision: {
     outcome: 'Answer',

@@ -52,6 +52,12 @@ export function renderDecision(decision: Decision, options: RenderDecisionOption
       `${pb.decision.outcome}: ${pb.outcomes[decision.outcome]}. ${capitalise(pb.outcomeSentence(decision.outcome, conditions, reviewers, strengthOf(decision, source)))}.`,
     );
   }
+  if (decision.doubt !== undefined) {
+    const words = pb.doubt ?? enGB.doubt!;
+    const labels = decision.doubt.facts.map((name) => factWords(name, vocabulary, pb).label);
+    const reasons = [...new Set(decision.doubt.rules.map((r) => r.reason))];
+    lines.push(`${words.decidedInDoubt}: ${words.unsureAbout(labels)}. ${reasons.join(' ')}`);
+  }
   for (const rule of decision.decidedBy) {
     const which = rule.ruleId === null ? pb.decision.noRuleApplies : rule.title ? `${rule.title}` : undefined;
     const possibly = decision.outcome === 'undetermined' ? ` (${pb.outcomes[rule.outcome]})` : '';

@@ -1,4 +1,4 @@
-import type { CompiledPolicy } from '../evaluate/compile-policy.js';
+import { type CompiledPolicy, dimensionsOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Scenario } from '../parse/scenario.js';
@@ -13,12 +13,14 @@ import {
   spaceWeights,
 } from './fact-distribution.js';
 import type { PolicyMetrics } from './policy-metrics.js';
+import { regionCondition } from './region-condition.js';
 import {
   cubeShare,
   createSpace,
   type MaskCube,
   type MaskRegion,
   maskRegion,
+  maskWitness,
   meet,
   regionShare,
   type ScenarioSpace,
@@ -152,9 +154,13 @@ export function compareThemes(
 function themeSpace(a: CompiledPolicy, b: CompiledPolicy): ScenarioSpace {
   const themeFacts = THEMES.flatMap((t) => factsOf(THEME_REGIONS[t]));
   const facts = new Set([...a.factsInPlay, ...b.factsInPlay, ...themeFacts]);
-  const domains = (fact: string): readonly FactValue[] =>
-    a.vocabulary.facts.has(fact) ? a.domains(fact) : b.domains(fact);
-  const inOrder = [...new Set([...a.vocabulary.facts.keys(), ...b.vocabulary.facts.keys()])].filter((f) =>
+  // As comparePolicies' space: a fact known to one policy only takes its values from that policy, and a set fact
+  // stands as its membership dimensions, in vocabulary order.
+  const domains = (fact: string): readonly FactValue[] => {
+    const own = a.domains(fact);
+    return own.length > 0 ? own : b.domains(fact);
+  };
+  const inOrder = [...new Set([...dimensionsOf(a.vocabulary), ...dimensionsOf(b.vocabulary)])].filter((f) =>
     facts.has(f),
   );
   return createSpace(inOrder, domains);
@@ -206,9 +212,28 @@ function example(
   }
   kept.sort((x, y) => x - y);
   const known = (fact: string) => a.vocabulary.facts.has(fact) || b.vocabulary.facts.has(fact);
+  // The example as one cube (each kept fact at its value), so that a set fact's membership dimensions read back as
+  // `includes` tests, and the scenario as the whole cube's likeliest point with sets as arrays.
+  const point = space.full.slice();
+  space.facts.forEach((fact, f) => {
+    const offset = space.offsets[f]!;
+    point.fill(0, offset, offset + space.widths[f]!);
+    const v = space.domains[f]!.indexOf(scenario[fact]!);
+    point[offset + (v >>> 5)] = (1 << (v & 31)) >>> 0;
+  });
+  const keptCube = space.full.slice();
+  for (const f of kept) {
+    const offset = space.offsets[f]!;
+    keptCube.fill(0, offset, offset + space.widths[f]!);
+    const v = space.domains[f]!.indexOf(scenario[space.facts[f]!]!);
+    keptCube[offset + (v >>> 5)] = (1 << (v & 31)) >>> 0;
+  }
+  const when = regionCondition(space, [keptCube]);
   return {
-    when: { all: kept.map((f) => ({ fact: space.facts[f]!, is: scenario[space.facts[f]!] }) as Condition) },
-    scenario: Object.fromEntries(Object.entries(scenario).filter(([fact]) => known(fact))) as Scenario,
+    when,
+    scenario: Object.fromEntries(
+      Object.entries(maskWitness(space, point)).filter(([fact]) => known(fact)),
+    ) as Scenario,
     a: found.a,
     b: found.b,
   };

@@ -74,7 +74,7 @@ export const PolicyCaseSchema = z.strictObject({
       ]),
     )
     .describe(
-      'The facts of the situation; facts left out are unknown. A set fact is an array of its members.',
+      'The facts of the situation; facts left out are unknown. A set fact is an array of its members; `unsure: [fact, …]` lists facts answered “not sure”.',
     ),
   expect: CaseExpectationSchema,
   quote: z.string().min(1).describe('The sentence of the source that decides the case, quoted exactly.'),

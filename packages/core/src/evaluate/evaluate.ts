@@ -8,7 +8,7 @@ import type {
 import { deepFreeze } from '../model/deep-freeze.js';
 import { OUTCOMES, type Outcome } from '../model/outcome.js';
 import type { Issue } from '../parse/issue.js';
-import { parseScenario, type Scenario } from '../parse/scenario.js';
+import { parseScenario, type Scenario, type ScenarioWithDoubt } from '../parse/scenario.js';
 import type { CatalogueEntry } from '../vocabulary/vocabulary-schema.js';
 import {
   type CompiledPolicy,
@@ -21,6 +21,7 @@ import {
   traceFactTest,
   UNKNOWN,
 } from './compile-policy.js';
+import { decideInDoubt } from './decide-in-doubt.js';
 import { partialDuty, partialOutcome } from './partial-evaluate.js';
 
 /** Options for `evaluate`. */
@@ -55,6 +56,12 @@ const DEFAULT_OPTIONS: EvaluateOptions = Object.freeze({});
  * or the reviewers for some way of filling in the others (a fact is never listed when no answer to it can change
  * them). Each undetermined duty lists the same way the facts that decide whether it is triggered. Only the scenario's own enumerable properties are read, as
  * `parseScenario` reads them. Pure and deterministic.
+ *
+ * Facts listed in the scenario's `unsure` were answered "not sure": they are unknown like the rest, unless the
+ * policy has `doubt` rules. Then, when the outcome is undetermined, facts with an `assume` rule take the assumed
+ * value; and when what still decides the outcome is only facts answered "not sure" (no fact simply left out), their
+ * rules decide: the strictest outcome still possible, or a named outcome, whichever is stricter. Such a decision
+ * carries `doubt` (which facts, which rules) and still lists in `neededFacts` what would settle it.
  * Throws `InvalidScenarioError` for an unknown fact or value; use `parseScenario` first on untrusted input.
  * @example
  * const decision = evaluate(compiled, { 'account.kind': 'personal', 'context.time': 'own-time' });
@@ -62,7 +69,7 @@ const DEFAULT_OPTIONS: EvaluateOptions = Object.freeze({});
  */
 export function evaluate(
   compiled: CompiledPolicy,
-  scenario: Scenario,
+  scenario: Scenario | ScenarioWithDoubt,
   options: EvaluateOptions = DEFAULT_OPTIONS,
 ): Decision {
   const engine = engineOf(compiled);
@@ -73,16 +80,28 @@ export function evaluate(
 }
 
 /** `evaluate` beyond the common case: an unchecked or partial scenario, duties, strictest ties or a trace. */
-function evaluateInFull(engine: PolicyEngine, scenario: Scenario, options: EvaluateOptions): Decision {
-  let s = scenario;
+function evaluateInFull(
+  engine: PolicyEngine,
+  scenario: ScenarioWithDoubt,
+  options: EvaluateOptions,
+): Decision {
+  let s: ScenarioWithDoubt = scenario;
   if (options.trusted !== true && !engine.acceptsScenario(s)) {
     // The slow path: parseScenario builds the issues, or a clean copy (own enumerable facts only) to decide, here
     // without a prototype, so that not even a fact defined on Object.prototype is read through it.
     const checked = parseScenario(s, engine.compiled.vocabulary);
     if (!checked.ok) throw new InvalidScenarioError(checked.issues);
-    s = Object.assign(Object.create(null), checked.scenario) as Scenario;
+    s = Object.assign(Object.create(null), checked.scenario) as ScenarioWithDoubt;
   }
-  s = engine.toEngineScenario(s);
+  const base = decide(engine, s, options);
+  const unsure = s.unsure;
+  if (unsure === undefined || unsure.length === 0 || engine.compiled.policy.doubt === undefined) return base;
+  return decideInDoubt(engine, s, base, (assumed) => decide(engine, assumed, options));
+}
+
+/** The decision for the facts the scenario gives, every other fact unknown (unsure or not). */
+function decide(engine: PolicyEngine, given: Scenario, options: EvaluateOptions): Decision {
+  const s = engine.toEngineScenario(given);
   const first = engine.scan(s, 0);
   const part: OutcomePart =
     first === -1

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnyFactValueSchema, FACT_OPERATORS, SET_OPERATORS } from './condition.js';
 import { OutcomeSchema } from './outcome.js';
+import { DOUBT_RESOLUTIONS } from './policy-format.js';
 import { DutySchema, SourceRefSchema } from './policy.js';
 import { CatalogueEntrySchema } from '../vocabulary/vocabulary-schema.js';
 
@@ -100,6 +101,46 @@ export const RuleTraceSchema = z
   })
   .meta({ id: 'RuleTrace', title: 'Rule trace', description: 'Why a rule did or did not match.' });
 
+/** A doubt rule of the policy as it was applied to facts answered "not sure". */
+export const AppliedDoubtRuleSchema = z
+  .strictObject({
+    facts: z.array(factName).describe('The facts answered “not sure” it settled, in vocabulary order.'),
+    resolve: z
+      .enum(DOUBT_RESOLUTIONS)
+      .describe(
+        'How it settled them: strictest outcome still possible, a named outcome, or an assumed value.',
+      ),
+    scope: z
+      .enum(['policy', 'fact'])
+      .describe('Whether it is the policy-wide rule (doubt.default) or one for these facts (doubt.facts).'),
+    value: FactValueSchema.describe('The value assumed (assume).').exactOptional(),
+    outcome: OutcomeSchema.describe('The outcome it gives (outcome, strictest).').exactOptional(),
+    reason: text('Why doubt is settled this way.'),
+    ...provenance,
+  })
+  .meta({
+    id: 'AppliedDoubtRule',
+    title: 'Applied doubt rule',
+    description: 'A doubt rule of the policy as it was applied to facts answered “not sure”.',
+  });
+
+/** How a decision was reached in doubt. */
+export const DecidedInDoubtSchema = z
+  .strictObject({
+    facts: z
+      .array(factName)
+      .describe('The facts answered “not sure” that the outcome depended on, in vocabulary order.'),
+    rules: z
+      .array(AppliedDoubtRuleSchema)
+      .describe('The policy’s doubt rules that decided, assumptions first.'),
+  })
+  .meta({
+    id: 'DecidedInDoubt',
+    title: 'Decided in doubt',
+    description:
+      'How a decision was reached in doubt: the facts answered “not sure” and the doubt rules that decided.',
+  });
+
 /**
  * What a policy says about a scenario, as JSON: the outcome (or `undetermined` with the facts still needed), the
  * rules that decide, conditions, reviewers, and the support duties owed.
@@ -112,7 +153,9 @@ export const DecisionSchema = z
       .describe('The outcome, or `undetermined` when it depends on facts the scenario does not give.'),
     possibleOutcomes: z
       .array(OutcomeSchema)
-      .describe('Every outcome some completion of the scenario gets: one when determined.'),
+      .describe(
+        'Every outcome some completion of the scenario gets: one when determined, unless decided in doubt.',
+      ),
     neededFacts: z
       .array(factName)
       .describe(
@@ -129,6 +172,9 @@ export const DecisionSchema = z
       .array(RuleTraceSchema)
       .describe('Which rules matched and why: present when evaluated with `{ trace: true }`.')
       .exactOptional(),
+    doubt: DecidedInDoubtSchema.describe(
+      'Present when the decision was reached in doubt: the outcome depended on facts answered “not sure” and the policy’s doubt rules decided.',
+    ).exactOptional(),
   })
   .meta({
     id: 'Decision',

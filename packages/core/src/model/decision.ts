@@ -1,5 +1,6 @@
 import type { FactOperator, SetOperator } from './condition.js';
 import type { Outcome } from './outcome.js';
+import type { DoubtResolution } from './policy-format.js';
 import type { Duty, Policy, Rule } from './policy.js';
 import type { FactValue, ScenarioValue } from '../vocabulary/fact-types.js';
 import type { CatalogueEntry } from '../vocabulary/vocabulary-schema.js';
@@ -63,12 +64,37 @@ export interface RuleTrace {
   readonly tests: readonly FactTestTrace[];
 }
 
+/** A doubt rule of the policy as it was applied to facts answered "not sure". */
+export interface AppliedDoubtRule {
+  /** The facts answered "not sure" it settled, in vocabulary order. */
+  readonly facts: readonly string[];
+  /** How it settled them: the strictest outcome still possible, a named outcome, or an assumed value. */
+  readonly resolve: DoubtResolution;
+  /** Whether it is the policy-wide rule (`doubt.default`) or one for these facts (`doubt.facts`). */
+  readonly scope: 'policy' | 'fact';
+  /** The value assumed (`assume`). */
+  readonly value?: FactValue;
+  /** The outcome it gives (`outcome`), or the strictest outcome still possible (`strictest`). */
+  readonly outcome?: Outcome;
+  readonly reason: string;
+  readonly source?: SourceRef;
+  readonly assumption?: string;
+}
+
+/** How a decision was reached in doubt: which facts were answered "not sure", and which doubt rules decided. */
+export interface DecidedInDoubt {
+  /** The facts answered "not sure" that the outcome depended on, in vocabulary order. */
+  readonly facts: readonly string[];
+  /** The policy's doubt rules that decided, assumptions first. */
+  readonly rules: readonly AppliedDoubtRule[];
+}
+
 /** What the policy says about a scenario, why, who to ask, and what support is owed. */
 export interface Decision {
   readonly policyId: string;
   /** The outcome, or `undetermined` when it depends on facts the scenario does not give. */
   readonly outcome: Outcome | 'undetermined';
-  /** Every outcome some completion of the scenario gets: one when determined. */
+  /** Every outcome some completion of the scenario gets: one when determined, unless decided in doubt. */
   readonly possibleOutcomes: readonly Outcome[];
   /**
    * Exactly the missing facts the outcome, the conditions or the reviewers depend on, in vocabulary order: a fact is
@@ -93,6 +119,12 @@ export interface Decision {
   readonly undeterminedDuties: readonly UndeterminedDuty[];
   /** Which rules matched and why: present when evaluated with `{ trace: true }`. */
   readonly trace?: readonly RuleTrace[];
+  /**
+   * Present when the decision was reached in doubt: the outcome depended on facts the scenario lists as `unsure`
+   * (and on no fact simply left out), and the policy's `doubt` rules decided. `neededFacts` then still lists what
+   * would settle it without doubt, and `possibleOutcomes` every outcome an answer could give.
+   */
+  readonly doubt?: DecidedInDoubt;
 }
 
 /** The policy a decision was made under, as `evaluate` needs it. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AnyFactValueSchema } from './condition.js';
 import { OutcomeSchema } from './outcome.js';
+import { socialMediaVocabulary } from '../vocabulary/social-media-vocabulary.js';
 import {
   CATALOGUE_ID,
   CUSTOM_CATALOGUE_ID,
@@ -20,6 +22,14 @@ export const RULE_STRENGTHS = ['must', 'should'] as const;
 export type RuleStrength = (typeof RULE_STRENGTHS)[number];
 /** A place a policy applies. */
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+/**
+ * What a doubt rule does with a fact answered "not sure": `strictest` takes the strictest outcome still possible;
+ * `outcome` gives a named outcome (with its reviewers or conditions); `assume` (per fact only) assumes a value.
+ */
+export const DOUBT_RESOLUTIONS = ['strictest', 'outcome', 'assume'] as const;
+/** How a doubt rule settles a decision that depends on a fact answered "not sure". */
+export type DoubtResolution = (typeof DOUBT_RESOLUTIONS)[number];
 
 /** The format's own version. Minor versions only add optional fields; a major version may break. */
 export const SCHEMA_VERSION = '1.0.0';
@@ -404,6 +414,79 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
     `Facts and catalogue entries the policy adds to the standard vocabulary. Fact names match ${CUSTOM_FACT_NAME.source}; entry ids match ${CUSTOM_CATALOGUE_ID.source}.`,
   );
 
+  // Doubt: what "I'm not sure" means. One variant per resolution, so the JSON Schema says exactly which fields go
+  // with which; the policy-wide rule cannot assume a value (the value depends on the fact).
+  const doubtReason = z
+    .string()
+    .min(1)
+    .describe('Why doubt is settled this way, in plain words ("If in doubt, don’t post it.").');
+  const doubtVariants = {
+    strictest: {
+      resolve: z
+        .literal('strictest')
+        .describe('Take the strictest outcome still possible, whatever the answer would have been.'),
+      reason: doubtReason,
+      ...provenance,
+    },
+    outcome: {
+      resolve: z.literal('outcome').describe('Give a named outcome, such as check-first with its reviewers.'),
+      outcome: OutcomeSchema,
+      conditions: optional(
+        z.array(catalogueRef('conditions')).describe('Conditions attached to the outcome given in doubt.'),
+      ),
+      reviewers: optional(
+        z.array(catalogueRef('roles')).describe('Who to ask when the outcome given in doubt is check-first.'),
+      ),
+      reason: doubtReason,
+      ...provenance,
+    },
+    assume: {
+      resolve: z.literal('assume').describe('Decide as if the fact had this value.'),
+      value: AnyFactValueSchema.describe('The value assumed: one the fact can take.'),
+      reason: doubtReason,
+      ...provenance,
+    },
+  };
+  const factName = named
+    ? z.union([
+        z.enum(socialMediaVocabulary.facts.map((f) => f.name) as [string, ...string[]]),
+        z.string().regex(CUSTOM_FACT_NAME),
+      ])
+    : z.string();
+  const doubtFact = {
+    fact: factName.describe('The fact this rule is for (a standard fact or custom.<name>).'),
+  };
+  const PolicyDoubtRule = meta(
+    z.discriminatedUnion('resolve', [
+      z.strictObject(doubtVariants.strictest),
+      z.strictObject(doubtVariants.outcome),
+    ]),
+    'DoubtRule',
+    'Doubt rule',
+    'What a decision is when it depends on a fact the person answered "not sure": the strictest outcome still possible, or a named outcome.',
+  );
+  const FactDoubtRule = meta(
+    z.discriminatedUnion('resolve', [
+      z.strictObject({ ...doubtFact, ...doubtVariants.strictest }),
+      z.strictObject({ ...doubtFact, ...doubtVariants.outcome }),
+      z.strictObject({ ...doubtFact, ...doubtVariants.assume }),
+    ]),
+    'FactDoubtRule',
+    'Fact doubt rule',
+    'What doubt about one fact means, where it differs from the policy-wide rule: the strictest outcome, a named outcome, or an assumed value.',
+  );
+  const Doubt = meta(
+    z.strictObject({
+      default: optional(PolicyDoubtRule),
+      facts: optional(
+        z.array(FactDoubtRule).describe('Rules for particular facts, which take precedence over `default`.'),
+      ),
+    }),
+    'Doubt',
+    'Doubt',
+    'What "I\'m not sure" means: a scenario may list facts answered unsure (`unsure`); when the outcome depends on them and on no fact left unasked, these rules decide. Without them, unsure is treated as unknown.',
+  );
+
   const Policy = meta(
     z.strictObject({
       $schema: optional(z.string().describe('The JSON Schema this file is written against (for editors).')),
@@ -447,6 +530,7 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
         z.array(Escalation).describe('Who is told when a duty owed to a targeted person slips.'),
       ),
       custom: optional(Custom),
+      doubt: optional(Doubt),
     }),
     'Policy',
     'Fairpost policy',
@@ -466,6 +550,8 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
     Definition,
     DefaultOutcome,
     Custom,
+    Doubt,
+    FactDoubtRule,
   };
 }
 

@@ -34,6 +34,10 @@ export const CommitmentSchema = published.Commitment;
 export const CalendarSchema = published.Calendar;
 /** The escalation schema: who is told when a duty slips. */
 export const EscalationSchema = published.Escalation;
+/** What "I'm not sure" means in the policy: a policy-wide rule and rules for particular facts. */
+export const DoubtSchema = published.Doubt;
+/** A doubt rule for one fact. */
+export const FactDoubtRuleSchema = published.FactDoubtRule;
 /** Where in a source document a rule, duty or other entry comes from. */
 export const SourceRefSchema = published.SourceRef;
 
@@ -62,6 +66,12 @@ export type Calendar = z.infer<typeof CalendarSchema>;
 export type Escalation = z.infer<typeof EscalationSchema>;
 /** A commitment about the organisation's own conduct. */
 export type Commitment = z.infer<typeof CommitmentSchema>;
+/** What "I'm not sure" means in a policy. */
+export type Doubt = z.infer<typeof DoubtSchema>;
+/** What doubt about one fact means. */
+export type FactDoubtRule = z.infer<typeof FactDoubtRuleSchema>;
+/** The policy-wide doubt rule. */
+export type DoubtRule = NonNullable<Doubt['default']>;
 /** Where the policy's resolution strategy says how matching rules combine. */
 export type Resolution = Policy['resolution'];
 /** A reference to one of the standard conditions, or a custom one. */

@@ -23,6 +23,18 @@ const standardFactProperties = Object.fromEntries(
   standardFacts.map((fact) => [fact.name, factProperty(fact)]),
 );
 
+const UnsureSchema = z
+  .array(
+    z.union([
+      z.enum(standardFacts.map((f) => f.name) as [string, ...string[]]),
+      z.string().regex(CUSTOM_FACT_NAME),
+    ]),
+  )
+  .describe(
+    'Facts the person was asked and answered "not sure" (none also given a value). They are unknown, but the policy’s `doubt` rules may decide for them; a fact left out was simply not asked.',
+  )
+  .exactOptional();
+
 /**
  * The published shape of a scenario: every standard fact is an optional property restricted to its values, and
  * custom facts (`custom.<name>`) take a string or a boolean. A fact left out is unknown, never false.
@@ -32,11 +44,12 @@ const standardFactProperties = Object.fromEntries(
  * values, depend on the policy: `parseScenario` with a compiled policy is the check that knows them.
  */
 export const ScenarioSchema = z
-  .object(standardFactProperties)
+  .object({ ...standardFactProperties, unsure: UnsureSchema })
   .catchall(CustomFactValueSchema)
   .superRefine((scenario, ctx) => {
     for (const key of Object.keys(scenario)) {
-      if (Object.hasOwn(standardFactProperties, key) || CUSTOM_FACT_NAME.test(key)) continue;
+      if (key === 'unsure' || Object.hasOwn(standardFactProperties, key) || CUSTOM_FACT_NAME.test(key))
+        continue;
       ctx.addIssue({
         code: 'custom',
         path: [key],
@@ -49,7 +62,7 @@ export const ScenarioSchema = z
     id: 'Scenario',
     title: 'Fairpost scenario',
     description:
-      'A situation, as the facts known about it: standard facts of the social-media/1 vocabulary and the policy’s own `custom.<name>` facts. A fact left out is unknown, not false.',
+      'A situation, as the facts known about it: standard facts of the social-media/1 vocabulary and the policy’s own `custom.<name>` facts. A fact left out is unknown, not false; a fact listed in `unsure` was answered “not sure”.',
   }) as unknown as z.ZodType<Scenario>;
 
 /** The pattern custom fact names follow, for the `patternProperties` of the published scenario schema. */

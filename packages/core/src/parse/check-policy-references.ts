@@ -19,6 +19,7 @@ type RuleShape = PolicyShape['rules'][number];
 type DutyShape = NonNullable<PolicyShape['duties']>[number];
 type CommitmentShape = NonNullable<PolicyShape['commitments']>[number];
 type DefaultShape = PolicyShape['default'];
+type DoubtShape = NonNullable<PolicyShape['doubt']>;
 
 /** What the reference checks of one part of a policy need to know about the rest of it. */
 export interface ReferenceContext {
@@ -66,6 +67,7 @@ export function checkPolicyReferences(policy: PolicyShape): Issue[] {
   (policy.commitments ?? []).forEach((c, i) => {
     checkCommitmentReferences(c, i, context);
   });
+  if (policy.doubt !== undefined) checkDoubtReferences(policy.doubt, context);
   (policy.escalation ?? []).forEach((e, i) => {
     checkRef('roles', e.tell, ['escalation', i, 'tell'], context);
     checkSource(e.source, ['escalation', i], context);
@@ -142,6 +144,59 @@ export function checkDutyReferences(duty: DutyShape, index: number, context: Ref
   checkRef('dutyActions', duty.action, ['duties', index, 'action'], context);
   checkRef('roles', duty.holder, ['duties', index, 'holder'], context);
   checkSource(duty.source, ['duties', index], context);
+}
+
+/**
+ * Checks the doubt rules: each fact exists and has at most one rule, an assumed value is one its fact takes, and
+ * reviewers, conditions and sources exist.
+ */
+export function checkDoubtReferences(doubt: DoubtShape, context: ReferenceContext): void {
+  const checkRule = (
+    rule: NonNullable<DoubtShape['default']> | NonNullable<DoubtShape['facts']>[number],
+    path: PathSegment[],
+  ) => {
+    checkSource(rule.source, path, context);
+    if (rule.resolve !== 'outcome') return;
+    (rule.conditions ?? []).forEach((id, j) => {
+      checkRef('conditions', id, [...path, 'conditions', j], context);
+    });
+    (rule.reviewers ?? []).forEach((id, j) => {
+      checkRef('roles', id, [...path, 'reviewers', j], context);
+    });
+  };
+  if (doubt.default !== undefined) checkRule(doubt.default, ['doubt', 'default']);
+  const first = new Map<string, number>();
+  (doubt.facts ?? []).forEach((rule, i) => {
+    const path: PathSegment[] = ['doubt', 'facts', i];
+    checkRule(rule, path);
+    const earlier = first.get(rule.fact);
+    if (earlier !== undefined)
+      context.issues.push({
+        path: [...path, 'fact'],
+        code: 'duplicate-id',
+        message: `fact ${quote(rule.fact)} has two doubt rules (first at doubt.facts[${earlier}])`,
+        received: quote(rule.fact),
+      });
+    else first.set(rule.fact, i);
+    const fact = context.vocabulary.facts.get(rule.fact);
+    if (!fact) {
+      const hint = suggest(rule.fact, context.vocabulary.facts.keys());
+      context.issues.push({
+        path: [...path, 'fact'],
+        code: 'unknown-fact',
+        message: CUSTOM_FACT_NAME.test(rule.fact)
+          ? `custom fact ${quote(rule.fact)} is not declared in custom.facts`
+          : `unknown fact ${quote(rule.fact)}${hint ? `; did you mean "${hint}"?` : ''}`,
+        expected: 'a fact of the vocabulary',
+        received: quote(rule.fact),
+      });
+      return;
+    }
+    if (rule.resolve === 'assume') {
+      const problem = checkFactValue(fact, rule.value);
+      if (problem) context.issues.push({ path: [...path, 'value'], code: 'invalid-fact-value', ...problem });
+    }
+  });
 }
 
 /** Checks one commitment's catalogue entry and source. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   checkCommitmentReferences,
   checkDefaultReferences,
+  checkDoubtReferences,
   checkDutyReferences,
   checkPolicyReferences,
   checkRuleReferences,
@@ -111,5 +112,7 @@ function checkWellFormedParts(input: unknown): Issue[] {
   for (const [commitment, i] of wellFormed(policy.commitments, shape.commitments.unwrap().element)) {
     checkCommitmentReferences(commitment, i, context);
   }
+  const doubt = shape.doubt.safeParse(policy.doubt);
+  if (doubt.success && doubt.data !== undefined) checkDoubtReferences(doubt.data, context);
   return context.issues;
 }

@@ -4,6 +4,7 @@ import { LIMITS, limitIssue } from './limits.js';
 import { readPlainInput } from './read-plain-input.js';
 import type {
   CustomFactName,
+  FactName,
   ScenarioValue,
   StandardFactName,
   StandardFactValue,
@@ -29,8 +30,26 @@ export type Scenario = { readonly [N in StandardFactName]?: StandardFactValue<N>
  */
 export const CHECKED_AGAINST: unique symbol = Symbol('fairpost.checkedAgainst');
 
+/**
+ * A scenario that may also list facts the person was asked and answered "not sure": they are unknown too, but the
+ * policy's `doubt` rules may decide for them (see `evaluate`). A separate type so that a plain record of facts is
+ * still a `Scenario`; every `ScenarioWithDoubt` is one.
+ * @example
+ * const scenario: ScenarioWithDoubt = { 'account.kind': 'personal-named', unsure: ['content.kind'] };
+ */
+export type ScenarioWithDoubt = Scenario & {
+  /** Facts the person was asked and answered "not sure" (never also given a value). */
+  readonly unsure?: readonly FactName[];
+};
+
+/**
+ * The key of a scenario that lists the facts answered "not sure". Fact names always contain a dot, so it can never
+ * be a fact's name.
+ */
+export const UNSURE_KEY = 'unsure';
+
 /** The result of checking a scenario: the scenario, or every issue. */
-export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
+export type ParseScenarioResult = { ok: true; scenario: ScenarioWithDoubt } | { ok: false; issues: Issue[] };
 
 /**
  * Checks any value as a scenario for a vocabulary (a compiled policy's, or the standard one): every key must be a
@@ -68,6 +87,7 @@ export function parseScenario(
   const issues: Issue[] = [];
   const scenario: Record<string, ScenarioValue> = {};
   for (const [name, value] of entries) {
+    if (name === UNSURE_KEY) continue;
     const fact = vocab.facts.get(name);
     if (!fact) {
       const hint = suggest(name, vocab.facts.keys());
@@ -94,7 +114,73 @@ export function parseScenario(
         configurable: true,
       });
   }
+  if (Object.hasOwn(input, UNSURE_KEY)) {
+    const unsure = checkUnsure((input as Record<string, unknown>)[UNSURE_KEY], input, vocab, issues);
+    if (unsure !== undefined && unsure.length > 0)
+      Object.defineProperty(scenario, UNSURE_KEY, {
+        value: Object.freeze(unsure),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
   if (issues.length > 0) return { ok: false, issues };
   Object.defineProperty(scenario, CHECKED_AGAINST, { value: vocab });
-  return { ok: true, scenario: Object.freeze(scenario) as Scenario };
+  return { ok: true, scenario: Object.freeze(scenario) as ScenarioWithDoubt };
+}
+
+/**
+ * Checks a scenario's `unsure` list: an array of distinct facts of the vocabulary, none also given a value (an
+ * answer and "not sure" contradict each other). Returns the facts, or undefined when the list is not an array.
+ */
+function checkUnsure(
+  value: unknown,
+  input: object,
+  vocab: ResolvedVocabulary,
+  issues: Issue[],
+): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    issues.push({
+      path: [UNSURE_KEY],
+      code: 'invalid-type',
+      message: `"unsure" lists the facts answered "not sure", such as ["content.kind"]; found ${describeReceived(value)}`,
+      expected: 'an array of fact names',
+      received: describeReceived(value),
+    });
+    return undefined;
+  }
+  if (value.length > LIMITS.scenarioFacts) {
+    issues.push(limitIssue('scenarioFacts', value.length, [UNSURE_KEY]));
+    return undefined;
+  }
+  const facts: string[] = [];
+  value.forEach((name: unknown, i) => {
+    if (typeof name !== 'string' || !vocab.facts.has(name)) {
+      const hint = typeof name === 'string' ? suggest(name, vocab.facts.keys()) : undefined;
+      issues.push({
+        path: [UNSURE_KEY, i],
+        code: 'unknown-fact',
+        message: `unknown fact ${typeof name === 'string' ? quote(name) : describeReceived(name)} in "unsure"${hint ? `; did you mean "${hint}"?` : ''}`,
+        expected: 'a fact of the vocabulary',
+        received: typeof name === 'string' ? quote(name) : describeReceived(name),
+      });
+    } else if (facts.includes(name)) {
+      issues.push({
+        path: [UNSURE_KEY, i],
+        code: 'duplicate-value',
+        message: `fact ${quote(name)} is listed twice in "unsure"`,
+        received: quote(name),
+      });
+    } else if ((input as Record<string, unknown>)[name] !== undefined) {
+      issues.push({
+        path: [UNSURE_KEY, i],
+        code: 'invalid-value',
+        message: `fact ${quote(name)} has an answer and is also listed as "not sure"; give one or the other`,
+        expected: 'a fact without an answer',
+        received: quote(name),
+      });
+    } else facts.push(name);
+  });
+  return facts;
 }

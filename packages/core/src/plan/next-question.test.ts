@@ -332,6 +332,12 @@ const PINNED_MEANS: Record<string, number> = {
   '004_encouraging-guidance.yaml': 2.939,
   'management-draft.yaml': 2.391,
   'starter.yaml': 2.125,
+  // The four policy kinds in the standard vocabulary alone (exact optima 2.5215, 1.9667, 0 and 4.2056; the
+  // newsroom's protocol has no rules, so its outcome needs no question).
+  'council-protocol.yaml': 2.522,
+  'government-department-guidance.yaml': 1.967,
+  'newsroom-support-protocol.yaml': 0,
+  'tech-company-staff.yaml': 4.206,
 };
 
 describe('the planner on the example policies', () => {

@@ -13,8 +13,9 @@ import {
   UNIVERSE,
 } from '../region/region.js';
 import { buildQuestionPlan, PLAN_STATE_BUDGET, type QuestionPlan } from './question-plan.js';
-import { parseScenario, type Scenario } from '../parse/scenario.js';
+import { parseScenario, type Scenario, type ScenarioWithDoubt } from '../parse/scenario.js';
 import type { Issue } from '../parse/issue.js';
+import { evaluate } from '../evaluate/evaluate.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 
@@ -80,6 +81,10 @@ export type NextQuestionResult =
  * Never throws: the scenario is checked as `parseScenario` checks it (scenarios come from forms), and an invalid
  * one (an unknown fact, a value its fact cannot take, something that is not plain data) gives `ok: false` with
  * its issues.
+ *
+ * A fact the scenario lists as `unsure` (answered "not sure") is never asked again. The questions then stop once the
+ * policy's doubt rules decide (the decision carries `doubt`), or when only unsure facts are left; without doubt
+ * rules for them, `evaluate` then still says `undetermined`.
  * @example
  * let scenario: Scenario = {};
  * for (let next = nextQuestion(compiled, scenario); next.ok && next.question; next = nextQuestion(compiled, scenario))
@@ -88,21 +93,39 @@ export type NextQuestionResult =
  */
 export function nextQuestion(
   compiled: CompiledPolicy,
-  scenario: Scenario,
+  scenario: Scenario | ScenarioWithDoubt,
   options: NextQuestionOptions = {},
 ): NextQuestionResult {
   // parseScenario, not the faster acceptsScenario: it reads a hostile value (a throwing getter, a Proxy) safely.
   const checked = parseScenario(scenario, compiled.vocabulary);
   if (!checked.ok) return { ok: false, issues: checked.issues };
-  return {
-    ok: true,
-    question: nextQuestionWithin(
-      compiled,
-      engineOf(compiled).toEngineScenario(checked.scenario),
-      options.goal ?? 'outcome',
-      PLAN_STATE_BUDGET,
-    ),
-  };
+  const goal = options.goal ?? 'outcome';
+  const engine = engineOf(compiled);
+  const { unsure, ...facts } = checked.scenario;
+  const question =
+    unsure !== undefined && unsure.length > 0
+      ? questionBesideDoubt(compiled, checked.scenario, engine.toEngineScenario(facts), new Set(unsure), goal)
+      : nextQuestionWithin(compiled, engine.toEngineScenario(checked.scenario), goal, PLAN_STATE_BUDGET);
+  return { ok: true, question };
+}
+
+/**
+ * The next question when some facts were answered "not sure": never one of those. When the policy's doubt rules
+ * decide the outcome, the outcome is settled; otherwise the facts still relevant, less the unsure ones, are asked,
+ * the greedy way (the exact plan counts every fact as askable). `undefined` when only unsure facts are left.
+ * `facts` is the engine's scenario (set facts spelt out as membership dimensions).
+ */
+function questionBesideDoubt(
+  compiled: CompiledPolicy,
+  scenario: ScenarioWithDoubt,
+  facts: Scenario,
+  unsure: ReadonlySet<string>,
+  goal: QuestionGoal,
+): Question | undefined {
+  const settledInDoubt = goal !== 'duties' && evaluate(compiled, scenario).doubt !== undefined;
+  const left = settledInDoubt ? (goal === 'both' ? 'duties' : undefined) : goal;
+  if (left === undefined) return undefined;
+  return greedyQuestion(compiled, facts, left, unsure);
 }
 
 /**
@@ -149,9 +172,10 @@ function greedyQuestion(
   compiled: CompiledPolicy,
   scenario: Scenario,
   goal: QuestionGoal,
+  unsure: ReadonlySet<string> = new Set(),
 ): Question | undefined {
   const partitions = partitionsFor(compiled, goal);
-  const candidates = relevantIn(compiled, partitions, knownIn(scenario));
+  const candidates = relevantIn(compiled, partitions, knownIn(scenario)).filter((f) => !unsure.has(f));
   if (candidates.length === 0) return undefined;
   let best: { fact: string; score: number } | undefined;
   for (const fact of candidates) {

@@ -29,7 +29,7 @@ export interface Decision {
    */
   outcome: Outcome | 'undetermined';
   /**
-   * Every outcome some completion of the scenario gets: one when determined.
+   * Every outcome some completion of the scenario gets: one when determined, unless decided in doubt.
    */
   possibleOutcomes: Outcome[];
   /**
@@ -62,6 +62,10 @@ export interface Decision {
    * Which rules matched and why: present when evaluated with `{ trace: true }`.
    */
   trace?: RuleTrace[];
+  /**
+   * Present when the decision was reached in doubt: the outcome depended on facts answered “not sure” and the policy’s doubt rules decided.
+   */
+  doubt?: DecidedInDoubt;
 }
 /**
  * A rule (or the default) that decides.
@@ -212,4 +216,55 @@ export interface FactTestTrace {
    */
   actual?: (string | boolean) | string[];
   result: Truth;
+}
+/**
+ * How a decision was reached in doubt: the facts answered “not sure” and the doubt rules that decided.
+ */
+export interface DecidedInDoubt {
+  /**
+   * The facts answered “not sure” that the outcome depended on, in vocabulary order.
+   *
+   * Items: A fact name (`account.kind`, `custom.campaignPhase`).
+   */
+  facts: string[];
+  /**
+   * The policy’s doubt rules that decided, assumptions first.
+   */
+  rules: AppliedDoubtRule[];
+}
+/**
+ * A doubt rule of the policy as it was applied to facts answered “not sure”.
+ */
+export interface AppliedDoubtRule {
+  /**
+   * The facts answered “not sure” it settled, in vocabulary order.
+   *
+   * Items: A fact name (`account.kind`, `custom.campaignPhase`).
+   */
+  facts: string[];
+  /**
+   * How it settled them: strictest outcome still possible, a named outcome, or an assumed value.
+   */
+  resolve: 'strictest' | 'outcome' | 'assume';
+  /**
+   * Whether it is the policy-wide rule (doubt.default) or one for these facts (doubt.facts).
+   */
+  scope: 'policy' | 'fact';
+  /**
+   * The value assumed (assume).
+   */
+  value?: string | boolean;
+  /**
+   * The outcome it gives (outcome, strictest).
+   */
+  outcome?: Outcome;
+  /**
+   * Why doubt is settled this way.
+   */
+  reason: string;
+  source?: SourceReference;
+  /**
+   * What the source leaves open and the rule or duty assumes.
+   */
+  assumption?: string;
 }

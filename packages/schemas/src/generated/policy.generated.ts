@@ -149,6 +149,289 @@ export type FactTest =
  * A fact of the policy’s own, named `custom.<name>`.
  */
 export type CustomFact = CustomEnumFact | CustomBooleanFact | CustomSetFact;
+/**
+ * What a decision is when it depends on a fact the person answered "not sure": the strictest outcome still possible, or a named outcome.
+ */
+export type DoubtRule =
+  | {
+      /**
+       * Take the strictest outcome still possible, whatever the answer would have been.
+       */
+      resolve: 'strictest';
+      /**
+       * Why doubt is settled this way, in plain words ("If in doubt, don’t post it.").
+       */
+      reason: string;
+      source?: SourceReference;
+      /**
+       * What the source leaves open and this entry assumes, stated so a reader can challenge it.
+       */
+      assumption?: string;
+    }
+  | {
+      /**
+       * Give a named outcome, such as check-first with its reviewers.
+       */
+      resolve: 'outcome';
+      outcome: Outcome;
+      /**
+       * Conditions attached to the outcome given in doubt.
+       */
+      conditions?: (
+        | (
+            | 'state-personal-view'
+            | 'disclose-role'
+            | 'get-consent'
+            | 'get-written-parental-consent'
+            | 'remove-identifying-details'
+            | 'share-without-commentary'
+            | 'check-accuracy'
+            | 'use-privacy-settings'
+            | 'give-notice-of-images'
+            | 'follow-content-guidelines'
+            | 'explain-removal'
+            | 'give-privacy-notice'
+            | 'agree-with-comms'
+            | 'be-respectful'
+            | 'keep-within-reasonable-use'
+          )
+        | string
+      )[];
+      /**
+       * Who to ask when the outcome given in doubt is check-first.
+       */
+      reviewers?: (
+        | (
+            | 'organisation'
+            | 'line-manager'
+            | 'safety-lead'
+            | 'comms-team'
+            | 'policy-lead'
+            | 'legal'
+            | 'leadership'
+            | 'hr'
+            | 'union-rep'
+            | 'safeguarding-lead'
+            | 'data-protection-officer'
+            | 'person-targeted'
+          )
+        | string
+      )[];
+      /**
+       * Why doubt is settled this way, in plain words ("If in doubt, don’t post it.").
+       */
+      reason: string;
+      source?: SourceReference;
+      /**
+       * What the source leaves open and this entry assumes, stated so a reader can challenge it.
+       */
+      assumption?: string;
+    };
+/**
+ * What doubt about one fact means, where it differs from the policy-wide rule: the strictest outcome, a named outcome, or an assumed value.
+ */
+export type FactDoubtRule =
+  | {
+      /**
+       * The fact this rule is for (a standard fact or custom.<name>).
+       */
+      fact:
+        | (
+            | 'actor.role'
+            | 'actor.clientFacing'
+            | 'actor.authorisedSpokesperson'
+            | 'actor.capacity'
+            | 'actor.workJurisdiction'
+            | 'account.kind'
+            | 'activity.kind'
+            | 'context.time'
+            | 'context.device'
+            | 'content.kind'
+            | 'content.identifiesClient'
+            | 'content.showsChildren'
+            | 'content.hasConsent'
+            | 'content.statesPersonalView'
+            | 'content.disclosesRole'
+            | 'content.isAbusive'
+            | 'content.revealsPrivateEvent'
+            | 'counterpart.kind'
+            | 'incident.kind'
+            | 'incident.workRelated'
+            | 'incident.severity'
+            | 'platform.kind'
+            | 'content.usesBranding'
+            | 'content.recordedAtWork'
+            | 'content.aboutPayOrConditions'
+            | 'content.isEndorsement'
+            | 'content.conflictOfInterest'
+            | 'content.topics'
+            | 'risk.kind'
+          )
+        | string;
+      /**
+       * Take the strictest outcome still possible, whatever the answer would have been.
+       */
+      resolve: 'strictest';
+      /**
+       * Why doubt is settled this way, in plain words ("If in doubt, don’t post it.").
+       */
+      reason: string;
+      source?: SourceReference;
+      /**
+       * What the source leaves open and this entry assumes, stated so a reader can challenge it.
+       */
+      assumption?: string;
+    }
+  | {
+      /**
+       * The fact this rule is for (a standard fact or custom.<name>).
+       */
+      fact:
+        | (
+            | 'actor.role'
+            | 'actor.clientFacing'
+            | 'actor.authorisedSpokesperson'
+            | 'actor.capacity'
+            | 'actor.workJurisdiction'
+            | 'account.kind'
+            | 'activity.kind'
+            | 'context.time'
+            | 'context.device'
+            | 'content.kind'
+            | 'content.identifiesClient'
+            | 'content.showsChildren'
+            | 'content.hasConsent'
+            | 'content.statesPersonalView'
+            | 'content.disclosesRole'
+            | 'content.isAbusive'
+            | 'content.revealsPrivateEvent'
+            | 'counterpart.kind'
+            | 'incident.kind'
+            | 'incident.workRelated'
+            | 'incident.severity'
+            | 'platform.kind'
+            | 'content.usesBranding'
+            | 'content.recordedAtWork'
+            | 'content.aboutPayOrConditions'
+            | 'content.isEndorsement'
+            | 'content.conflictOfInterest'
+            | 'content.topics'
+            | 'risk.kind'
+          )
+        | string;
+      /**
+       * Give a named outcome, such as check-first with its reviewers.
+       */
+      resolve: 'outcome';
+      outcome: Outcome;
+      /**
+       * Conditions attached to the outcome given in doubt.
+       */
+      conditions?: (
+        | (
+            | 'state-personal-view'
+            | 'disclose-role'
+            | 'get-consent'
+            | 'get-written-parental-consent'
+            | 'remove-identifying-details'
+            | 'share-without-commentary'
+            | 'check-accuracy'
+            | 'use-privacy-settings'
+            | 'give-notice-of-images'
+            | 'follow-content-guidelines'
+            | 'explain-removal'
+            | 'give-privacy-notice'
+            | 'agree-with-comms'
+            | 'be-respectful'
+            | 'keep-within-reasonable-use'
+          )
+        | string
+      )[];
+      /**
+       * Who to ask when the outcome given in doubt is check-first.
+       */
+      reviewers?: (
+        | (
+            | 'organisation'
+            | 'line-manager'
+            | 'safety-lead'
+            | 'comms-team'
+            | 'policy-lead'
+            | 'legal'
+            | 'leadership'
+            | 'hr'
+            | 'union-rep'
+            | 'safeguarding-lead'
+            | 'data-protection-officer'
+            | 'person-targeted'
+          )
+        | string
+      )[];
+      /**
+       * Why doubt is settled this way, in plain words ("If in doubt, don’t post it.").
+       */
+      reason: string;
+      source?: SourceReference;
+      /**
+       * What the source leaves open and this entry assumes, stated so a reader can challenge it.
+       */
+      assumption?: string;
+    }
+  | {
+      /**
+       * The fact this rule is for (a standard fact or custom.<name>).
+       */
+      fact:
+        | (
+            | 'actor.role'
+            | 'actor.clientFacing'
+            | 'actor.authorisedSpokesperson'
+            | 'actor.capacity'
+            | 'actor.workJurisdiction'
+            | 'account.kind'
+            | 'activity.kind'
+            | 'context.time'
+            | 'context.device'
+            | 'content.kind'
+            | 'content.identifiesClient'
+            | 'content.showsChildren'
+            | 'content.hasConsent'
+            | 'content.statesPersonalView'
+            | 'content.disclosesRole'
+            | 'content.isAbusive'
+            | 'content.revealsPrivateEvent'
+            | 'counterpart.kind'
+            | 'incident.kind'
+            | 'incident.workRelated'
+            | 'incident.severity'
+            | 'platform.kind'
+            | 'content.usesBranding'
+            | 'content.recordedAtWork'
+            | 'content.aboutPayOrConditions'
+            | 'content.isEndorsement'
+            | 'content.conflictOfInterest'
+            | 'content.topics'
+            | 'risk.kind'
+          )
+        | string;
+      /**
+       * Decide as if the fact had this value.
+       */
+      resolve: 'assume';
+      /**
+       * The value assumed: one the fact can take.
+       */
+      value: string | boolean;
+      /**
+       * Why doubt is settled this way, in plain words ("If in doubt, don’t post it.").
+       */
+      reason: string;
+      source?: SourceReference;
+      /**
+       * What the source leaves open and this entry assumes, stated so a reader can challenge it.
+       */
+      assumption?: string;
+    };
 
 /**
  * A social-media policy as typed rules: metadata, principles, rules, duties and commitments.
@@ -239,6 +522,7 @@ export interface Policy {
    */
   escalation?: Escalation[];
   custom?: CustomVocabulary;
+  doubt?: Doubt;
 }
 /**
  * A document the policy was drawn from.
@@ -2974,4 +3258,14 @@ export interface CustomCommitmentEntry {
    * protects (the default): a promise that limits the organisation; restricts: a practice it reserves.
    */
   polarity?: 'protects' | 'restricts';
+}
+/**
+ * What "I'm not sure" means: a scenario may list facts answered unsure (`unsure`); when the outcome depends on them and on no fact left unasked, these rules decide. Without them, unsure is treated as unknown.
+ */
+export interface Doubt {
+  default?: DoubtRule;
+  /**
+   * Rules for particular facts, which take precedence over `default`.
+   */
+  facts?: FactDoubtRule[];
 }

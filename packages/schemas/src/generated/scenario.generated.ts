@@ -3,7 +3,7 @@
 // @fairpost/core and run `pnpm generate`.
 
 /**
- * A situation, as the facts known about it: standard facts of the social-media/1 vocabulary and the policy’s own `custom.<name>` facts. A fact left out is unknown, not false.
+ * A situation, as the facts known about it: standard facts of the social-media/1 vocabulary and the policy’s own `custom.<name>` facts. A fact left out is unknown, not false; a fact listed in `unsure` was answered “not sure”.
  */
 export interface Scenario {
   /**
@@ -191,6 +191,43 @@ export interface Scenario {
    */
   'risk.kind'?: 'none' | 'publishing-contentious-work' | 'known-risk';
   /**
+   * Facts the person was asked and answered "not sure" (none also given a value). They are unknown, but the policy’s `doubt` rules may decide for them; a fact left out was simply not asked.
+   */
+  unsure?: (
+    | (
+        | 'actor.role'
+        | 'actor.clientFacing'
+        | 'actor.authorisedSpokesperson'
+        | 'actor.capacity'
+        | 'actor.workJurisdiction'
+        | 'account.kind'
+        | 'activity.kind'
+        | 'context.time'
+        | 'context.device'
+        | 'content.kind'
+        | 'content.identifiesClient'
+        | 'content.showsChildren'
+        | 'content.hasConsent'
+        | 'content.statesPersonalView'
+        | 'content.disclosesRole'
+        | 'content.isAbusive'
+        | 'content.revealsPrivateEvent'
+        | 'counterpart.kind'
+        | 'incident.kind'
+        | 'incident.workRelated'
+        | 'incident.severity'
+        | 'platform.kind'
+        | 'content.usesBranding'
+        | 'content.recordedAtWork'
+        | 'content.aboutPayOrConditions'
+        | 'content.isEndorsement'
+        | 'content.conflictOfInterest'
+        | 'content.topics'
+        | 'risk.kind'
+      )
+    | string
+  )[];
+  /**
    * The value of a custom fact the policy declares in `custom.facts` (a string, a boolean, or for a set fact an array of its members).
    *
    * This interface was referenced by `Scenario`'s JSON-Schema definition
@@ -284,5 +321,39 @@ export interface Scenario {
       )[]
     | 'publishing-contentious-work'
     | 'known-risk'
+    | (
+        | (
+            | 'actor.role'
+            | 'actor.clientFacing'
+            | 'actor.authorisedSpokesperson'
+            | 'actor.capacity'
+            | 'actor.workJurisdiction'
+            | 'account.kind'
+            | 'activity.kind'
+            | 'context.time'
+            | 'context.device'
+            | 'content.kind'
+            | 'content.identifiesClient'
+            | 'content.showsChildren'
+            | 'content.hasConsent'
+            | 'content.statesPersonalView'
+            | 'content.disclosesRole'
+            | 'content.isAbusive'
+            | 'content.revealsPrivateEvent'
+            | 'counterpart.kind'
+            | 'incident.kind'
+            | 'incident.workRelated'
+            | 'incident.severity'
+            | 'platform.kind'
+            | 'content.usesBranding'
+            | 'content.recordedAtWork'
+            | 'content.aboutPayOrConditions'
+            | 'content.isEndorsement'
+            | 'content.conflictOfInterest'
+            | 'content.topics'
+            | 'risk.kind'
+          )
+        | string
+      )[]
     | undefined;
 }
