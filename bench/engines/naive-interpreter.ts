@@ -13,7 +13,8 @@ function holds(condition: Condition, scenario: Record<string, unknown>): boolean
   if ('notIn' in condition) return !(condition.notIn as unknown[]).includes(value);
   const members = (value ?? []) as unknown[];
   if ('includes' in condition) return members.includes(condition.includes);
-  if ('includesAny' in condition) return (condition.includesAny as unknown[]).some((m) => members.includes(m));
+  if ('includesAny' in condition)
+    return (condition.includesAny as unknown[]).some((m) => members.includes(m));
   return (condition.includesAll as unknown[]).every((m) => members.includes(m));
 }
 

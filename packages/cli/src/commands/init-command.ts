@@ -112,7 +112,9 @@ function refuseExisting(file: string, target: string, force: boolean): void {
   const existing = lstatSync(target, { throwIfNoEntry: false });
   if (!existing) return;
   if (existing.isSymbolicLink())
-    throw new CliError(`${file} is a symbolic link; refusing to write through it (remove it, or choose another name)`);
+    throw new CliError(
+      `${file} is a symbolic link; refusing to write through it (remove it, or choose another name)`,
+    );
   if (existing.isDirectory()) throw new CliError(`cannot write ${file}: it is a folder`);
   if (!force) throw new CliError(`${file} already exists; add --force to replace it, or choose another name`);
 }
