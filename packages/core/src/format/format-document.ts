@@ -66,11 +66,13 @@ export function formatDocument(text: string, file: string): FormatResult {
   orderKeys(doc.contents, SCHEMAS[kind]);
   if (/\.json$/i.test(file)) return { ok: true, kind, text: `${JSON.stringify(doc.toJS(), null, 2)}\n` };
   visit(doc, {
+    // Block style, where editors complete best; an empty map or list stays `{}` / `[]` on its key's line, as YAML
+    // has no block form for it (and the repository's YAML formatter writes it so).
     Map: (_key, node) => {
-      node.flow = false;
+      node.flow = node.items.length === 0;
     },
     Seq: (_key, node) => {
-      node.flow = false;
+      node.flow = node.items.length === 0;
     },
     Scalar: (key, node) => {
       const value = node.value;

@@ -31,7 +31,7 @@ describe('parsePolicySource', () => {
       '    reason: Clients trust us with their safety; nothing we post may identify them.\n',
       '',
     );
-    expect(located(text)).toEqual(['19:5 missing-field: rules[0].reason: "reason" is required (string)']);
+    expect(located(text)).toEqual(['21:5 missing-field: rules[0].reason: "reason" is required (string)']);
   });
 
   it('places an unknown key at the key', () => {
@@ -40,34 +40,34 @@ describe('parsePolicySource', () => {
       '    outcome: not-permitted\n    because: safety\n',
     );
     expect(located(text)).toEqual([
-      '24:5 unknown-key: rules[0].because: unknown key "because"; it is not part of the format here, so it would be lost',
+      '26:5 unknown-key: rules[0].because: unknown key "because"; it is not part of the format here, so it would be lost',
     ]);
   });
 
   it('places a bad fact value at the fact test inside a nested condition', () => {
     const text = starterWith('          is: own-time\n', '          is: weekend\n');
     expect(located(text)).toEqual([
-      '30:11 invalid-fact-value: rules[1].when.all[1]: fact "context.time" has no value "weekend"; expected one of work-time, own-time',
+      '34:11 invalid-fact-value: rules[1].when.all[1]: fact "context.time" has no value "weekend"; expected one of work-time, own-time',
     ]);
   });
 
   it('places an unknown catalogue entry at its value in a flow list', () => {
-    const text = starterWith('reviewers: [comms-team]', 'reviewers: [comms-team, press-office]');
+    const text = starterWith('  reviewers:\n    - comms-team\n', '  reviewers: [comms-team, press-office]\n');
     expect(located(text)[0]).toMatch(
-      /^16:27 unknown-catalogue-entry: default\.reviewers\[1\]: unknown role "press-office"/,
+      /^17:27 unknown-catalogue-entry: default\.reviewers\[1\]: unknown role "press-office"/,
     );
   });
 
   it('reports a YAML syntax error at its line and column', () => {
     const text = starterWith('rules:\n', 'rules:\n  - id: [oops\n');
     expect(located(text)[0]).toBe(
-      '20:3 invalid-yaml: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      '22:3 invalid-yaml: Flow sequence in block collection must be sufficiently indented and end with a ]',
     );
   });
 
   it('reports a duplicate key where the repeat is', () => {
     const text = starterWith('version: "1.0"\n', 'version: "1.0"\nversion: "2.0"\n');
-    expect(located(text)).toEqual(['9:1 invalid-yaml: Map keys must be unique']);
+    expect(located(text)).toEqual(['10:1 invalid-yaml: Map keys must be unique']);
   });
 
   it('locates issues in JSON text', () => {

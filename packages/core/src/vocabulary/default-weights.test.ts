@@ -14,9 +14,11 @@ const policy = (name: string) => {
 };
 
 describe('the default weights', () => {
-  it('give a rate to every value of every standard fact, summing to 1 per fact', () => {
-    expect(Object.keys(defaultWeights).sort()).toEqual(socialMediaVocabulary.facts.map((f) => f.name).sort());
-    for (const fact of socialMediaVocabulary.facts) {
+  it('give a rate to every value of every standard one-value fact, summing to 1 per fact', () => {
+    // A set fact (content.topics) has no rates yet: each member counts as in or out with even odds (docs/weights.md).
+    const oneValue = socialMediaVocabulary.facts.filter((f) => f.type !== 'set');
+    expect(Object.keys(defaultWeights).sort()).toEqual(oneValue.map((f) => f.name).sort());
+    for (const fact of oneValue) {
       const values = fact.type === 'boolean' ? ['true', 'false'] : fact.values.map((x) => x.value);
       const rates = defaultWeights[fact.name]!;
       expect(Object.keys(rates).sort(), fact.name).toEqual([...values].sort());
