@@ -374,10 +374,10 @@ describe('the views', { timeout: TIMEOUT }, () => {
     );
     // The private-life line says what the management draft does to own time, as core measures it.
     const privateLife = themes.find((t) => t.theme === 'private-life')!;
-    expect(privateLife.verdict).toBe('stricter');
+    expect(privateLife.stricterShare).toBeGreaterThan(0);
     expect(
       await page.locator('#panel-compare .theme-line', { hasText: 'Private life' }).textContent(),
-    ).toContain(`is stricter on ${Math.round(privateLife.stricterShare * 1000) / 10}% of it`);
+    ).toContain(`stricter on ${Math.round(privateLife.stricterShare * 1000) / 10}%`);
     expect(await page.locator('#panel-compare table.differences tbody tr').count()).toBe(
       expected.differences.length,
     );
