@@ -288,7 +288,10 @@ describe('the editor', { timeout: TIMEOUT }, () => {
     await screenshot(page, 'completion', '.editor-host');
     // Choosing one writes it into the text.
     await page.keyboard.type('ow');
-    await page.locator('.cm-tooltip-autocomplete li[aria-selected]', { hasText: 'own-time' }).first().waitFor();
+    await page
+      .locator('.cm-tooltip-autocomplete li[aria-selected]', { hasText: 'own-time' })
+      .first()
+      .waitFor();
     // CodeMirror ignores Enter for `interactionDelay` (75 ms) after the list opens or updates, so that a key
     // pressed before the reader could see the list does not pick from it: wait past it, as a person would.
     await page.waitForTimeout(200);
