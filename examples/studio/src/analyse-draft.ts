@@ -1,6 +1,7 @@
 // One pass over the editor's text: parse it (line:column issues), compile it without code generation (the page's
-// CSP forbids eval), audit it, and place every problem in the text so the editor can underline it.
+// CSP forbids eval), lint and audit it, and place every problem in the text so the editor can underline it.
 import {
+  type AuditReport,
   type CompiledPolicy,
   compilePolicy,
   formatIssue,
@@ -8,7 +9,7 @@ import {
   parsePolicySource,
 } from '@fairpost/core';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import { type AuditSummary, auditDraft } from './audit.js';
+import { auditDraft, type LintFinding, lintDraft } from './audit.js';
 
 /** A problem placed in the text: `from`/`to` are offsets, `line`/`column` 1-based. */
 export interface Problem {
@@ -17,8 +18,8 @@ export interface Problem {
   readonly line: number;
   readonly column: number;
   readonly severity: 'error' | 'warning' | 'info';
-  /** `policy` for parsing and validation, `audit` for the audit's findings. */
-  readonly source: 'policy' | 'audit';
+  /** `policy` for parsing and validation, `lint` for lint's findings (the audit is shown in its own view). */
+  readonly source: 'policy' | 'lint';
   readonly message: string;
 }
 
@@ -27,7 +28,8 @@ export type DraftAnalysis =
   | {
       readonly ok: true;
       readonly compiled: CompiledPolicy;
-      readonly audit: AuditSummary;
+      readonly lint: readonly LintFinding[];
+      readonly audit: AuditReport;
       readonly problems: readonly Problem[];
     }
   | { readonly ok: false; readonly problems: readonly Problem[] };
@@ -81,7 +83,7 @@ function factValueRange(text: string, issue: Issue): [number, number] | null {
   return null;
 }
 
-/** Where each rule's and duty's `id` is written, by id, so audit findings can point at their subject. */
+/** Where each rule's and duty's `id` is written, by id, so lint findings can point at their subject. */
 function idPositions(text: string, list: 'rules' | 'duties'): Map<string, [number, number]> {
   const found = new Map<string, [number, number]>();
   const doc = parseDocument(text, { lineCounter: new LineCounter() });
@@ -103,7 +105,8 @@ function placeAt(starts: readonly number[], from: number, to: number) {
 }
 
 /**
- * Parses, compiles and audits the editor's text, and places every problem by line and column.
+ * Parses, compiles, lints and audits the editor's text, and places every problem (parsing, validation, lint) by
+ * line and column.
  * @example analyseDraft(text, 'policy.yaml').problems.map((p) => `${p.line}:${p.column} ${p.message}`)
  */
 export function analyseDraft(text: string, filename = 'policy.yaml'): DraftAnalysis {
@@ -135,10 +138,11 @@ export function analyseDraft(text: string, filename = 'policy.yaml'): DraftAnaly
     };
   }
   const compiled = compilePolicy(parsed.policy, { generateCode: false });
+  const lint = lintDraft(compiled);
   const audit = auditDraft(compiled);
   const rules = idPositions(text, 'rules');
   const duties = idPositions(text, 'duties');
-  const problems = audit.findings.map((finding): Problem => {
+  const problems = lint.map((finding): Problem => {
     const at =
       (finding.ruleIds[0] !== undefined ? rules.get(finding.ruleIds[0]) : undefined) ??
       (finding.dutyIds[0] !== undefined ? duties.get(finding.dutyIds[0]) : undefined) ??
@@ -146,9 +150,9 @@ export function analyseDraft(text: string, filename = 'policy.yaml'): DraftAnaly
     return {
       ...placeAt(starts, at[0], at[1]),
       severity: finding.severity,
-      source: 'audit',
+      source: 'lint',
       message: finding.message,
     };
   });
-  return { ok: true, compiled, audit, problems };
+  return { ok: true, compiled, lint, audit, problems };
 }

@@ -1,9 +1,17 @@
-// The audit panel's source, behind one small adapter so that a fuller audit (issue 15's `auditPolicy`, scored
-// against published criteria) can replace it without touching the views: today it is core's lint, `analyzePolicy`.
-import { analyzePolicy, type CompiledPolicy, type FindingSeverity } from '@fairpost/core';
+// The two kinds of check the studio runs on a valid draft. Lint (core's `analyzePolicy`: rule order, gaps, overlaps,
+// attachments) is about the text, so the editor underlines it at the rule or duty it concerns. The audit (core's
+// `auditPolicy` against the published fair-policy criteria) is about the policy's substance, so the Audit view
+// shows it as the render package's `renderAudit` page: the summary, then the findings by theme with their sources.
+import {
+  type AuditReport,
+  analyzePolicy,
+  auditPolicy,
+  type CompiledPolicy,
+  type FindingSeverity,
+} from '@fairpost/core';
 
-/** One thing the audit found, in the words and places the studio shows. */
-export interface AuditFinding {
+/** One thing lint found, in the words and places the studio shows. */
+export interface LintFinding {
   readonly severity: FindingSeverity;
   /** A short code for the kind of finding (`gap`, `shadowed`, …). */
   readonly code: string;
@@ -13,28 +21,26 @@ export interface AuditFinding {
   readonly dutyIds: readonly string[];
 }
 
-/** What the audit says about a draft. */
-export interface AuditSummary {
-  /** Where the findings come from, shown to the reader. */
-  readonly source: string;
-  readonly findings: readonly AuditFinding[];
+/**
+ * Lints a compiled draft with core's `analyzePolicy`: the exact checks of rule order, gaps, overlaps and
+ * attachments.
+ * @example lintDraft(compiled).filter((f) => f.severity === 'error')
+ */
+export function lintDraft(compiled: CompiledPolicy): readonly LintFinding[] {
+  return analyzePolicy(compiled).map((f) => ({
+    severity: f.severity,
+    code: f.code,
+    message: f.region ? `${f.message} (${f.region})` : f.message,
+    ruleIds: f.ruleIds,
+    dutyIds: f.dutyIds,
+  }));
 }
 
 /**
- * Audits a compiled draft. Today: core's lint (`analyzePolicy`), the exact checks of rule order, gaps, overlaps and
- * attachments.
- * @example auditDraft(compiled).findings.filter((f) => f.severity === 'error')
+ * Audits a compiled draft with core's `auditPolicy` under the default criteria (`fairPolicyCriteria`), for the
+ * jurisdictions the draft declares.
+ * @example auditDraft(compiled).summary
  */
-export function auditDraft(compiled: CompiledPolicy): AuditSummary {
-  return {
-    source:
-      'Checked with Fairpost’s lint (analyzePolicy): rule order, gaps, overlaps and what each outcome carries.',
-    findings: analyzePolicy(compiled).map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      message: f.region ? `${f.message} (${f.region})` : f.message,
-      ruleIds: f.ruleIds,
-      dutyIds: f.dutyIds,
-    })),
-  };
+export function auditDraft(compiled: CompiledPolicy): AuditReport {
+  return auditPolicy(compiled);
 }

@@ -81,7 +81,7 @@ export function createEditor(options: EditorOptions): PolicyEditor {
         from: Math.min(p.from, length),
         to: Math.min(p.to, length),
         severity: p.severity,
-        source: p.source === 'policy' ? 'Fairpost' : 'Fairpost audit',
+        source: p.source === 'policy' ? 'Fairpost' : 'Fairpost lint',
         message: p.message,
       }));
     },

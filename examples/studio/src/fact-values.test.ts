@@ -86,7 +86,7 @@ describe('analyseDraft', () => {
     for (const p of analysis.problems) expect(p.line).toBeGreaterThanOrEqual(1);
   });
 
-  it('places an audit finding on its rule’s id', () => {
+  it('places a lint finding on its rule’s id', () => {
     // A copy of the first rule placed second can never decide anything under first-match.
     const shadowed = starter.replace(
       '  - id: own-time-own-accounts',
@@ -94,7 +94,7 @@ describe('analyseDraft', () => {
     );
     const analysis = analyseDraft(shadowed);
     expect(analysis.ok).toBe(true);
-    const finding = analysis.problems.find((p) => p.source === 'audit' && p.message.length > 0);
+    const finding = analysis.problems.find((p) => p.source === 'lint' && p.message.length > 0);
     expect(finding).toBeDefined();
     expect(shadowed.slice(finding!.from, finding!.to)).toBe('copy-of-first');
   });

@@ -1,9 +1,8 @@
 // The studio: the policy text in an editor on the left, live views of the last valid draft on the right, and the
 // downloads. Everything happens in this page; nothing is sent anywhere.
-import type { CompiledPolicy } from '@fairpost/core';
+import type { AuditReport, CompiledPolicy } from '@fairpost/core';
 import { buildHandbook, renderHtml } from '@fairpost/render';
 import type { DraftAnalysis, Problem } from './analyse-draft.js';
-import type { AuditSummary } from './audit.js';
 import { h, replaceChildren, uniqueId } from './dom.js';
 import { interviewView } from './interview-view.js';
 import { download } from './download.js';
@@ -49,7 +48,7 @@ function saveDraft(text: string): void {
  */
 export function createStudio(root: HTMLElement, examples: readonly PolicyText[]): void {
   const starter = examples.find((p) => p.name === 'starter.yaml') ?? examples[0];
-  let current: { compiled: CompiledPolicy; audit: AuditSummary; problems: readonly Problem[] } | undefined;
+  let current: { compiled: CompiledPolicy; audit: AuditReport; problems: readonly Problem[] } | undefined;
   let editor: PolicyEditor | undefined;
 
   const goTo = (line: number, column: number) => editor?.goTo(line, column);
@@ -66,7 +65,7 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
     { id: 'handbook', label: 'Handbook', view: handbookView() },
     { id: 'flowchart', label: 'Flowchart', view: flowchartView() },
     { id: 'ask', label: 'Can I post this?', view: askView() },
-    { id: 'audit', label: 'Audit', view: auditView(goTo) },
+    { id: 'audit', label: 'Audit', view: auditView() },
     { id: 'compare', label: 'Compare', view: compareView(examples) },
   ];
 
@@ -89,7 +88,7 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
             { type: 'button', class: 'link-button', onclick: () => goTo(p.line, p.column) },
             `Line ${p.line}:${p.column}`,
           ),
-          ` ${p.source === 'audit' ? 'Audit: ' : ''}${p.message}`,
+          ` ${p.source === 'lint' ? 'Lint: ' : ''}${p.message}`,
         ),
       ),
     );
@@ -101,9 +100,13 @@ export function createStudio(root: HTMLElement, examples: readonly PolicyText[])
       return;
     }
     current = { compiled: analysis.compiled, audit: analysis.audit, problems: analysis.problems };
-    const errors = analysis.audit.findings.filter((f) => f.severity === 'error').length;
-    status.className = errors > 0 ? 'draft-status has-errors' : 'draft-status ok';
-    status.textContent = `“${analysis.compiled.policy.title}” is valid${errors > 0 ? `, with ${errors} audit ${errors === 1 ? 'error' : 'errors'}` : ''}.`;
+    const lintErrors = analysis.lint.filter((f) => f.severity === 'error').length;
+    const auditErrors = analysis.audit.counts.error;
+    const errors = (n: number, what: string) =>
+      n > 0 ? [`${n} ${what} ${n === 1 ? 'error' : 'errors'}`] : [];
+    const told = [...errors(lintErrors, 'lint'), ...errors(auditErrors, 'audit')];
+    status.className = told.length > 0 ? 'draft-status has-errors' : 'draft-status ok';
+    status.textContent = `“${analysis.compiled.policy.title}” is valid${told.length > 0 ? `, with ${told.join(' and ')}` : ''}.`;
     for (const tab of tabs) tab.view.update(analysis.compiled, analysis.audit, analysis.problems);
   };
 

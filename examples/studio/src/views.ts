@@ -1,6 +1,7 @@
 // The live views beside the editor. Each is redrawn from the last draft that parsed; policy text only ever enters
 // the page as text, or inside the renderer's escaped HTML and Mermaid's strict-mode SVG.
 import {
+  type AuditReport,
   type CompiledPolicy,
   compilePolicy,
   evaluate,
@@ -8,9 +9,8 @@ import {
   parsePolicySource,
   type Scenario,
 } from '@fairpost/core';
-import { renderDecision, renderHtmlFragment, renderMermaid } from '@fairpost/render';
+import { renderAudit, renderDecision, renderHtmlFragment, renderMermaid } from '@fairpost/render';
 import type { Problem } from './analyse-draft.js';
-import type { AuditSummary } from './audit.js';
 import { compareWithDraft } from './compare.js';
 import { h, replaceChildren, trustedRendererHtml, uniqueId } from './dom.js';
 import { outcomeWords } from './outcome-words.js';
@@ -18,7 +18,7 @@ import { outcomeWords } from './outcome-words.js';
 /** A view: its panel content, redrawn for each valid draft, and told when it becomes visible. */
 export interface LiveView {
   readonly element: HTMLElement;
-  update(compiled: CompiledPolicy, audit: AuditSummary, problems: readonly Problem[]): void;
+  update(compiled: CompiledPolicy, audit: AuditReport, problems: readonly Problem[]): void;
   shown?(): void;
 }
 
@@ -202,51 +202,30 @@ export function askView(): LiveView {
   };
 }
 
-/** The audit summary: counts by severity, and each finding with a button to its place in the editor. */
-export function auditView(goTo: (line: number, column: number) => void): LiveView {
+/**
+ * The audit (`auditPolicy` under the default criteria) as the render package writes it (`renderAudit`, every piece of
+ * policy and criteria text escaped, sources linked only when their address is a web address): the quotable summary,
+ * the counts, then the findings grouped by theme. Lint's findings stay in the editor and the list under it.
+ */
+export function auditView(): LiveView {
   const element = h('div', { class: 'audit' });
   return {
     element,
-    update(_compiled, audit, problems) {
-      const count = (s: string) => audit.findings.filter((f) => f.severity === s).length;
-      const placed = problems.filter((p) => p.source === 'audit');
+    update(_compiled, audit) {
+      const page = trustedRendererHtml(renderAudit(audit, { format: 'html' }));
+      // Sources open in a new tab, without handing the studio's window to the page they open.
+      for (const link of Array.from(page.querySelectorAll('a[href]'))) {
+        link.setAttribute('target', '_blank');
+        link.setAttribute('rel', 'noopener noreferrer');
+      }
       replaceChildren(
         element,
-        h('p', { class: 'hint' }, audit.source),
         h(
           'p',
-          { class: 'audit-counts' },
-          `${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes.`,
+          { class: 'hint' },
+          'Checked against the published criteria of a fair social-media policy (core’s auditPolicy, default criteria). Lint’s findings about rule order and gaps are shown in the editor.',
         ),
-        placed.length === 0
-          ? h(
-              'p',
-              { class: 'audit-clean' },
-              'Nothing to report: the rules are in a sensible order and cover every case.',
-            )
-          : h(
-              'ul',
-              { class: 'findings' },
-              placed.map((p) =>
-                h(
-                  'li',
-                  { class: `finding severity-${p.severity}` },
-                  h(
-                    'span',
-                    { class: 'severity' },
-                    p.severity === 'info' ? 'Note' : p.severity === 'error' ? 'Error' : 'Warning',
-                  ),
-                  ' ',
-                  p.message,
-                  ' ',
-                  h(
-                    'button',
-                    { type: 'button', class: 'link-button', onclick: () => goTo(p.line, p.column) },
-                    `Go to line ${p.line}`,
-                  ),
-                ),
-              ),
-            ),
+        page,
       );
     },
   };
@@ -276,6 +255,11 @@ export function compareView(examples: readonly PolicyText[]): LiveView {
     replaceChildren(
       output,
       h('p', { class: 'headline' }, summary.headline),
+      h(
+        'p',
+        { class: 'hint' },
+        `By theme, with every share measured under ${summary.weights} (how likely each situation is, as docs/weights.md sets out).`,
+      ),
       h(
         'ul',
         { class: 'themes' },

@@ -6,7 +6,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CompiledPolicy, compilePolicy, parsePolicySource } from '@fairpost/core';
+import {
+  auditPolicy,
+  type CompiledPolicy,
+  comparePolicies,
+  compilePolicy,
+  defaultWeights,
+  parsePolicySource,
+  THEME_LABELS,
+} from '@fairpost/core';
 import { draftPolicy, parseInterviewAnswers } from '@fairpost/core/interview';
 import { buildHandbook, type Section } from '@fairpost/render';
 import mammoth from 'mammoth';
@@ -149,6 +157,32 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The audit panel shows what `auditPolicy` computes in Node for the same policy: the summary line, the counts, one
+ * heading per theme in the criteria's order, and every finding's source as a link to its web address.
+ */
+async function expectAudit(page: Page, compiled: CompiledPolicy) {
+  const report = auditPolicy(compiled);
+  const panel = page.locator('#panel-audit');
+  await expect.poll(() => panel.locator('.audit-summary').textContent()).toBe(report.summary);
+  const counts = (await panel.locator('.fairpost-audit > p').nth(1).textContent()) ?? '';
+  expect(counts).toContain(`${report.counts.error} error${report.counts.error === 1 ? '' : 's'}`);
+  expect(counts).toContain(`${report.counts.warning} warning${report.counts.warning === 1 ? '' : 's'}`);
+  expect(await panel.locator('.fairpost-audit h2').allTextContents()).toEqual([
+    ...new Set(report.findings.map((f) => f.theme)),
+  ]);
+  const separate = report.findings.filter((f) => !f.checklist);
+  expect(await panel.locator('article.audit-finding').count()).toBe(separate.length);
+  expect(await panel.locator('article.audit-error').count()).toBe(
+    separate.filter((f) => f.severity === 'error').length,
+  );
+  for (const f of separate.filter((f) => /^https:\/\//.test(f.source.url)))
+    expect(await panel.locator(`[id="audit-${f.id}"] a`).getAttribute('href')).toBe(
+      new URL(f.source.url).href,
+    );
+  return report;
+}
+
 function headings(sections: readonly Section[]): string[] {
   return sections.flatMap((s) => [s.heading, ...headings(s.sections)]);
 }
@@ -215,7 +249,9 @@ describe('the interview', { timeout: TIMEOUT }, () => {
     // Byte for byte what `fairpost init --answers` writes for the same answers.
     expect(readFileSync(path, 'utf8')).toBe(draftPolicy(expected.answers).yaml);
     await showTab(page, 'Audit');
-    expect(await page.locator('#panel-audit .audit-counts').textContent()).toMatch(/^0 errors/);
+    const drafted = auditPolicy(draftPolicy(expected.answers).policy);
+    expect(drafted.counts.error).toBe(0);
+    expect(await page.locator('#panel-audit .audit-summary').textContent()).toBe(drafted.summary);
     // Reopening the page (the draft is kept in this browser) and the interview brings the answers back.
     await page.reload();
     await page.waitForSelector('.draft-status.ok');
@@ -252,7 +288,13 @@ describe('the editor', { timeout: TIMEOUT }, () => {
     await screenshot(page, 'completion', '.editor-host');
     // Choosing one writes it into the text.
     await page.keyboard.type('ow');
-    await page.locator('.cm-tooltip-autocomplete li', { hasText: 'own-time' }).first().waitFor();
+    await page
+      .locator('.cm-tooltip-autocomplete li[aria-selected]', { hasText: 'own-time' })
+      .first()
+      .waitFor();
+    // CodeMirror ignores Enter for `interactionDelay` (75 ms) after the list opens or updates, so that a key
+    // pressed before the reader could see the list does not pick from it: wait past it, as a person would.
+    await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.cm-line', { hasText: /is: own-time$/ }).count()).toBe(1);
     expectClean(watch);
@@ -303,7 +345,7 @@ describe('the views', { timeout: TIMEOUT }, () => {
     await screenshot(page, 'ask');
 
     await showTab(page, 'Audit');
-    expect(await page.locator('#panel-audit .audit-counts').textContent()).toMatch(/0 errors/);
+    await expectAudit(page, starter);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'audit');
 
@@ -317,25 +359,51 @@ describe('the views', { timeout: TIMEOUT }, () => {
     await page.context().close();
   });
 
-  it('compares the draft with a policy dropped into the page, in theme lines', async () => {
+  it('compares the draft with a policy dropped into the page, in core’s theme lines, and audits the dropped draft', async () => {
     const { page, watch } = await openPage();
     await showTab(page, 'Compare');
     const managementFile = join(policiesDir, 'management-draft.yaml');
     await page.setInputFiles('#panel-compare input.compare-file', managementFile);
     await page.waitForSelector('#panel-compare .theme-line');
-    const expected = compareWithDraft(
-      compilePolicy(starter.policy, { generateCode: false }),
-      compiledFrom(managementFile),
-    );
+    const management = compiledFrom(managementFile);
+    const expected = compareWithDraft(compilePolicy(starter.policy, { generateCode: false }), management);
+    // One line per theme of core's comparison, under the default weights, said on the page.
+    const themes = comparePolicies(starter, management, { distribution: defaultWeights }).themes;
+    expect(expected.themes.map((t) => t.theme)).toEqual(themes.map((t) => THEME_LABELS[t.theme].label));
+    expect(themes.some((t) => t.verdict !== 'same')).toBe(true);
     expect(await page.locator('#panel-compare .headline').textContent()).toBe(expected.headline);
+    expect(await page.locator('#panel-compare .headline').textContent()).toContain(
+      'under the default weights',
+    );
     expect(await page.locator('#panel-compare .theme-line').allTextContents()).toEqual(
       expected.themes.map((t) => `${t.theme}: ${t.text}`),
     );
+    // The private-life line says what the management draft does to own time, as core measures it.
+    const privateLife = themes.find((t) => t.theme === 'private-life')!;
+    expect(privateLife.stricterShare).toBeGreaterThan(0);
+    expect(
+      await page.locator('#panel-compare .theme-line', { hasText: 'Private life' }).textContent(),
+    ).toContain(`stricter on ${Math.round(privateLife.stricterShare * 1000) / 10}%`);
     expect(await page.locator('#panel-compare table.differences tbody tr').count()).toBe(
       expected.differences.length,
     );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'compare');
+
+    // The management draft opened in the editor: the audit panel gives core's summary and its findings by theme.
+    await page.setInputFiles('input.open-file', managementFile);
+    await page.waitForFunction(
+      (title) => document.querySelector('.draft-status')?.textContent?.includes(title),
+      management.policy.title,
+    );
+    await showTab(page, 'Audit');
+    const report = await expectAudit(page, management);
+    expect(report.counts.error).toBeGreaterThan(0);
+    expect(await page.locator('.draft-status').textContent()).toContain(
+      `${report.counts.error} audit errors`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'audit-management');
     expectClean(watch);
     await page.context().close();
   });

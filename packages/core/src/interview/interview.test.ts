@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzePolicy } from '../analysis/analyze-policy.js';
+import { auditPolicy } from '../audit/audit-policy.js';
 import { formatDocument } from '../format/format-document.js';
 import { parsePolicySource } from '../parse/parse-policy-source.js';
 import { draftPolicy } from './draft-policy.js';
@@ -147,7 +148,7 @@ describe('reading answers', () => {
 });
 
 describe('drafting a policy from answers', () => {
-  it('every path through the interview yields a policy that parses, lints without error and reopens', () => {
+  it('every path through the interview yields a policy that parses, lints without error, audits with no error-level finding and reopens', () => {
     fc.assert(
       fc.property(arbitraryAnswers, (answers) => {
         const draft = draftPolicy(answers);
@@ -158,6 +159,11 @@ describe('drafting a policy from answers', () => {
         const findings = analyzePolicy(parsed.policy);
         expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
         expect(findings.filter((f) => f.code === 'shadowed')).toEqual([]);
+        // Under the default criteria (fairPolicyCriteria, the draft's own jurisdictions).
+        const audit = auditPolicy(parsed.policy);
+        expect(
+          audit.findings.filter((f) => f.severity === 'error').map((f) => `${f.id}: ${f.message}`),
+        ).toEqual([]);
         // Already in fmt's canonical layout, so `fairpost fmt --check` passes on it.
         expect(formatDocument(draft.yaml, 'draft.yaml')).toEqual({
           ok: true,
