@@ -31,7 +31,7 @@ cases:
 describe('fairpost test', () => {
   it('runs every example case table green, with 100% coverage', () => {
     const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.cases.yaml'));
-    expect(files).toHaveLength(6);
+    expect(files).toHaveLength(10);
     const run = fairpost(['test', ...files, '--coverage-min', '100']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

@@ -65,8 +65,8 @@ describe('comparisonTable', () => {
     expect(keys).toContain('support.emergency-fund');
     expect(keys).toContain('commitment.own-time-is-your-own');
     expect(table.rows[0]!.cells).toMatchObject({
-      'support.receive-report': 'must, PT24H',
-      'support.police-report-with-consent': 'may, with consent, 14.3% of incidents',
+      'support.receive-report': 'must, safety-lead, PT24H',
+      'support.police-report-with-consent': 'may, safety-lead, with consent, 14.3% of incidents',
       'support.emergency-fund': null,
       'commitment.no-password-requests': true,
       'commitment.no-ban-on-access': false,
@@ -91,6 +91,6 @@ describe('comparisonTable', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]!.split(',').length).toBe(table.columns.length);
     expect(lines[1]).toContain('"Org, ""quoted"""');
-    expect(lines[1]).toContain('"must, PT24H"');
+    expect(lines[1]).toContain('"must, safety-lead, PT24H"');
   });
 });
