@@ -59,6 +59,7 @@ export {
   type DecisionMatrix,
   decisionMatrix,
   decisionMatrixCsv,
+  knownTo,
   type SampleOptions,
   sampleScenarios,
 } from './analysis/decision-matrix.js';

@@ -113,8 +113,9 @@ export interface DecisionMatrix {
 
 /**
  * Evaluates every scenario under every policy: the decision matrix a researcher tabulates, one row per scenario and
- * one outcome column per policy, each cell `evaluate(compilePolicy(policy), scenario).outcome`. Throws
- * `InvalidScenarioError` for a scenario that does not fit a policy's vocabulary (check it with `parseScenario` first).
+ * one outcome column per policy, each cell `evaluate(compilePolicy(policy), scenario).outcome`. A custom fact one
+ * policy declares and another does not is left out of the scenario for the other (it cannot matter to it). Throws
+ * `InvalidScenarioError` for a value that does not fit a policy's vocabulary (check it with `parseScenario` first).
  * @example
  * const m = decisionMatrix([current, proposed], sampleScenarios([current, proposed], { count: 50 }));
  */
@@ -131,9 +132,17 @@ export function decisionMatrix(
     facts,
     rows: scenarios.map((scenario) => ({
       scenario,
-      outcomes: compiled.map((c) => evaluate(c, scenario).outcome),
+      outcomes: compiled.map((c) => evaluate(c, knownTo(c, scenario)).outcome),
     })),
   });
+}
+
+/** The scenario as a policy knows it: without the facts its vocabulary does not define (another policy's custom facts). */
+export function knownTo(compiled: CompiledPolicy, scenario: Scenario): Scenario {
+  const entries = Object.entries(scenario);
+  return entries.every(([fact]) => compiled.vocabulary.facts.has(fact))
+    ? scenario
+    : (Object.fromEntries(entries.filter(([fact]) => compiled.vocabulary.facts.has(fact))) as Scenario);
 }
 
 /**
