@@ -70,7 +70,9 @@ describe('fairpost matrix', () => {
     expect(matrix.rows).toHaveLength(60);
     for (const row of matrix.rows)
       expect(row.outcomes).toEqual(compiled.map((c) => evaluate(c, knownTo(c, row.scenario)).outcome));
-    expect(fairpost(['matrix', ...FILES, '--sample', '60', '--seed', '11', '--json']).stdout).toBe(run.stdout);
+    expect(fairpost(['matrix', ...FILES, '--sample', '60', '--seed', '11', '--json']).stdout).toBe(
+      run.stdout,
+    );
   });
 
   it('writes CSV with the facts as columns and an outcome column per policy, for a scenarios file', () => {
@@ -92,7 +94,9 @@ describe('fairpost matrix', () => {
       { 'account.kind': 'personal', 'context.time': 'own-time' },
       { 'account.kind': 'organisational', 'context.time': 'work-time' },
     ];
-    lines.forEach((l, i) => expect(l.slice(2)).toEqual(compiled.map((c) => evaluate(c, scenarios[i]!).outcome)));
+    lines.forEach((l, i) => {
+      expect(l.slice(2)).toEqual(compiled.map((c) => evaluate(c, scenarios[i]!).outcome));
+    });
   });
 
   it('names the line and column of a bad scenario, exit 2, and asks for --sample or --scenarios', () => {
