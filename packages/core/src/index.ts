@@ -56,6 +56,22 @@ export {
 } from './analysis/compare-themes.js';
 export { type FactDistribution, InvalidDistributionError } from './analysis/fact-distribution.js';
 export {
+  type DecisionMatrix,
+  decisionMatrix,
+  decisionMatrixCsv,
+  knownTo,
+  type SampleOptions,
+  sampleScenarios,
+} from './analysis/decision-matrix.js';
+export {
+  RESEARCH_COLUMNS,
+  type ResearchExportOptions,
+  type ResearchRecord,
+  type ResearchUnit,
+  researchExport,
+  researchExportCsv,
+} from './analysis/research-export.js';
+export {
   type ParseWeightsResult,
   parseWeightsSource,
   RATE_SUM_TOLERANCE,

@@ -5,10 +5,12 @@ import { compareCommand } from './compare-command.js';
 import { completionCommand } from './completion-command.js';
 import { diffCommand } from './diff-command.js';
 import { evalCommand } from './eval-command.js';
+import { exportCommand } from './export-command.js';
 import { fmtCommand } from './fmt-command.js';
 import { incidentCommand } from './incident-command.js';
 import { initCommand } from './init-command.js';
 import { lintCommand } from './lint-command.js';
+import { matrixCommand } from './matrix-command.js';
 import { renderCommand } from './render-command.js';
 import { schemaCommand } from './schema-command.js';
 import { testCommand } from './test-command.js';
@@ -26,6 +28,8 @@ export const COMMANDS: readonly Command[] = [
   fmtCommand,
   compareCommand,
   diffCommand,
+  exportCommand,
+  matrixCommand,
   schemaCommand,
   initCommand,
   completionCommand,
