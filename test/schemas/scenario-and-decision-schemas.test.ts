@@ -53,7 +53,7 @@ describe('the published scenario schema', () => {
               (issue) =>
                 issue.code === 'unknown-fact' &&
                 /^custom(\.[a-z][A-Za-z0-9]*)+$/.test(String(issue.path[0])) &&
-                ['string', 'boolean'].includes(typeof scenario[String(issue.path[0])]),
+                isCustomValue(scenario[String(issue.path[0])]),
             );
         expect(verdicts[0]).toBe(parsed.ok || customOnly);
       }),
@@ -61,6 +61,15 @@ describe('the published scenario schema', () => {
     );
   });
 });
+
+/** A value the schema allows any custom fact: a string, a boolean, or a custom set fact's members. */
+function isCustomValue(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (Array.isArray(value) && value.every((member) => typeof member === 'string'))
+  );
+}
 
 describe('the published decision schema', () => {
   it('accepts every decision evaluate returns, as JSON, with or without a trace', () => {
