@@ -1,6 +1,6 @@
 import { createAskView } from './ask-view.js';
 import type { PolicyFile } from './bundled-policies.js';
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '@fairpost/page-kit/dom';
 import { type LoadedPolicy, loadPolicy } from './load-policy.js';
 import { createPolicyView } from './policy-view.js';
 

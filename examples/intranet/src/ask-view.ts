@@ -1,7 +1,7 @@
 import { type CompiledPolicy, type Decision, evaluate, type Outcome } from '@fairpost/core';
 import { capitalise, enGB, renderDecision } from '@fairpost/render';
-import { h } from './dom.js';
-import { outcomeWords } from './outcome-words.js';
+import { h } from '@fairpost/page-kit/dom';
+import { outcomeWords } from '@fairpost/page-kit/outcome-words';
 import { createQuestionnaire } from './questionnaire.js';
 
 /** A badge for an outcome: symbol and words, coloured by outcome (never colour alone). */

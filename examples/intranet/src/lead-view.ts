@@ -10,7 +10,7 @@ import {
   parseIncident,
 } from '@fairpost/core/incident';
 import { questionAbout } from './choose-question.js';
-import { h, replaceChildren, uniqueId } from './dom.js';
+import { h, replaceChildren, uniqueId } from '@fairpost/page-kit/dom';
 import { listIncidents, saveIncident } from './incident-store.js';
 import { type Answers, createQuestionnaire } from './questionnaire.js';
 import { clockOf, timeFormatter, toLocalInputValue } from './targeted-view.js';

@@ -1,3 +1,4 @@
+import '@fairpost/page-kit/handbook.css';
 import './styles.css';
 import { createApp } from './app.js';
 import { bundledPolicies, defaultPolicyFile } from './bundled-policies.js';

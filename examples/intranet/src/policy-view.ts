@@ -1,7 +1,7 @@
 import type { CompiledPolicy } from '@fairpost/core';
 import { renderHtmlFragment, renderMermaid } from '@fairpost/render';
 import type { View } from './app.js';
-import { h, replaceChildren, trustedRendererHtml } from './dom.js';
+import { h, replaceChildren, trustedRendererHtml } from '@fairpost/page-kit/dom';
 
 let chartCount = 0;
 

@@ -1,6 +1,6 @@
 import type { CompiledPolicy, FactValue, QuestionGoal, Scenario } from '@fairpost/core';
 import { type AskedQuestion, chooseQuestion, questionAbout } from './choose-question.js';
-import { h, replaceChildren, uniqueId } from './dom.js';
+import { h, replaceChildren, uniqueId } from '@fairpost/page-kit/dom';
 
 /** One answered question: the value given, or `undefined` when the person said they were not sure. */
 export interface Step {

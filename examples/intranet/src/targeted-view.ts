@@ -8,7 +8,7 @@ import {
 import { type DeadlineClock, deadlineDue } from '@fairpost/core/incident';
 import { capitalise, enGB } from '@fairpost/render';
 import { SAFETY_LEAD_EMAIL } from './contact.js';
-import { h, replaceChildren, uniqueId } from './dom.js';
+import { h, replaceChildren, uniqueId } from '@fairpost/page-kit/dom';
 import { type Answers, createQuestionnaire } from './questionnaire.js';
 
 const MODALITY_WORDS: Readonly<Record<TriggeredDuty['modality'], string>> = {

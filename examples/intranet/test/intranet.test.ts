@@ -1,8 +1,6 @@
 // The intranet page, built with Vite and driven in a real Chromium: the questionnaire's decisions, the support owed
 // with its due times, hostile policy text kept inert, and no console errors or requests to other origins.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,10 +14,15 @@ import {
   type Scenario,
 } from '@fairpost/core';
 import { deadlineDue, type Incident, incidentState, parseIncident } from '@fairpost/core/incident';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_LAUNCH_OPTIONS } from '../../../test/support/chromium.js';
+import {
+  BROWSER_TEST_TIMEOUT,
+  type BuiltPage,
+  buildAndServe,
+  expectClean,
+  type PageWatch,
+} from '@fairpost/page-kit/testing';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const policiesDir = fileURLToPath(new URL('../../policies/', import.meta.url));
@@ -34,30 +37,7 @@ const hostileFile = fileURLToPath(new URL('./fixtures/hostile-policy.yaml', impo
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
-let outDir: string;
-let server: PreviewServer;
-let browser: Browser;
-let baseUrl: string;
-
-/** What went wrong in a page that should never go wrong: console errors, uncaught errors, dialogs, foreign requests. */
-interface PageWatch {
-  readonly errors: string[];
-  readonly dialogs: string[];
-  readonly foreignRequests: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+let served: BuiltPage;
 
 function compiledFrom(file: string): CompiledPolicy {
   const parsed = parsePolicySource(readFileSync(file, 'utf8'), { filename: file });
@@ -67,26 +47,8 @@ function compiledFrom(file: string): CompiledPolicy {
 
 const starter = compiledFrom(join(policiesDir, 'starter.yaml'));
 
-async function openPage(viewport = DESKTOP): Promise<{ page: Page; watch: PageWatch }> {
-  const context = await browser.newContext({ viewport, timezoneId: 'Europe/London', locale: 'en-GB' });
-  const page = await context.newPage();
-  const watch: PageWatch = { errors: [], dialogs: [], foreignRequests: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => watch.errors.push(String(error)));
-  page.on('dialog', (dialog) => {
-    watch.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'))
-      watch.foreignRequests.push(url);
-  });
-  await page.goto(`${baseUrl}/`);
-  await page.waitForSelector('form.question, .decision');
-  return { page, watch };
+function openPage(viewport = DESKTOP): Promise<{ page: Page; watch: PageWatch }> {
+  return served.open({ viewport, timezoneId: 'Europe/London', locale: 'en-GB' }, 'form.question, .decision');
 }
 
 async function usePolicy(page: Page, name: string): Promise<void> {
@@ -146,12 +108,6 @@ async function shownOutcome(page: Page): Promise<string | null> {
   return page.locator('#view-ask .decision').getAttribute('data-outcome');
 }
 
-function expectClean(watch: PageWatch): void {
-  expect(watch.errors).toEqual([]);
-  expect(watch.dialogs).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-}
-
 async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   for (const [label, viewport] of [
     ['desktop', DESKTOP],
@@ -168,28 +124,14 @@ async function screenshot(page: Page, name: string, fullPage = true): Promise<vo
 }
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'fairpost-intranet-'));
   mkdirSync(screenshotsDir, { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
-  await build({ root: appDir, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const port = await freePort();
-  server = await preview({
-    root: appDir,
-    logLevel: 'error',
-    build: { outDir },
-    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  served = await buildAndServe(appDir);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
-describe('Can I post this?', () => {
+describe('Can I post this?', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   const cases: { name: string; scenario: Record<string, string>; outcome: Outcome; says: string }[] = [
     {
       name: 'a post that identifies a client is not permitted',
@@ -327,7 +269,7 @@ describe('Can I post this?', () => {
   });
 });
 
-describe('I’m being targeted', () => {
+describe('I’m being targeted', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('lists the duties owed with due times counted from the report time you set', async () => {
     const { page, watch } = await openPage();
     await usePolicy(page, 'starter.yaml');
@@ -384,7 +326,7 @@ describe('I’m being targeted', () => {
     const { page, watch } = await openPage();
     const defaultName = (await page.locator('#bundled-policy').inputValue()) || 'starter.yaml';
     const compiled = compiledFrom(join(policiesDir, defaultName));
-    await page.goto(`${baseUrl}/#targeted`);
+    await page.goto(`${served.baseUrl}/#targeted`);
     const view = '#view-targeted';
     const prefer: Record<string, string> = {
       'incident.kind': 'harassment',
@@ -441,7 +383,7 @@ describe('I’m being targeted', () => {
   });
 });
 
-describe('Safety lead', () => {
+describe('Safety lead', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('opens an incident, records events, shows an overdue duty at a later clock, and keeps it after a reload', async () => {
     const { page, watch } = await openPage();
     await page.getByRole('link', { name: 'Safety lead' }).click();
@@ -561,7 +503,7 @@ describe('Safety lead', () => {
   });
 });
 
-describe('The policy', () => {
+describe('The policy', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('shows the handbook and draws the flowchart', async () => {
     const { page, watch } = await openPage();
     await page.getByRole('link', { name: 'The policy' }).click();
@@ -585,7 +527,7 @@ describe('The policy', () => {
   }, 90_000);
 });
 
-describe('a hostile policy', () => {
+describe('a hostile policy', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('is shown as text: no script runs, no dialog opens, and the page still works', async () => {
     const { page, watch } = await openPage();
     await page.setInputFiles('#policy-file', hostileFile);

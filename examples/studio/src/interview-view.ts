@@ -11,7 +11,7 @@ import {
   readDraftAnswers,
 } from '@fairpost/core/interview';
 import { formatPath } from '@fairpost/core';
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '@fairpost/page-kit/dom';
 
 /** The interview view: its element, and `shown` to reopen the answers of the draft in the editor. */
 export interface InterviewView {

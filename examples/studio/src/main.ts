@@ -1,3 +1,4 @@
+import '@fairpost/page-kit/handbook.css';
 import './styles.css';
 import { bundledPolicies } from './bundled-policies.js';
 import { createStudio } from './studio.js';

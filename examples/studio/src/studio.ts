@@ -3,7 +3,7 @@
 import type { AuditReport, CompiledPolicy } from '@fairpost/core';
 import { buildHandbook, renderHtml } from '@fairpost/render';
 import type { DraftAnalysis, Problem } from './analyse-draft.js';
-import { h, replaceChildren, uniqueId } from './dom.js';
+import { h, replaceChildren, uniqueId } from '@fairpost/page-kit/dom';
 import { interviewView } from './interview-view.js';
 import { download } from './download.js';
 import { createEditor, type PolicyEditor } from './editor.js';

@@ -12,8 +12,8 @@ import {
 import { renderAudit, renderDecision, renderHtmlFragment, renderMermaid } from '@fairpost/render';
 import type { Problem } from './analyse-draft.js';
 import { compareWithDraft } from './compare.js';
-import { h, replaceChildren, trustedRendererHtml, uniqueId } from './dom.js';
-import { outcomeWords } from './outcome-words.js';
+import { h, replaceChildren, trustedRendererHtml, uniqueId } from '@fairpost/page-kit/dom';
+import { outcomeWords } from '@fairpost/page-kit/outcome-words';
 
 /** A view: its panel content, redrawn for each valid draft, and told when it becomes visible. */
 export interface LiveView {

@@ -2,7 +2,6 @@
 // value is flagged at its line, the views follow the draft, comparison with a dropped-in policy, the Word
 // download read back, axe-core finds nothing, and a hostile policy stays inert with no request leaving the page.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +17,15 @@ import {
 import { draftPolicy, parseInterviewAnswers } from '@fairpost/core/interview';
 import { buildHandbook, type Section } from '@fairpost/render';
 import mammoth from 'mammoth';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_LAUNCH_OPTIONS } from '../../../test/support/chromium.js';
+import {
+  BROWSER_TEST_TIMEOUT,
+  type BuiltPage,
+  buildAndServe,
+  expectClean,
+  type PageWatch,
+} from '@fairpost/page-kit/testing';
 import { compareWithDraft } from '../src/compare.js';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
@@ -34,35 +38,11 @@ const screenshotsDir =
     : fileURLToPath(new URL('../../../test-results/studio-screenshots/', import.meta.url));
 const hostileFile = fileURLToPath(new URL('./fixtures/hostile-policy.yaml', import.meta.url));
 const axeSource = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
-// Each test drives a real browser on a shared machine: generous, so a slow CI box does not fail them.
-const TIMEOUT = 120_000;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
-let outDir: string;
 let downloadsDir: string;
-let server: PreviewServer;
-let browser: Browser;
-let baseUrl: string;
-
-interface PageWatch {
-  readonly errors: string[];
-  readonly dialogs: string[];
-  readonly foreignRequests: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+let served: BuiltPage;
 
 function compiledFrom(file: string): CompiledPolicy {
   const parsed = parsePolicySource(readFileSync(file, 'utf8'), { filename: file });
@@ -73,32 +53,8 @@ function compiledFrom(file: string): CompiledPolicy {
 const starterText = readFileSync(join(policiesDir, 'starter.yaml'), 'utf8');
 const starter = compiledFrom(join(policiesDir, 'starter.yaml'));
 
-async function openPage(viewport = DESKTOP): Promise<{ page: Page; watch: PageWatch }> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
-  const page = await context.newPage();
-  const watch: PageWatch = { errors: [], dialogs: [], foreignRequests: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => watch.errors.push(String(error)));
-  page.on('dialog', (dialog) => {
-    watch.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'))
-      watch.foreignRequests.push(url);
-  });
-  await page.goto(`${baseUrl}/`);
-  await page.waitForSelector('.draft-status.ok');
-  return { page, watch };
-}
-
-function expectClean(watch: PageWatch): void {
-  expect(watch.errors).toEqual([]);
-  expect(watch.dialogs).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
+function openPage(viewport = DESKTOP): Promise<{ page: Page; watch: PageWatch }> {
+  return served.open({ viewport, locale: 'en-GB', acceptDownloads: true }, '.draft-status.ok');
 }
 
 async function showTab(page: Page, name: string): Promise<void> {
@@ -188,29 +144,17 @@ function headings(sections: readonly Section[]): string[] {
 }
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'fairpost-studio-'));
   downloadsDir = mkdtempSync(join(tmpdir(), 'fairpost-studio-downloads-'));
   mkdirSync(screenshotsDir, { recursive: true });
-  await build({ root: appDir, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const port = await freePort();
-  server = await preview({
-    root: appDir,
-    logLevel: 'error',
-    build: { outDir },
-    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  served = await buildAndServe(appDir);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await served?.close();
   if (downloadsDir) rmSync(downloadsDir, { recursive: true, force: true });
 });
 
-describe('the interview', { timeout: TIMEOUT }, () => {
+describe('the interview', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('drafts the policy the CLI drafts from the same answers, and gives the answers back when reopened', async () => {
     const { page, watch } = await openPage();
     // A first visit opens on the interview.
@@ -272,7 +216,7 @@ function parseInterviewAnswersOrThrow(input: unknown) {
   return parsed.answers;
 }
 
-describe('the editor', { timeout: TIMEOUT }, () => {
+describe('the editor', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('offers a fact’s own values after “is:”, and only those', async () => {
     const { page, watch } = await openPage();
     const line = await editorLine(page, 'is: own-time');
@@ -322,7 +266,7 @@ describe('the editor', { timeout: TIMEOUT }, () => {
   });
 });
 
-describe('the views', { timeout: TIMEOUT }, () => {
+describe('the views', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('show the handbook, the flowchart, the decision and the audit for the draft, with no axe violations', async () => {
     const { page, watch } = await openPage();
     await showTab(page, 'Handbook');
@@ -409,7 +353,7 @@ describe('the views', { timeout: TIMEOUT }, () => {
   });
 });
 
-describe('the downloads', { timeout: TIMEOUT }, () => {
+describe('the downloads', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('give the YAML as typed, and the handbook as HTML and as a Word document with real headings and the duties', async () => {
     const { page, watch } = await openPage();
     const save = async (button: string) => {
@@ -452,7 +396,7 @@ describe('the downloads', { timeout: TIMEOUT }, () => {
   });
 });
 
-describe('a hostile policy', { timeout: TIMEOUT }, () => {
+describe('a hostile policy', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('opened in the studio, runs nothing and requests nothing in any view', async () => {
     const { page, watch } = await openPage();
     await page.setInputFiles('input.open-file', hostileFile);

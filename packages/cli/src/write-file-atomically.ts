@@ -71,14 +71,11 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * Writes a file without ever losing what was there. It refuses to write onto one of the command's `inputs`, through
- * a symbolic link (a link could point anywhere; it is never followed and never replaced), onto a folder or other
- * special file, and onto an existing file unless `overwrite` allows it (`unchanged-since` also refuses when someone
- * changed the file since it was read). The text goes to a temporary file in the same folder, is flushed to disk,
- * then linked into place (a new file: fails if one appeared meanwhile) or renamed over the old one, so a failure
- * part-way leaves the old file, or nothing, never half a file. Every refusal is a one-line `CliError`.
+ * Every refusal `writeFileAtomically` makes before it writes, made on its own: a command that must ask a person
+ * questions first (`init --interview`) checks before the first question, in the same words, rather than after the
+ * last. Returns what is at `file` now (undefined when nothing is), or throws the one-line `CliError`.
  */
-export function writeFileAtomically(file: string, text: string, options: WriteOptions): WriteOutcome {
+export function checkWritable(file: string, options: WriteOptions): Stats | undefined {
   const target = resolve(options.cwd, file);
   for (const input of options.inputs ?? []) {
     if (sameFile(target, resolve(options.cwd, input)))
@@ -100,6 +97,20 @@ export function writeFileAtomically(file: string, text: string, options: WriteOp
     throw new CliError(`${file} was removed while this command ran; nothing was written`);
   if (existing && options.overwrite.kind === 'never')
     throw new CliError(`${file} already exists; add --force to replace it, or choose another name`);
+  return existing;
+}
+
+/**
+ * Writes a file without ever losing what was there. It refuses to write onto one of the command's `inputs`, through
+ * a symbolic link (a link could point anywhere; it is never followed and never replaced), onto a folder or other
+ * special file, and onto an existing file unless `overwrite` allows it (`unchanged-since` also refuses when someone
+ * changed the file since it was read). The text goes to a temporary file in the same folder, is flushed to disk,
+ * then linked into place (a new file: fails if one appeared meanwhile) or renamed over the old one, so a failure
+ * part-way leaves the old file, or nothing, never half a file. Every refusal is a one-line `CliError`.
+ */
+export function writeFileAtomically(file: string, text: string, options: WriteOptions): WriteOutcome {
+  const target = resolve(options.cwd, file);
+  const existing = checkWritable(file, options);
   const mode = existing ? existing.mode & 0o777 : options.mode;
   const temporary = join(
     dirname(target),

@@ -1,4 +1,3 @@
-import { lstatSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   defaultInterviewAnswers,
@@ -14,7 +13,7 @@ import { runInterview } from '../interview.js';
 import { lineReader } from '../line-reader.js';
 import { policyTemplate } from '../policy-template.js';
 import { displayName, readInputFile } from '../read-input-file.js';
-import { writeFileAtomically } from '../write-file-atomically.js';
+import { checkWritable, type WriteOptions, writeFileAtomically } from '../write-file-atomically.js';
 
 /**
  * `fairpost init [name]`: writes a progressive policy to start from, never over an existing file (unless `--force`)
@@ -65,13 +64,18 @@ export const initCommand: Command = {
     const force = values.force === true;
     const answersFile = typeof values.answers === 'string' ? values.answers : undefined;
     const interview = values.interview === true;
+    const writeOptions: WriteOptions = {
+      cwd: io.cwd,
+      overwrite: { kind: force ? 'force' : 'never' },
+      inputs: answersFile !== undefined && io.stdinText === undefined ? [answersFile] : [],
+    };
     if (interview && answersFile !== undefined && io.stdinText !== undefined)
       throw usageError('--interview reads its answers from standard input, so --answers cannot be - with it');
 
     let text: string;
     if (interview || answersFile !== undefined) {
       // Before any question is asked: a person should not answer fifteen questions to be told the file exists.
-      refuseExisting(file, target, force);
+      checkWritable(file, writeOptions);
       let answers =
         answersFile === undefined ? startingAnswers(target, io) : readAnswersFile(answersFile, io);
       if (interview) {
@@ -91,11 +95,7 @@ export const initCommand: Command = {
       }
       text = draftPolicy(answers).yaml;
     } else text = policyTemplate(file, dirname(target));
-    const outcome = writeFileAtomically(file, text, {
-      cwd: io.cwd,
-      overwrite: { kind: force ? 'force' : 'never' },
-      inputs: answersFile !== undefined && io.stdinText === undefined ? [answersFile] : [],
-    });
+    const outcome = writeFileAtomically(file, text, writeOptions);
     const id = /^id: (.+)$/m.exec(text)?.[1] ?? '';
     if (values.json) io.stdout.write(`${JSON.stringify({ file, id })}\n`);
     else
@@ -105,19 +105,6 @@ export const initCommand: Command = {
     return EXIT.ok;
   },
 };
-
-/** The same refusal `writeOutputFile` gives, made before the interview rather than after it. */
-function refuseExisting(file: string, target: string, force: boolean): void {
-  // The same refusals, in the same words, as writeFileAtomically makes when it is finally called.
-  const existing = lstatSync(target, { throwIfNoEntry: false });
-  if (!existing) return;
-  if (existing.isSymbolicLink())
-    throw new CliError(
-      `${file} is a symbolic link; refusing to write through it (remove it, or choose another name)`,
-    );
-  if (existing.isDirectory()) throw new CliError(`cannot write ${file}: it is a folder`);
-  if (!force) throw new CliError(`${file} already exists; add --force to replace it, or choose another name`);
-}
 
 /** The answers to start the interview from: those kept in the draft being replaced, or the defaults. */
 function startingAnswers(target: string, io: Parameters<Command['run']>[1]): InterviewAnswers {
