@@ -56,4 +56,28 @@ describe('the fuzz runner', () => {
     };
     expect(runFuzzTarget(throwing, 20, 7)).toMatchObject({ throws: 20, disagreements: 0 });
   });
+
+  it('counts an input as slow only when a second try is slow too', () => {
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
+        // Spin: a call that really takes this long.
+      }
+    };
+    let calls = 0;
+    const slowOnce: FuzzTarget<unknown> = {
+      ...broken,
+      check: () => {
+        if (calls++ === 0) busy(30);
+        return undefined;
+      },
+    };
+    const once = runFuzzTarget(slowOnce, 5, 7, 20);
+    expect(once.slow).toBe(0);
+    expect(once.failure).toBeUndefined();
+    const alwaysSlow: FuzzTarget<unknown> = { ...broken, check: () => void busy(30) };
+    const report = runFuzzTarget(alwaysSlow, 3, 7, 20);
+    expect(report.slow).toBe(3);
+    expect(report.failure?.problem).toMatch(/^took \d+ ms, twice$/);
+  });
 });
