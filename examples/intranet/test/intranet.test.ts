@@ -127,7 +127,7 @@ beforeAll(async () => {
   mkdirSync(screenshotsDir, { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
   served = await buildAndServe(appDir);
-}, 60_000);
+}, BROWSER_TEST_TIMEOUT);
 
 afterAll(() => served?.close());
 

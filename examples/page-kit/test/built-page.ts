@@ -10,8 +10,9 @@ import { expect } from 'vitest';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../../test/support/chromium.js';
 
 /**
- * How long one browser test may take. Each drives a real Chromium on a machine shared with other work, where a
- * step that takes a second when quiet can take twenty: generous, so a slow box does not fail a correct page.
+ * How long one browser test, or building the page before them, may take. Each drives a real Chromium on a machine
+ * shared with other work, where a step that takes a second when quiet can take twenty: generous, so a slow box does
+ * not fail a correct page.
  */
 export const BROWSER_TEST_TIMEOUT = 120_000;
 

@@ -147,7 +147,7 @@ beforeAll(async () => {
   downloadsDir = mkdtempSync(join(tmpdir(), 'fairpost-studio-downloads-'));
   mkdirSync(screenshotsDir, { recursive: true });
   served = await buildAndServe(appDir);
-}, 120_000);
+}, BROWSER_TEST_TIMEOUT);
 
 afterAll(async () => {
   await served?.close();
