@@ -251,7 +251,7 @@ export function generateInheritanceGuard(
 }
 
 /**
- * The decision of a complete scenario straight from generated code, for policies without duties: the if-chain of
+ * The decision of a scenario straight from generated code, for policies without duties: the if-chain of
  * `generatePriorityScan` returning the prebuilt decision of the rule that holds (`decisions[p]` for position p) or
  * `otherwise` (the default's) when none does. It returns `undefined`, and the caller decides in full, when a fact
  * some rule tried before the answer tests is missing, or the rule that holds has no prebuilt decision (`decisions[p]` undefined: under
@@ -311,7 +311,7 @@ return ${single ? 'Z' : 'null'};`;
 }
 
 /**
- * The entry `generateSettle` makes: the prebuilt decision of a complete scenario (checked by `accepts` unless the
+ * The entry `generateSettle` makes: the prebuilt decision of a scenario (checked by `accepts` unless the
  * options say trusted), or undefined where the caller must decide in full.
  */
 export type SettleEntry<D> = (
