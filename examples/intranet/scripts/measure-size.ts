@@ -10,6 +10,8 @@ interface Entry {
   readonly name: string;
   readonly what: string;
   readonly code: string;
+  /** Build it with the standard vocabulary's words left out (its facts and catalogues empty), to weigh the code alone. */
+  readonly withoutWords?: boolean;
 }
 
 const ENTRIES: readonly Entry[] = [
@@ -27,6 +29,17 @@ const ENTRIES: readonly Entry[] = [
     name: 'evaluate-compiled',
     what: 'a pre-validated policy only: compilePolicy, evaluate, nextQuestion',
     code: "export { compilePolicy, evaluate, nextQuestion } from '@fairpost/core';",
+  },
+  {
+    name: 'evaluate-compiled-code',
+    what: 'the same code without the standard vocabulary’s words (a stub with no facts or entries): the code alone',
+    code: "export { compilePolicy, evaluate, nextQuestion } from '@fairpost/core';",
+    withoutWords: true,
+  },
+  {
+    name: 'vocabulary-words',
+    what: 'the standard vocabulary alone (its words: labels, phrases, questions, descriptions)',
+    code: "export { socialMediaVocabulary } from '@fairpost/core';",
   },
   {
     name: 'incident',
@@ -51,6 +64,10 @@ interface Measurement {
   readonly zodImporters: readonly string[];
 }
 
+/** The standard vocabulary's module with every word gone: the same export, no facts and no catalogue entries. */
+const WORDLESS_VOCABULARY =
+  "export const socialMediaVocabulary = Object.freeze({ id: 'social-media/1', title: '', facts: [], conditions: [], roles: [], dutyActions: [], commitments: [], consequences: [] });";
+
 const coreName = (id: string) => id.slice(id.indexOf('/src/') + 5);
 
 function packageOf(id: string): string {
@@ -71,7 +88,12 @@ async function measure(entry: Entry): Promise<Measurement> {
       {
         name: 'measure-entry',
         resolveId: (id) => (id === VIRTUAL ? VIRTUAL : undefined),
-        load: (id) => (id === VIRTUAL ? entry.code : undefined),
+        load: (id) =>
+          id === VIRTUAL
+            ? entry.code
+            : entry.withoutWords && id.endsWith('/vocabulary/social-media-vocabulary.ts')
+              ? WORDLESS_VOCABULARY
+              : undefined,
         generateBundle() {
           for (const id of this.getModuleIds()) {
             const info = this.getModuleInfo(id);

@@ -172,8 +172,9 @@ export interface PolicyEngine {
    */
   readonly toEngineScenario: (scenario: Scenario) => Scenario;
   /**
-   * The whole decision of a complete scenario, prebuilt, when one rule (or the default) settles it and the policy has
-   * no duties; undefined (the function, or its result) where `evaluate` must decide in full. Generated code only.
+   * The whole decision of a scenario, prebuilt, when one rule (or the default) settles it on facts the scenario gives
+   * (a complete scenario always does) and the policy has no duties; undefined (the function, or its result) where
+   * `evaluate` must decide in full. Generated code only.
    */
   readonly settle: SettleEntry<Decision> | undefined;
   /** Whether the scan and checks are generated code. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileEngine, compilePolicy, engineOf, TRUE } from './compile-policy.js';
 import { parseScenario } from '../parse/scenario.js';
+import { evaluate } from './evaluate.js';
 import { arbitraryCompleteScenario, arbitraryPolicy, arbitraryScenario } from '../testing.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 
@@ -136,6 +137,30 @@ describe('the generated scan', () => {
           // Only a resumable scan (strictest, where ranks are shared) starts anywhere but at the first rule.
           const start = generated.strategy.ranksShared ? from : 0;
           expect(generated.scan(scenario, start)).toBe(closures.scan(scenario, start));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('settles only what the full evaluator decides the same way, partial scenarios included (facts read where first tested)', () => {
+    fc.assert(
+      fc.property(
+        arbitraryPolicy({ maxRules: 8 })
+          .map((policy) => ({ ...policy, duties: [] }))
+          .chain((policy) =>
+            fc.tuple(
+              fc.constant(compileEngine(policy)),
+              fc.constant(compileEngine(policy, { generateCode: false })),
+            ),
+          )
+          .chain(([generated, closures]) =>
+            fc.tuple(fc.constant(generated), fc.constant(closures), arbitraryScenario(generated.compiled)),
+          ),
+        ([generated, closures, scenario]) => {
+          fc.pre(generated.settle !== undefined);
+          const settled = generated.settle!(scenario, { trusted: true });
+          if (settled !== undefined) expect(settled).toEqual(evaluate(closures.compiled, scenario));
         },
       ),
       RUNS,

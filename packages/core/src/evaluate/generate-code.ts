@@ -251,10 +251,10 @@ export function generateInheritanceGuard(
 }
 
 /**
- * The decision of a complete scenario straight from generated code, for policies without duties: the if-chain of
+ * The decision of a scenario straight from generated code, for policies without duties: the if-chain of
  * `generatePriorityScan` returning the prebuilt decision of the rule that holds (`decisions[p]` for position p) or
  * `otherwise` (the default's) when none does. It returns `undefined`, and the caller decides in full, when a fact
- * some rule tests is missing or the rule that holds has no prebuilt decision (`decisions[p]` undefined: under
+ * some rule tried before the answer tests is missing, or the rule that holds has no prebuilt decision (`decisions[p]` undefined: under
  * strictest, other rules of its rank may hold too). In functions of at most RULES_PER_FUNCTION rules; a function
  * returns null when no rule of its part holds.
  */
@@ -271,10 +271,23 @@ export function generateSettle<D extends object>(
   for (let offset = 0; offset < conditions.length || offset === 0; offset += RULES_PER_FUNCTION) {
     const chunk = conditions.slice(offset, offset + RULES_PER_FUNCTION);
     const locals = new FactLocals();
-    const chain = chunk.map((c, i) => `if (${booleanExpression(c, locals)}) return D[${offset + i}];`);
-    const source = `${locals.declarations()}
-if (!(${locals.allKnown()})) return undefined;
-${chain.join('\n')}
+    // Each fact is read where the first rule that tests it is tried, as a hand-written function reads it, and a
+    // fact missing there sends the scenario to the full evaluator. So every rule tried before the one returned was
+    // decided on known facts alone (false, as in the Kleene scan) and that rule is true: the same decision, whether
+    // or not the scenario gives the facts only later rules test.
+    const chain = chunk.map((c, i) => {
+      const before = locals.names.size;
+      const test = booleanExpression(c, locals);
+      const fresh = [...locals.names].slice(before);
+      const reads =
+        fresh.length === 0
+          ? ''
+          : `const ${fresh.map(([fact, local]) => `${local} = s[${JSON.stringify(fact)}]`).join(', ')};
+if (${fresh.map(([, local]) => `${local} === undefined`).join(' || ')}) return undefined;
+`;
+      return `${reads}if (${test}) return D[${offset + i}];`;
+    });
+    const source = `${chain.join('\n')}
 return ${single ? 'Z' : 'null'};`;
     listen?.(`settle ${offset}-${offset + chunk.length - 1}`, source);
     parts.push(new Function('D', 'Z', `return (s) => {\n${source}\n};`)(decisions, otherwise));
@@ -298,7 +311,7 @@ return ${single ? 'Z' : 'null'};`;
 }
 
 /**
- * The entry `generateSettle` makes: the prebuilt decision of a complete scenario (checked by `accepts` unless the
+ * The entry `generateSettle` makes: the prebuilt decision of a scenario (checked by `accepts` unless the
  * options say trusted), or undefined where the caller must decide in full.
  */
 export type SettleEntry<D> = (
