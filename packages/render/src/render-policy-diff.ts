@@ -51,7 +51,8 @@ const DECISION_WORDS: Record<PolicyDiff['verdicts']['decisions'], string> = {
   incomparable: 'stricter in some situations and looser in others',
 };
 
-function aspectWords(change: SupportAspectChange): string {
+/** One aspect of a support change in words: "within 24 hours instead of within 4 hours", "removed". */
+export function aspectWords(change: SupportAspectChange): string {
   const deadline = (d: string | null) => (d === null ? 'no deadline' : describeDeadline(d));
   switch (change.aspect) {
     case 'presence':
@@ -123,7 +124,7 @@ function sections(diff: PolicyDiff, sides: PolicyDiffSides): Section[] {
         const example = t.examples[0]!;
         const shares =
           t.verdict === 'mixed'
-            ? `stricter in ${percent(t.stricterShare)} and looser in ${percent(t.looserShare)} of its situations`
+            ? `${t.leaning ? `mixed, mostly ${t.leaning}: ` : ''}stricter in ${percent(t.stricterShare)} and looser in ${percent(t.looserShare)} of its situations`
             : `${t.verdict} in ${percent(t.verdict === 'stricter' ? t.stricterShare : t.looserShare)} of its situations`;
         return [
           strong(t.label),
