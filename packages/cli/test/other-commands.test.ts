@@ -252,6 +252,32 @@ describe('fairpost diff', () => {
     expect(fairpost(['diff', 'starter.yaml', '000_staff-union-alternative.cases.yaml']).code).toBe(2);
   });
 
+  it('measures shares under the weights --weights names, as compare does; a bad weights file is an error (exit 2)', () => {
+    const pair = ['diff', 'management-draft.yaml', '000_staff-union-alternative.yaml'];
+    const json = (extra: string[]) => JSON.parse(fairpost([...pair, '--json', ...extra]).stdout);
+    const byDefault = json([]);
+    const uniform = json(['--weights', 'uniform']);
+    expect(byDefault.weights).toBe('default');
+    expect(uniform.weights).toBe('uniform');
+    expect(uniform.comparison.stricterShare).not.toBeCloseTo(byDefault.comparison.stricterShare, 3);
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-diff-weights-'));
+    try {
+      const file = join(dir, 'w.yaml');
+      writeFileSync(file, 'context.time:\n  work-time: 0.5\n  own-time: 0.5\n');
+      const given = fairpost([...pair, '--weights', file]);
+      expect(given.code).toBe(1);
+      expect(given.stdout).toContain('under the weights in w.yaml');
+      writeFileSync(file, 'context.time:\n  work-time: 0.5\n  own-tim: 0.5\n');
+      const bad = fairpost([...pair, '--weights', file]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('w.yaml:3:3: ');
+      expect(bad.stderr).toContain('did you mean "own-time"?');
+      expect(bad.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('renders an HTML page with the policies’ text inert', () => {
     const run = fairpost(['diff', '000_staff-union-alternative.yaml', v2, '--format', 'html']);
     expect(run.code).toBe(1);

@@ -14,6 +14,8 @@ export interface PolicyDiffSides {
   readonly a: string;
   /** The proposed version. */
   readonly b: string;
+  /** What the shares were measured under ("the weights in my-weights.yaml"); by default told from the diff. */
+  readonly weights?: string;
 }
 
 /** A run of text: plain, emphasised, or quoted from the policy. Every run is escaped by the renderer. */
@@ -91,11 +93,13 @@ function textSubject(change: TextChange): string {
 function sections(diff: PolicyDiff, sides: PolicyDiffSides): Section[] {
   const c = diff.comparison;
   const weights =
-    diff.weights === 'default'
-      ? 'under the default weights (docs/weights.md)'
-      : diff.weights === 'uniform'
-        ? 'with every value of every fact equally likely'
-        : 'under the weights given';
+    sides.weights !== undefined && diff.weights === 'given'
+      ? `under ${sides.weights}`
+      : diff.weights === 'default'
+        ? 'under the default weights (docs/weights.md)'
+        : diff.weights === 'uniform'
+          ? 'with every value of every fact equally likely'
+          : 'under the weights given';
   const out: Section[] = [];
   const summary: Line[] = [
     [

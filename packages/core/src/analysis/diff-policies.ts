@@ -214,7 +214,7 @@ export function diffPolicies(
   return deepFreeze({
     meaningChanged,
     weights:
-      options.distribution === undefined
+      options.distribution === undefined || options.distribution === defaultWeights
         ? 'default'
         : Object.keys(options.distribution).length === 0
           ? 'uniform'
