@@ -1,5 +1,6 @@
-// Compares every example policy in one standard form, exactly: the table a researcher loads (JSON, CSV, Markdown)
-// and the differences between every pair. The outputs in examples/comparison are goldens: CI regenerates them and
+// Compares every example policy in one standard form, exactly, under the default weights (docs/weights.md): the
+// table a researcher loads (JSON, CSV, Markdown), a CTG-style coverage table (which of CTG's eight elements each
+// policy covers), the long-format research export, and the differences between every pair. The outputs in examples/comparison are goldens: CI regenerates them and
 // fails when they are stale, so everything here is deterministic (sorted files, stable orders, no dates). A policy
 // that fails to parse is an error naming file:line:column, and nothing is written.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,14 +8,20 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   analyzePolicy,
+  CTG_ELEMENT_LABELS,
+  CTG_ELEMENTS,
   type CompiledPolicy,
   comparePolicies,
   comparisonTable,
   comparisonTableCsv,
   compilePolicy,
+  defaultWeightBasis,
+  defaultWeights,
   diffPolicies,
   formatIssue,
   parsePolicySource,
+  researchExport,
+  researchExportCsv,
 } from '@fairpost/core';
 import {
   renderComparisonMarkdown,
@@ -46,12 +53,26 @@ for (const name of files) {
 }
 if (failed) process.exit(1);
 
-const table = comparisonTable(compiled);
+// Every share here is under the default weights, as the CLI measures by default: how often a situation comes up,
+// not how many combinations of values it has.
+const weighting = { distribution: defaultWeights };
+const WEIGHTS = 'the default weights';
+const table = comparisonTable(compiled, weighting);
 const pairs = compiled.flatMap((a, i) =>
-  compiled.slice(i + 1).map((b) => ({ a, b, diff: comparePolicies(a, b) })),
+  compiled.slice(i + 1).map((b) => ({ a, b, diff: comparePolicies(a, b, weighting) })),
 );
+const research = researchExport(compiled, { ...weighting, weightsName: 'default' });
+// A policy covers a CTG element when a rule tests a fact coded to it, or a duty or commitment is coded to it
+// (docs/codebook.md): the same counts as the research export's element rows.
+const coverage = compiled.map((c) => {
+  const counts = (element: string) =>
+    research
+      .filter((r) => r.policy === c.policy.id && r.element === element)
+      .reduce((sum, r) => sum + (r.value ?? 0), 0);
+  return { id: c.policy.id, covered: CTG_ELEMENTS.map((e) => counts(e) > 0) };
+});
 const lint = compiled.map((c) => {
-  const findings = analyzePolicy(c);
+  const findings = analyzePolicy(c, weighting);
   const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
   return `| ${c.policy.id} | ${count('error')} | ${count('warning')} | ${count('info')} |`;
 });
@@ -60,11 +81,26 @@ const markdown = [
   renderComparisonMarkdown(table, {
     title: 'The example policies compared',
     orientation: 'policies-as-columns',
+    weights: WEIGHTS,
   }).trimEnd(),
+  '',
+  '## CTG coverage',
+  '',
+  'Which of the eight elements of the CTG study of government social-media policies (Hrdinova, Helbig & Peters, 2010)',
+  'each example covers: ✓ when a rule tests a fact coded to the element, or a duty or commitment is coded to it',
+  '(docs/codebook.md); research.csv has the counts behind each mark.',
+  '',
+  `| Policy | ${CTG_ELEMENTS.map((e) => CTG_ELEMENT_LABELS[e].label).join(' | ')} | Elements |`,
+  `| --- | ${CTG_ELEMENTS.map(() => '---').join(' | ')} | --- |`,
+  ...coverage.map(
+    ({ id, covered }) =>
+      `| ${id} | ${covered.map((c) => (c ? '✓' : '—')).join(' | ')} | ${covered.filter(Boolean).length} of ${CTG_ELEMENTS.length} |`,
+  ),
+  `| Policies covering it | ${CTG_ELEMENTS.map((_, e) => `${coverage.filter((c) => c.covered[e]).length} of ${coverage.length}`).join(' | ')} | |`,
   '',
   '## Pairwise verdicts',
   '',
-  'How the second policy compares with the first, by outcome strictness; every region is in differences.md.',
+  `How the second policy compares with the first, by outcome strictness, with shares under ${WEIGHTS}; every region is in differences.md.`,
   '',
   '| First | Second | Verdict | Stricter on | Looser on | Regions |',
   '| --- | --- | --- | --- | --- | --- |',
@@ -83,6 +119,21 @@ const markdown = [
   '| --- | --- | --- | --- |',
   ...lint,
   '',
+  '## The default weights',
+  '',
+  'The base rates every share above is measured under: how often each value of each fact comes up in the everyday',
+  'social-media life of staff at a small UK campaigning organisation, facts independent. docs/weights.md gives the',
+  'source of each, or the reasoning when it is an assumption; `--weights` on the CLI measures under others.',
+  '',
+  '| Fact | Rates | Basis |',
+  '| --- | --- | --- |',
+  ...defaultWeightBasis.map(
+    (f) =>
+      `| ${f.fact} | ${Object.entries(f.rates)
+        .map(([value, rate]) => `${value} ${percent(rate)}`)
+        .join(', ')} | ${f.basis.kind} |`,
+  ),
+  '',
 ].join('\n');
 
 // One difference per line keeps the file reviewable and its diffs small. Metrics are in comparison.json already,
@@ -98,10 +149,15 @@ const differencesJson = `[\n${pairs
 const differencesMarkdown = [
   '# Differences between the example policies',
   '',
-  'Every region of the scenario space where two example policies give different outcomes, exactly.',
+  'Every region of the scenario space where two example policies give different outcomes, exactly; shares under the default weights (docs/weights.md).',
   '',
   ...pairs.map(({ a, b, diff }) =>
-    renderPolicyComparisonMarkdown(diff, { a: a.policy.id, b: b.policy.id, reasons: false }),
+    renderPolicyComparisonMarkdown(diff, {
+      a: a.policy.id,
+      b: b.policy.id,
+      reasons: false,
+      weights: WEIGHTS,
+    }),
   ),
 ].join('\n');
 
@@ -112,6 +168,7 @@ const written: [string, string][] = [
   ['comparison.md', markdown],
   ['differences.json', differencesJson],
   ['differences.md', differencesMarkdown],
+  ['research.csv', researchExportCsv(research)],
 ];
 for (const [name, text] of written) writeFileSync(join(output, name), text);
 

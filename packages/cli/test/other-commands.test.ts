@@ -134,26 +134,67 @@ describe('fairpost compare', () => {
     expect(fairpost(['compare', 'starter.yaml']).code).toBe(2);
   });
 
-  it('opens with one line per theme, saying in words that the union leaves private life alone and the draft does not', () => {
+  it('fits the union’s case on one screen: private-life reach in words, one line per theme, support and commitments', () => {
     const run = fairpost(['compare', 'management-draft.yaml', '000_staff-union-alternative.yaml']);
     expect(run.code).toBe(0);
-    const firstScreen = run.stdout.split('\n').slice(0, 14).join('\n');
-    expect(firstScreen).toContain('By theme, under the default weights:');
-    const privateLife = firstScreen.split('\n').find((l) => l.startsWith('- **Private life**'))!;
-    const governs =
-      /management-draft\.yaml governs (\d+(?:\.\d)?)% of it, 000\\_staff-union-alternative\.yaml (\d+(?:\.\d)?)%/.exec(
-        privateLife,
+    const lines = run.stdout.trimEnd().split('\n');
+    // One screen: at most 30 lines, and each at most five rows of a 120-column terminal.
+    expect(lines.length).toBeLessThanOrEqual(30);
+    const rows = lines.reduce((sum, l) => sum + Math.max(1, Math.ceil([...l].length / 120)), 0);
+    expect(rows, run.stdout).toBeLessThanOrEqual(50);
+    const reach =
+      /Under the default weights, management-draft\.yaml reaches into (\d+(?:\.\d)?)% of staff’s own-time use of their own accounts, and 000\\_staff-union-alternative\.yaml into (\d+(?:\.\d)?)%\./.exec(
+        lines.slice(0, 4).join('\n'),
       );
-    expect(governs, privateLife).not.toBeNull();
-    expect(Number(governs![1])).toBe(100);
-    expect(Number(governs![2])).toBeLessThan(5);
-    for (const theme of [
+    expect(reach, run.stdout).not.toBeNull();
+    expect(Number(reach![1])).toBe(100);
+    expect(Number(reach![2])).toBeLessThan(5);
+    const themes = lines.filter((l) => l.startsWith('- **'));
+    expect(themes.map((l) => /^- \*\*([^*]+)\*\*/.exec(l)![1])).toEqual([
+      'Private life',
       'Organisation accounts',
       'Client confidentiality',
       'Colleagues',
+      'Speaking for the organisation',
+      'Content and images',
       'Support when targeted',
-    ])
-      expect(firstScreen).toContain(`**${theme}**`);
+      'Monitoring and commitments',
+    ]);
+    for (const theme of themes) {
+      expect(theme).toMatch(/^- \*\*[^*]+\*\* \(\d+(?:\.\d)?%\): /);
+      expect(theme).toContain('For example, if ');
+    }
+    expect(themes[0]).toMatch(
+      /mixed: 000\\_staff-union-alternative\.yaml is mostly looser \(9\d(?:\.\d)?% looser, \d(?:\.\d)?% stricter\)/,
+    );
+    expect(run.stdout).toMatch(/^Support when targeted: \*\*stronger\*\*\. .* adds 20 kinds of support/m);
+    expect(run.stdout).toMatch(/^Commitments: \*\*stronger\*\*\. /m);
+    // The details are behind a flag, and complete in --json.
+    expect(run.stdout).not.toContain('| When |');
+    expect(lines.at(-1)).toMatch(/^\d+ regions decided differently.*`--details`.*`--json`/);
+    const details = fairpost([
+      'compare',
+      'management-draft.yaml',
+      '000_staff-union-alternative.yaml',
+      '--details',
+    ]);
+    expect(details.code).toBe(0);
+    expect(details.stdout.startsWith(lines.slice(0, -1).join('\n'))).toBe(true);
+    const regions = Number(/^(\d+) regions/.exec(lines.at(-1)!)![1]);
+    expect(
+      details.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('| ') && !l.startsWith('| When') && !l.startsWith('| ---')).length,
+    ).toBeGreaterThanOrEqual(regions);
+    const json = JSON.parse(
+      fairpost(['compare', 'management-draft.yaml', '000_staff-union-alternative.yaml', '--json']).stdout,
+    );
+    expect(json.comparison.differences).toHaveLength(regions);
+    expect(json.comparison.themes[0]).toMatchObject({
+      theme: 'private-life',
+      verdict: 'mixed',
+      leaning: 'looser',
+    });
   });
 
   it('measures under uniform weights or a weights file when asked, and says so', () => {
@@ -209,6 +250,32 @@ describe('fairpost diff', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no-such-file.yaml');
     expect(fairpost(['diff', 'starter.yaml', '000_staff-union-alternative.cases.yaml']).code).toBe(2);
+  });
+
+  it('measures shares under the weights --weights names, as compare does; a bad weights file is an error (exit 2)', () => {
+    const pair = ['diff', 'management-draft.yaml', '000_staff-union-alternative.yaml'];
+    const json = (extra: string[]) => JSON.parse(fairpost([...pair, '--json', ...extra]).stdout);
+    const byDefault = json([]);
+    const uniform = json(['--weights', 'uniform']);
+    expect(byDefault.weights).toBe('default');
+    expect(uniform.weights).toBe('uniform');
+    expect(uniform.comparison.stricterShare).not.toBeCloseTo(byDefault.comparison.stricterShare, 3);
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-diff-weights-'));
+    try {
+      const file = join(dir, 'w.yaml');
+      writeFileSync(file, 'context.time:\n  work-time: 0.5\n  own-time: 0.5\n');
+      const given = fairpost([...pair, '--weights', file]);
+      expect(given.code).toBe(1);
+      expect(given.stdout).toContain('under the weights in w.yaml');
+      writeFileSync(file, 'context.time:\n  work-time: 0.5\n  own-tim: 0.5\n');
+      const bad = fairpost([...pair, '--weights', file]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('w.yaml:3:3: ');
+      expect(bad.stderr).toContain('did you mean "own-time"?');
+      expect(bad.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renders an HTML page with the policies’ text inert', () => {

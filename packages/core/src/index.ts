@@ -50,6 +50,8 @@ export {
 } from './analysis/describe-region.js';
 export {
   compareThemes,
+  leaningOf,
+  MOSTLY,
   type ThemeComparison,
   type ThemeExample,
   type ThemeVerdict,

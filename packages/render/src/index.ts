@@ -36,6 +36,7 @@ export {
 export {
   type ComparisonSides,
   describeThemeComparison,
+  describeThemeVerdict,
   type RenderComparisonOptions,
   renderComparisonMarkdown,
   renderPolicyComparisonMarkdown,

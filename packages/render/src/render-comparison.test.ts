@@ -1,6 +1,23 @@
-import type { ComparisonTable, PolicyComparison } from '@fairpost/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type ComparisonTable,
+  comparePolicies,
+  compilePolicy,
+  defaultWeights,
+  type PolicyComparison,
+  parsePolicySource,
+  type ThemeVerdict,
+} from '@fairpost/core';
 import { describe, expect, it } from 'vitest';
-import { renderComparisonMarkdown, renderPolicyComparisonMarkdown } from './render-comparison.js';
+import {
+  describeThemeComparison,
+  describeThemeVerdict,
+  renderComparisonMarkdown,
+  renderPolicyComparisonMarkdown,
+} from './render-comparison.js';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples', 'policies');
 
 const table: ComparisonTable = {
   vocabulary: 'social-media/1',
@@ -103,7 +120,11 @@ describe('renderPolicyComparisonMarkdown', () => {
       ],
       supportVerdict: 'weaker',
       commitments: { added: ['no-ban-on-access'], removed: [] },
+      commitmentChanges: [
+        { change: 'added', commitment: 'no-ban-on-access', polarity: 'protects', direction: 'stronger' },
+      ],
       commitmentVerdict: 'stronger',
+      metrics: { a: { privateLifeReach: 0 }, b: { privateLifeReach: 0.25 } },
       themes: [],
       weighting: 'uniform',
     } as unknown as PolicyComparison;
@@ -111,7 +132,11 @@ describe('renderPolicyComparisonMarkdown', () => {
       [
         '## Current → Proposed',
         '',
-        'Verdict: **stricter**. Proposed is stricter on 12.5% and looser on 0% of the scenario space (under uniform weights). Support when targeted: **weaker**; commitments: **stronger**.',
+        'Under uniform weights, Current reaches into 0% of staff’s own-time use of their own accounts, and Proposed into 25%.',
+        '',
+        'Verdict: **stricter**. Proposed is stricter on 12.5% and looser on 0% of the scenario space (under uniform weights).',
+        'Support when targeted: **weaker**. Proposed drops 1 kind of support (Receive the report).',
+        'Commitments: **stronger**. Proposed promises No ban on access.',
         '',
         '| When | Share | Current | Proposed | Why (Current) | Why (Proposed) |',
         '| --- | --- | --- | --- | --- | --- |',
@@ -122,5 +147,67 @@ describe('renderPolicyComparisonMarkdown', () => {
         '',
       ].join('\n'),
     );
+    // Without details, the case stops after the one-screen summary.
+    const short = renderPolicyComparisonMarkdown(comparison, { a: 'Current', b: 'Proposed', details: false });
+    expect(short).toContain('Commitments: **stronger**');
+    expect(short).not.toContain('| When |');
   });
+});
+
+describe('theme verdicts in words', () => {
+  const t = (
+    verdict: ThemeVerdict,
+    leaning: 'stricter' | 'looser' | null,
+    stricterShare: number,
+    looserShare: number,
+  ) => ({
+    verdict,
+    leaning,
+    stricterShare,
+    looserShare,
+  });
+
+  it('says which way a mixed theme mostly goes, with both shares', () => {
+    expect(describeThemeVerdict('Union', t('mixed', 'looser', 0.01, 0.989))).toBe(
+      'mixed: Union is mostly looser (98.9% looser, 1% stricter)',
+    );
+    expect(describeThemeVerdict('Union', t('mixed', 'stricter', 0.9, 0.05))).toBe(
+      'mixed: Union is mostly stricter (90% stricter, 5% looser)',
+    );
+    expect(describeThemeVerdict('Union', t('mixed', null, 0.433, 0.195))).toBe(
+      'mixed: Union is looser on 19.5% of it and stricter on 43.3%',
+    );
+  });
+
+  it('never rounds a share that is not nothing down to 0%', () => {
+    expect(describeThemeVerdict('B', t('stricter', null, 0.0001, 0))).toBe(
+      'B is stricter on under 0.1% of it',
+    );
+    expect(describeThemeVerdict('B', t('looser', null, 0, 0))).toBe('B is looser in what it commits to');
+    expect(describeThemeVerdict('B', t('same', null, 0, 0))).toBe('the same in both');
+  });
+
+  it('on the example pair, the union’s policy is mostly looser on private life, and the line says so with the numbers', () => {
+    const load = (name: string) => {
+      const parsed = parsePolicySource(readFileSync(join(EXAMPLES, name), 'utf8'));
+      if (!parsed.ok) throw new Error(`${name} does not parse`);
+      return compilePolicy(parsed.policy);
+    };
+    const comparison = comparePolicies(
+      load('management-draft.yaml'),
+      load('000_staff-union-alternative.yaml'),
+      { distribution: defaultWeights },
+    );
+    const privateLife = comparison.themes.find((x) => x.theme === 'private-life')!;
+    const line = describeThemeComparison(privateLife, { a: 'Draft', b: 'Union' });
+    const said = /mixed: Union is mostly looser \((\d+(?:\.\d)?)% looser, (\d+(?:\.\d)?)% stricter\)/.exec(
+      line,
+    );
+    expect(said, line).not.toBeNull();
+    expect(Number(said![1])).toBe(Math.round(privateLife.looserShare * 1000) / 10);
+    expect(Number(said![1])).toBeGreaterThan(95);
+    expect(Number(said![2])).toBeLessThan(5);
+    expect(line).toContain('For example, if you are using your own account');
+    expect(line).toMatch(/: “[^”]+” → “Your own business”\.$/);
+  }, 60_000);
 });

@@ -14,6 +14,8 @@ export interface PolicyDiffSides {
   readonly a: string;
   /** The proposed version. */
   readonly b: string;
+  /** What the shares were measured under ("the weights in my-weights.yaml"); by default told from the diff. */
+  readonly weights?: string;
 }
 
 /** A run of text: plain, emphasised, or quoted from the policy. Every run is escaped by the renderer. */
@@ -51,7 +53,8 @@ const DECISION_WORDS: Record<PolicyDiff['verdicts']['decisions'], string> = {
   incomparable: 'stricter in some situations and looser in others',
 };
 
-function aspectWords(change: SupportAspectChange): string {
+/** One aspect of a support change in words: "within 24 hours instead of within 4 hours", "removed". */
+export function aspectWords(change: SupportAspectChange): string {
   const deadline = (d: string | null) => (d === null ? 'no deadline' : describeDeadline(d));
   switch (change.aspect) {
     case 'presence':
@@ -90,11 +93,13 @@ function textSubject(change: TextChange): string {
 function sections(diff: PolicyDiff, sides: PolicyDiffSides): Section[] {
   const c = diff.comparison;
   const weights =
-    diff.weights === 'default'
-      ? 'under the default weights (docs/weights.md)'
-      : diff.weights === 'uniform'
-        ? 'with every value of every fact equally likely'
-        : 'under the weights given';
+    sides.weights !== undefined && diff.weights === 'given'
+      ? `under ${sides.weights}`
+      : diff.weights === 'default'
+        ? 'under the default weights (docs/weights.md)'
+        : diff.weights === 'uniform'
+          ? 'with every value of every fact equally likely'
+          : 'under the weights given';
   const out: Section[] = [];
   const summary: Line[] = [
     [
@@ -123,7 +128,7 @@ function sections(diff: PolicyDiff, sides: PolicyDiffSides): Section[] {
         const example = t.examples[0]!;
         const shares =
           t.verdict === 'mixed'
-            ? `stricter in ${percent(t.stricterShare)} and looser in ${percent(t.looserShare)} of its situations`
+            ? `${t.leaning ? `mixed, mostly ${t.leaning}: ` : ''}stricter in ${percent(t.stricterShare)} and looser in ${percent(t.looserShare)} of its situations`
             : `${t.verdict} in ${percent(t.verdict === 'stricter' ? t.stricterShare : t.looserShare)} of its situations`;
         return [
           strong(t.label),

@@ -15,9 +15,12 @@ export const compareCommand: Command = {
   name: 'compare',
   summary:
     'Compare policies in one standard table; for two, also every situation where their answers differ.',
-  usage: 'fairpost compare <a> <b> [more…] [--format markdown|json|csv] [--weights default|uniform|file]',
+  usage:
+    'fairpost compare <a> <b> [more…] [--format markdown|json|csv] [--details] [--weights default|uniform|file]',
   optionHelp: [
     '--format <format>     markdown (default), json or csv (the table only)',
+    '--details             for two policies, after the case on one screen: every region where they differ, with',
+    '                      both reasons, every change in support and commitments, and the standard table',
     '--json                the same as --format json: { weights, table } and, for two policies, { comparison }',
     ...WEIGHTS_HELP,
     'Case tables among the files (a policy glob matches *.cases.yaml too) are skipped with a note on stderr;',
@@ -26,9 +29,10 @@ export const compareCommand: Command = {
   examples: [
     'fairpost compare current.yaml proposed.yaml',
     'fairpost compare policies/*.yaml --format csv > comparison.csv',
+    'fairpost compare current.yaml proposed.yaml --details',
     'fairpost compare current.yaml proposed.yaml --weights uniform',
   ],
-  options: { ...JSON_OPTION, ...WEIGHTS_OPTION, format: { type: 'string' } },
+  options: { ...JSON_OPTION, ...WEIGHTS_OPTION, format: { type: 'string' }, details: { type: 'boolean' } },
   positionals: { min: 2, max: Number.POSITIVE_INFINITY },
   inputs: { positionals: true, options: ['weights'] },
   choices: { format: FORMATS },
@@ -60,12 +64,19 @@ export const compareCommand: Command = {
       io.stdout.write(
         `${JSON.stringify(comparison ? { weights: weights.name, comparison, table } : { weights: weights.name, table }, null, 2)}\n`,
       );
-    else {
-      const pairwise = comparison
-        ? `${renderPolicyComparisonMarkdown(comparison, { a: sideName(a!), b: sideName(b!), weights: weights.name })}\n`
-        : '';
+    else if (!comparison)
       io.stdout.write(
-        `${pairwise}${renderComparisonMarkdown(table, { orientation: 'policies-as-columns', weights: weights.name })}`,
+        renderComparisonMarkdown(table, { orientation: 'policies-as-columns', weights: weights.name }),
+      );
+    else {
+      // Two policies: the case on one screen; the regions, support changes and table only when asked for.
+      const details = values.details === true;
+      const sides = { a: sideName(a!), b: sideName(b!), weights: weights.name, details };
+      io.stdout.write(renderPolicyComparisonMarkdown(comparison, sides));
+      io.stdout.write(
+        details
+          ? `\n${renderComparisonMarkdown(table, { orientation: 'policies-as-columns', weights: weights.name })}`
+          : `${comparison.differences.length} region${comparison.differences.length === 1 ? '' : 's'} decided differently, each with both reasons, and the standard table: \`--details\`; everything exact: \`--json\`.\n`,
       );
     }
     return EXIT.ok;

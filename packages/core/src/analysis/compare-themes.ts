@@ -33,6 +33,27 @@ import {
 /** How the second policy compares with the first on one theme. */
 export type ThemeVerdict = 'stricter' | 'looser' | 'same' | 'mixed';
 
+/**
+ * Of the situations where two policies decide differently, the part one direction must cover for a mixed verdict to
+ * be said to lean that way ("mixed, mostly looser"): four in five.
+ */
+export const MOSTLY = 0.8;
+
+/**
+ * Which way a mixed comparison mostly goes: `stricter` or `looser` when that direction covers at least `MOSTLY` of
+ * the situations where the decisions differ, else null (evenly split, or no decision differs at all). A union rep
+ * can then quote "mixed, mostly looser (98.9% looser, 1% stricter)" rather than a bare "mixed".
+ * @example
+ * leaningOf(0.01, 0.989); // 'looser'
+ */
+export function leaningOf(stricterShare: number, looserShare: number): 'stricter' | 'looser' | null {
+  const differing = stricterShare + looserShare;
+  if (differing <= 0) return null;
+  if (looserShare >= MOSTLY * differing) return 'looser';
+  if (stricterShare >= MOSTLY * differing) return 'stricter';
+  return null;
+}
+
 /** One situation of a theme where the two policies differ, the most likely one under the weights. */
 export interface ThemeExample {
   /** The facts that matter, as a condition (each fact `is` one value), for describing in words. */
@@ -48,6 +69,11 @@ export interface ThemeComparison {
   readonly theme: Theme;
   /** Stricter or looser when every difference in the theme goes one way (or a commitment change does), mixed when both. */
   readonly verdict: ThemeVerdict;
+  /**
+   * For a mixed theme, the direction its differing decisions mostly take (`leaningOf`), or null when they split
+   * evenly or only commitments make it mixed; null for any other verdict.
+   */
+  readonly leaning: 'stricter' | 'looser' | null;
   /** The theme's share of the whole scenario space. */
   readonly themeShare: number;
   /** Of the theme, the share where the second policy is stricter. */
@@ -133,9 +159,12 @@ export function compareThemes(
       looser > 0 ||
       added.some((c) => polarity(c) === 'protects') ||
       removed.some((c) => polarity(c) === 'restricts');
+    const verdict: ThemeVerdict =
+      tighter && freer ? 'mixed' : tighter ? 'stricter' : freer ? 'looser' : 'same';
     return {
       theme,
-      verdict: tighter && freer ? 'mixed' : tighter ? 'stricter' : freer ? 'looser' : 'same',
+      verdict,
+      leaning: verdict === 'mixed' ? leaningOf(stricter, looser) : null,
       themeShare,
       stricterShare: themeShare === 0 ? 0 : stricter / themeShare,
       looserShare: themeShare === 0 ? 0 : looser / themeShare,

@@ -8,6 +8,7 @@ import { THEME_LABELS, THEME_REGIONS, THEMES, type Theme } from '../vocabulary/t
 import { compiledOf } from './analyze-policy.js';
 import { comparePolicies, type OutcomeDifference, type PolicyComparison } from './compare-policies.js';
 import type { SupportVerdict } from './compare-support.js';
+import { leaningOf } from './compare-themes.js';
 import type { FactDistribution } from './fact-distribution.js';
 import { createSpace, disjoint, maskRegion, meet, regionShare } from './scenario-space.js';
 import { spaceWeights } from './fact-distribution.js';
@@ -28,6 +29,8 @@ export interface ThemeChange {
   readonly label: string;
   /** `stricter` or `looser` when the new version moves one way only in this theme, `mixed` when both. */
   readonly verdict: 'stricter' | 'looser' | 'mixed';
+  /** For a mixed theme, the direction its changes mostly take (`leaningOf`); null when even, or not mixed. */
+  readonly leaning: 'stricter' | 'looser' | null;
   /** Of the theme's situations (under the weights), the share where the new version is stricter. */
   readonly stricterShare: number;
   /** Of the theme's situations, the share where it is looser. */
@@ -171,10 +174,12 @@ function themeChanges(
     }
     if (touching.length === 0) return;
     touching.sort((x, y) => y.s - x.s);
+    const verdict = stricter > 0 && looser > 0 ? 'mixed' : stricter > 0 ? 'stricter' : 'looser';
     out.push({
       theme,
       label: THEME_LABELS[theme].label,
-      verdict: stricter > 0 && looser > 0 ? 'mixed' : stricter > 0 ? 'stricter' : 'looser',
+      verdict,
+      leaning: verdict === 'mixed' ? leaningOf(stricter, looser) : null,
       stricterShare: stricter / whole,
       looserShare: looser / whole,
       examples: touching.slice(0, 3).map((t) => t.d),
@@ -209,7 +214,7 @@ export function diffPolicies(
   return deepFreeze({
     meaningChanged,
     weights:
-      options.distribution === undefined
+      options.distribution === undefined || options.distribution === defaultWeights
         ? 'default'
         : Object.keys(options.distribution).length === 0
           ? 'uniform'
