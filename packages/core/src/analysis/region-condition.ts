@@ -1,6 +1,6 @@
 import type { Condition } from '../model/condition.js';
 import { splitMemberDimension } from '../model/condition-node.js';
-import { type MaskCube, type MaskRegion, type ScenarioSpace, valuesOf } from './scenario-space.js';
+import { type MaskCube, type MaskRegion, type ScenarioSpace, valuesOf } from '../region/region.js';
 
 /**
  * A cube as a condition: `all` of one test per constrained fact (`is` for one value, `in` for several; for a set
@@ -9,7 +9,7 @@ import { type MaskCube, type MaskRegion, type ScenarioSpace, valuesOf } from './
 export function cubeCondition(space: ScenarioSpace, cube: MaskCube): Condition {
   const tests: Condition[] = [];
   space.facts.forEach((fact, f) => {
-    const values = valuesOf(space, cube, f);
+    const values = valuesOf(cube, f, space);
     if (values.length === space.domains[f]!.length) return;
     // A membership dimension (a proper subset of true/false is one value) is a set test, negated for false.
     const member = splitMemberDimension(fact);

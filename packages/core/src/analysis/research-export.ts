@@ -20,11 +20,11 @@ import { METRIC_FACTS, measurePolicy, metricsOf } from './policy-metrics.js';
 import {
   createSpace,
   type MaskRegion,
-  maskRegion,
-  meet,
+  toMasks,
+  intersectMasks,
   regionShare,
   type ScenarioSpace,
-} from './scenario-space.js';
+} from '../region/region.js';
 
 /** The columns of the long-format research export, in order. */
 export const RESEARCH_COLUMNS = ['policy', 'theme', 'element', 'metric', 'value', 'unit', 'weights'] as const;
@@ -87,7 +87,7 @@ function recordsOf(
   const measured = measurePolicy(compiled, exportSpace(compiled), distribution);
   const metrics = metricsOf(measured);
   const space = measured.partition.space;
-  const share = (region: MaskRegion) => regionShare(space, region, measured.weights);
+  const share = (region: MaskRegion) => regionShare(region, space, measured.weights);
   const policy = compiled.policy.id;
   const row = (
     metric: string,
@@ -114,7 +114,7 @@ function recordsOf(
     row('commitments', commitments.length, 'count'),
   ];
   for (const theme of THEMES) {
-    const region = maskRegion(space, conditionRegion(THEME_REGIONS[theme], compiled.domains));
+    const region = toMasks(conditionRegion(THEME_REGIONS[theme], compiled.domains), space);
     const themeShare = share(region);
     const within = (keep: (outcome: string) => boolean) =>
       themeShare === 0
@@ -122,7 +122,7 @@ function recordsOf(
         : share(
             measured.partition.pieces
               .filter((p) => keep(p.outcome))
-              .flatMap((p) => meet(space, p.cubes, region)),
+              .flatMap((p) => intersectMasks(p.cubes, region, space)),
           ) / themeShare;
     const coded = (catalogue: 'dutyActions' | 'commitments', ids: readonly string[]) =>
       ids.filter((id) => catalogueCoding(catalogue, id)?.themes.includes(theme) ?? false).length;

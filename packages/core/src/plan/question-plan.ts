@@ -1,4 +1,4 @@
-import type { Cube, Domains, Region } from '../region/region.js';
+import { type MaskCube, type MaskRegion, maskFacts, type ScenarioSpace } from '../region/region.js';
 import type { Scenario } from '../parse/scenario.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 
@@ -38,15 +38,15 @@ const TIE = 1e-9;
  * when its state space exceeds `budget` (the caller falls back to a greedy choice).
  */
 export function buildQuestionPlan(
-  factsInPlay: readonly string[],
-  domains: Domains,
-  partitions: readonly (readonly Region[])[],
+  partitions: readonly (readonly MaskRegion[])[],
+  space: ScenarioSpace,
   budget: number = PLAN_STATE_BUDGET,
 ): QuestionPlan | undefined {
   const cubes = partitions.flatMap((p) => p.flat());
-  const mentioned = new Set(cubes.flatMap((cube) => [...cube.keys()]));
-  const facts = factsInPlay.filter((f) => mentioned.has(f));
-  const classes = facts.map((fact) => valueClasses(fact, domains(fact), cubes));
+  // The space's facts are in vocabulary order, so the plan's are too.
+  const positions = maskFacts(cubes, space);
+  const facts = positions.map((f) => space.facts[f]!);
+  const classes = positions.map((f) => valueClasses(f, cubes, space));
   const n = facts.length;
   const width = classes.map((c) => c.length);
   let states = 1;
@@ -64,8 +64,10 @@ export function buildQuestionPlan(
     cellStride.push(c);
   }
   const classOf = classes.map((c) => new Map(c.flatMap((values, k) => values.map((v) => [v, k] as const))));
-  const weights = classes.map((c, i) => c.map((values) => values.length / domains(facts[i]!).length));
-  const table = resultTable(facts, classes, cellStride, cells, partitions);
+  const weights = classes.map((c, i) =>
+    c.map((values) => values.length / space.domains[positions[i]!]!.length),
+  );
+  const table = resultTable(positions, classes, cellStride, cells, partitions, space);
 
   const digit = (state: number, i: number) => Math.floor(state / stride[i]!) % (width[i]! + 1);
   const child = (state: number, i: number, k: number) => state - (width[i]! - k) * stride[i]!;
@@ -190,20 +192,24 @@ function solveAll(
 }
 
 /**
- * A fact's values grouped by the cubes that allow them: values in the same class are allowed by exactly the same
- * cubes, so no rule or duty can tell them apart. Classes keep the domain's order.
+ * A fact's values (by position in its domain) grouped by the cubes that allow them: values in the same class are
+ * allowed by exactly the same cubes, so no rule or duty can tell them apart. Classes keep the domain's order.
  */
-function valueClasses(fact: string, domain: readonly FactValue[], cubes: readonly Cube[]): FactValue[][] {
-  const signature = new Map<FactValue, string>(domain.map((v) => [v, '']));
+function valueClasses(f: number, cubes: readonly MaskCube[], space: ScenarioSpace): FactValue[][] {
+  const domain = space.domains[f]!;
+  const offset = space.offsets[f]!;
+  const signature = domain.map(() => '');
   cubes.forEach((cube, c) => {
-    const allowed = cube.get(fact);
-    if (allowed) for (const v of domain) if (allowed.has(v)) signature.set(v, `${signature.get(v)}${c},`);
+    for (let v = 0; v < domain.length; v++)
+      if (((cube[offset + (v >>> 5)]! >>> (v & 31)) & 1) === 1) signature[v] += `${c},`;
   });
   const bySignature = new Map<string, FactValue[]>();
-  for (const v of domain) {
-    const key = signature.get(v)!;
-    bySignature.set(key, [...(bySignature.get(key) ?? []), v]);
-  }
+  domain.forEach((value, v) => {
+    const key = signature[v]!;
+    const group = bySignature.get(key);
+    if (group) group.push(value);
+    else bySignature.set(key, [value]);
+  });
   return [...bySignature.values()];
 }
 
@@ -213,26 +219,31 @@ function valueClasses(fact: string, domain: readonly FactValue[], cubes: readonl
  * region's cubes in turn is exact.
  */
 function resultTable(
-  facts: readonly string[],
+  positions: readonly number[],
   classes: readonly FactValue[][][],
   cellStride: readonly number[],
   cells: number,
-  partitions: readonly (readonly Region[])[],
+  partitions: readonly (readonly MaskRegion[])[],
+  space: ScenarioSpace,
 ): Int32Array {
   const table = new Int32Array(cells);
   const part = new Int32Array(cells);
+  // Each class by the position of its first value: classes respect every cube, so one value decides for the class.
+  const firsts = classes.map((c, i) => c.map((values) => space.domains[positions[i]!]!.indexOf(values[0]!)));
   for (const partition of partitions) {
     part.fill(0);
     partition.forEach((region, r) => {
       for (const cube of region) {
-        const allowed = facts.map((fact, i) => {
-          const values = cube.get(fact);
-          const all = classes[i]!.map((_, k) => k);
-          // Classes respect every cube, so one value decides whether the whole class is inside.
-          return values ? all.filter((k) => values.has(classes[i]![k]![0]!)) : all;
+        const allowed = positions.map((f, i) => {
+          const offset = space.offsets[f]!;
+          const out: number[] = [];
+          firsts[i]!.forEach((v, k) => {
+            if (((cube[offset + (v >>> 5)]! >>> (v & 31)) & 1) === 1) out.push(k);
+          });
+          return out;
         });
         const paint = (i: number, cell: number) => {
-          if (i === facts.length) part[cell] = r;
+          if (i === positions.length) part[cell] = r;
           else for (const k of allowed[i]!) paint(i + 1, cell + k * cellStride[i]!);
         };
         paint(0, 0);
