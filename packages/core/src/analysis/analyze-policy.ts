@@ -7,7 +7,7 @@ import {
 } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import type { Policy } from '../model/policy.js';
-import { regionCondition } from './region-condition.js';
+import { frozenRegionCondition } from './region-condition.js';
 import type { Scenario } from '../parse/scenario.js';
 import { type DecisionPartition, decisionPartition } from './decision-partition.js';
 import { checkDistribution, InvalidDistributionError, spaceWeights } from './fact-distribution.js';
@@ -74,7 +74,7 @@ export function analyzePolicy(policy: Policy | CompiledPolicy, options: MetricsO
     space,
     // Short descriptions, at most 40 words each.
     describe: (region) => describeRegion(space, compiled.vocabulary, region).map((d) => d.text),
-    when: (region) => regionCondition(space, region),
+    when: frozenRegionCondition(space),
     share: (region) => regionShare(region, space, weights),
     witness: (cube) => maskWitness(cube, space) as Scenario,
   };
