@@ -134,7 +134,7 @@ function questionBesideDoubt(
  * `nextQuestion` with the exact search limited to `budget` states: over it, the greedy choice. The scenario is the
  * engine's (`toEngineScenario`: set facts spelt out as membership dimensions). Internal; tests use it to exercise
  * the fallback on small policies. A set fact is asked whole, so one question answers every membership dimension
- * of it; the plan counts each dimension as a question, which can only overstate the questions left.
+ * of it, and the plan counts it as one question.
  */
 export function nextQuestionWithin(
   compiled: CompiledPolicy,

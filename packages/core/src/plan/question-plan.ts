@@ -1,3 +1,4 @@
+import { factOfDimension } from '../model/condition-node.js';
 import { type MaskCube, type MaskRegion, maskFacts, type ScenarioSpace } from '../region/region.js';
 import type { Scenario } from '../parse/scenario.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
@@ -16,7 +17,10 @@ export const PLAN_STATE_BUDGET = 1 << 21;
  * a state fixes each fact to a class or leaves it unknown.
  */
 export interface QuestionPlan {
-  /** The facts the goal's partitions constrain, in vocabulary order. */
+  /**
+   * The facts the goal's partitions constrain, in vocabulary order: a set fact once, by its name, since a question
+   * asks it whole (its membership dimensions are one question).
+   */
   readonly facts: readonly string[];
   /** The state of a scenario, or `undefined` when it gives a fact a value outside the fact's domain. */
   stateOf(scenario: Scenario): number | undefined;
@@ -45,29 +49,54 @@ export function buildQuestionPlan(
   const cubes = partitions.flatMap((p) => p.flat());
   // The space's facts are in vocabulary order, so the plan's are too.
   const positions = maskFacts(cubes, space);
-  const facts = positions.map((f) => space.facts[f]!);
+  const dimensions = positions.map((f) => space.facts[f]!);
   const classes = positions.map((f) => valueClasses(f, cubes, space));
-  const n = facts.length;
-  const width = classes.map((c) => c.length);
-  let states = 1;
+  const dimensionWidth = classes.map((c) => c.length);
   let cells = 1;
+  const dimensionStride: number[] = [];
+  for (const w of dimensionWidth) {
+    dimensionStride.push(cells);
+    cells *= w;
+  }
+  // A question asks a fact whole: a set fact's membership dimensions (next to each other, in vocabulary order) are
+  // one question whose answers are every combination of their classes. Its digit is theirs read as one mixed-radix
+  // number (the first dimension fastest), so a cell of the result table is the same number either way.
+  const groups: { fact: string; dimensions: number[] }[] = [];
+  dimensions.forEach((dimension, d) => {
+    const fact = factOfDimension(dimension);
+    const last = groups.at(-1);
+    if (last && last.fact === fact && fact !== dimension) last.dimensions.push(d);
+    else groups.push({ fact, dimensions: [d] });
+  });
+  const facts = groups.map((g) => g.fact);
+  const n = facts.length;
+  const width = groups.map((g) => g.dimensions.reduce((w, d) => w * dimensionWidth[d]!, 1));
+  let states = 1;
   for (const w of width) {
     states *= w + 1;
-    cells *= w;
     if (states > budget) return undefined;
   }
-  // A state is a mixed-radix number: digit i is fact i's class, or width[i] when the fact is unknown.
+  // A state is a mixed-radix number: digit i is fact i's answer class, or width[i] when the fact is unknown.
   const stride: number[] = [];
-  const cellStride: number[] = [];
-  for (let i = 0, s = 1, c = 1; i < n; s *= width[i]! + 1, c *= width[i]!, i++) {
-    stride.push(s);
-    cellStride.push(c);
-  }
+  for (let i = 0, s = 1; i < n; s *= width[i]! + 1, i++) stride.push(s);
+  const cellStride = groups.map((g) => dimensionStride[g.dimensions[0]!]!);
   const classOf = classes.map((c) => new Map(c.flatMap((values, k) => values.map((v) => [v, k] as const))));
-  const weights = classes.map((c, i) =>
+  const dimensionWeights = classes.map((c, i) =>
     c.map((values) => values.length / space.domains[positions[i]!]!.length),
   );
-  const table = resultTable(positions, classes, cellStride, cells, partitions, space);
+  // An answer's weight: the product of its dimensions' class weights (dimensions are independent).
+  const weights = groups.map((g, i) =>
+    Array.from({ length: width[i]! }, (_, k) => {
+      let weight = 1;
+      let rest = k;
+      for (const d of g.dimensions) {
+        weight *= dimensionWeights[d]![rest % dimensionWidth[d]!]!;
+        rest = Math.floor(rest / dimensionWidth[d]!);
+      }
+      return weight;
+    }),
+  );
+  const table = resultTable(positions, classes, dimensionStride, cells, partitions, space);
 
   const digit = (state: number, i: number) => Math.floor(state / stride[i]!) % (width[i]! + 1);
   const child = (state: number, i: number, k: number) => state - (width[i]! - k) * stride[i]!;
@@ -100,10 +129,22 @@ export function buildQuestionPlan(
       const known = scenario as Record<string, FactValue | undefined>;
       let state = 0;
       for (let i = 0; i < n; i++) {
-        const value = known[facts[i]!];
-        const k = value === undefined ? width[i]! : classOf[i]!.get(value);
-        if (k === undefined) return undefined;
-        state += k * stride[i]!;
+        // A set is given whole, so its dimensions are known together; one unknown leaves the question open.
+        let k = 0;
+        let unknown = false;
+        let radix = 1;
+        for (const d of groups[i]!.dimensions) {
+          const value = known[dimensions[d]!];
+          if (value === undefined) {
+            unknown = true;
+            continue;
+          }
+          const c = classOf[d]!.get(value);
+          if (c === undefined) return undefined;
+          k += c * radix;
+          radix *= dimensionWidth[d]!;
+        }
+        state += (unknown ? width[i]! : k) * stride[i]!;
       }
       return state;
     },
