@@ -2,19 +2,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { domainsOf } from '../evaluate/compile-policy.js';
 import { arbitraryCondition } from '../testing/arbitrary-policy.js';
-import { conditionRegion } from './region.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
+import { toConditionNode } from '../model/condition-node.js';
+import type { Scenario } from '../parse/scenario.js';
+import { holds } from '../testing/support/reference-evaluator.js';
 import {
+  complementMasks,
+  conditionRegion,
   containsScenario,
   createSpace,
   disjoint,
-  toMasks,
+  fromMasks,
   intersectMasks,
+  maskFacts,
   mergeCubes,
+  nodeMasks,
+  pointCube,
+  regionDependsOn,
   regionShare,
+  restrictMasks,
   type ScenarioSpace,
   subtractMasks,
+  toMasks,
 } from './region.js';
 
 const facts = ['account.kind', 'context.time', 'content.hasConsent', 'actor.clientFacing'];
@@ -62,5 +72,73 @@ describe('the bitmask scenario space', () => {
     expect(regionShare(rest, wide, undefined)).toBe(38 / 40);
     expect(containsScenario(region[0]!, { 'custom.many': 'v35' }, wide)).toBe(true);
     expect(containsScenario(rest[0]!, { 'custom.many': 'v35' }, wide)).toBe(false);
+  });
+});
+
+/** A scenario with some facts left out, as a point of the space. */
+const partialScenario = fc
+  .tuple(...facts.map((fact) => fc.option(fc.constantFrom(...domains(fact)), { nil: undefined })))
+  .map((values) =>
+    Object.fromEntries(facts.flatMap((fact, i) => (values[i] === undefined ? [] : [[fact, values[i]]]))),
+  );
+
+describe('the region algebra on masks, against enumeration of the whole space', () => {
+  it('builds the region where a condition holds, exactly, and converts to the public form and back', () => {
+    fc.assert(
+      fc.property(condition, (c) => {
+        const region = nodeMasks(toConditionNode(c), space);
+        expect(members(region)).toEqual(scenarios.map((s) => holds(c, s as Scenario)));
+        expect(members(toMasks(fromMasks(region, space), space))).toEqual(members(region));
+        expect(members(complementMasks(region, space))).toEqual(members(region).map((v) => !v));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('fixes the known facts with pointCube, and restricts a region to them as restrictRegion does', () => {
+    fc.assert(
+      fc.property(condition, partialScenario, (c, known) => {
+        const region = nodeMasks(toConditionNode(c), space);
+        const at = pointCube(known, space)!;
+        const agrees = (s: Record<string, FactValue>) =>
+          facts.every((f) => known[f] === undefined || s[f] === known[f]);
+        expect(members([at])).toEqual(scenarios.map(agrees));
+        // Restricted, the known facts are free: a scenario is in it when, with the known values put back, it is in
+        // the region.
+        const restricted = restrictMasks(region, at, space);
+        expect(members(restricted)).toEqual(scenarios.map((s) => holds(c, { ...s, ...known } as Scenario)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds exactly the facts membership depends on', () => {
+    fc.assert(
+      fc.property(condition, (c) => {
+        const region = nodeMasks(toConditionNode(c), space);
+        const inside = members(region);
+        const byBruteForce = facts.flatMap((fact, f) =>
+          scenarios.some((s, i) =>
+            space.domains[f]!.some((v) => {
+              const j = scenarios.findIndex((t) =>
+                facts.every((g) => (g === fact ? t[g] === v : t[g] === s[g])),
+              );
+              return inside[j] !== inside[i];
+            }),
+          )
+            ? [f]
+            : [],
+        );
+        expect(maskFacts(region, space).filter((f) => regionDependsOn(region, f, space))).toEqual(
+          byBruteForce,
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("gives no point for a value outside its fact's domain", () => {
+    expect(pointCube({ 'account.kind': 'no-such-account' }, space)).toBeUndefined();
+    expect(pointCube({}, space)).toEqual(space.full);
   });
 });
