@@ -6,6 +6,7 @@ import {
   engineOf,
 } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
+import { OUTCOMES } from '../model/outcome.js';
 import type { Policy } from '../model/policy.js';
 import { frozenRegionCondition } from './region-condition.js';
 import type { Scenario } from '../parse/scenario.js';
@@ -176,7 +177,8 @@ function overlapFindings(context: Context): Finding[] {
   const firstMatch = compiled.policy.resolution === 'first-match';
   const rules = engineOf(compiled).rules;
   // Under strictest, the cubes of every rule stricter than a level: where they match, neither rule of a pair decides.
-  const stricterThan = [0, 1, 2, 3, 4].map((level) =>
+  // Levels are positions in `OUTCOMES`, as `outcomeStrictness` gives them.
+  const stricterThan = OUTCOMES.map((_, level) =>
     rules.filter((r) => r.strictness > level).flatMap((r) => partition.ruleRegions[r.index]!),
   );
   for (const a of rules) {
@@ -195,7 +197,8 @@ function overlapFindings(context: Context): Finding[] {
       if (!firstMatch) both = subtractMasks(both, stricterThan[Math.max(a.strictness, b.strictness)]!, space);
       if (both.length === 0) continue;
       const region = mergeCubes(disjoint(both, space), space);
-      const winner = firstMatch || a.strictness > b.strictness ? a : b;
+      // The better rank wins, under either resolution (the one resolution module gives the ranks).
+      const winner = a.rank < b.rank ? a : b;
       const loser = winner === a ? b : a;
       const regions = context.describe(region);
       const where =

@@ -1,6 +1,7 @@
 import { type CompiledPolicy, dimensionsOf, engineOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { deepFreeze } from '../model/deep-freeze.js';
+import { factOfDimension, nodeDimensions, toConditionNode } from '../model/condition-node.js';
 import { OUTCOMES } from '../model/outcome.js';
 import type { Policy } from '../model/policy.js';
 import { conditionRegion } from '../region/region.js';
@@ -156,7 +157,7 @@ function recordsOf(
     const codedTo = (catalogue: 'dutyActions' | 'commitments', ids: readonly string[]) =>
       ids.filter((id) => catalogueCoding(catalogue, id)?.ctg.includes(element) ?? false).length;
     const rules = compiled.policy.rules.filter((r) =>
-      factsOf(r.when).some((fact) => factCodedTo(fact, element)),
+      dimensionsOfCondition(r.when).some((dimension) => factCodedTo(factOfDimension(dimension), element)),
     ).length;
     rows.push(
       row('rules', rules, 'count', { element }),
@@ -172,7 +173,7 @@ function exportSpace(compiled: CompiledPolicy): ScenarioSpace {
   const facts = new Set([
     ...compiled.factsInPlay,
     ...METRIC_FACTS,
-    ...THEMES.flatMap((t) => factsOf(THEME_REGIONS[t])),
+    ...THEMES.flatMap((t) => dimensionsOfCondition(THEME_REGIONS[t])),
   ]);
   return createSpace(
     dimensionsOf(compiled.vocabulary).filter((f) => facts.has(f)),
@@ -180,11 +181,9 @@ function exportSpace(compiled: CompiledPolicy): ScenarioSpace {
   );
 }
 
-function factsOf(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(factsOf);
-  if ('any' in condition) return condition.any.flatMap(factsOf);
-  if ('not' in condition) return factsOf(condition.not);
-  return [condition.fact];
+/** The engine's dimensions a condition tests (a set fact's as its membership dimensions), from the internal form. */
+function dimensionsOfCondition(condition: Condition): string[] {
+  return [...nodeDimensions(toConditionNode(condition))];
 }
 
 /** Whether any value of a standard fact is coded to the element (a custom fact is coded to none). */
