@@ -532,7 +532,7 @@ export function complement(region: Region, domains: Domains): Region {
 }
 
 /** Whether a region contains no scenario. */
-export function isEmptyRegion(region: Region | MaskRegion): boolean {
+export function isEmptyRegion(region: Region): boolean {
   return region.length === 0;
 }
 
