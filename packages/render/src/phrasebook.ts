@@ -356,6 +356,8 @@ export const enGB: Phrasebook = {
       }
       case 'not-permitted':
         return `you ${should ? 'should' : 'must'} not do it${extraConditions}${extraReviewers}`;
+      default:
+        return outcome satisfies never;
     }
   },
   dutySentence: ({ holder, modality, action, deadline, consentRequired }) =>

@@ -99,6 +99,8 @@ function htmlOfBlock(block: Block, level: number): string {
         '</tbody>',
         '</table>',
       ].join('\n');
+    default:
+      return block satisfies never;
   }
 }
 

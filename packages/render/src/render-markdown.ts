@@ -58,6 +58,8 @@ function markdownOfBlock(block: Block, level: number): string[] {
         '',
       ];
     }
+    default:
+      return block satisfies never;
   }
 }
 

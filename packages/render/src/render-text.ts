@@ -87,6 +87,8 @@ function textOfBlock(block: Block, width: number): string[] {
           '',
         ]),
       ];
+    default:
+      return block satisfies never;
   }
 }
 

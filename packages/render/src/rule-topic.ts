@@ -43,7 +43,12 @@ function positiveTests(node: NormalCondition): Test[] {
     case 'all':
     case 'any':
       return node.items.flatMap(positiveTests);
-    default:
+    // No other kind names one value of a fact.
+    case 'set':
+    case 'always':
+    case 'never':
       return [];
+    default:
+      return node satisfies never;
   }
 }

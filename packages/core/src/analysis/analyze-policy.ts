@@ -6,8 +6,9 @@ import {
   engineOf,
 } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
+import { OUTCOMES } from '../model/outcome.js';
 import type { Policy } from '../model/policy.js';
-import { regionCondition } from './region-condition.js';
+import { frozenRegionCondition } from './region-condition.js';
 import type { Scenario } from '../parse/scenario.js';
 import { type DecisionPartition, decisionPartition } from './decision-partition.js';
 import { checkDistribution, InvalidDistributionError, spaceWeights } from './fact-distribution.js';
@@ -18,15 +19,15 @@ import {
   disjoint,
   type MaskCube,
   type MaskRegion,
-  maskRegion,
+  nodeMasks,
   maskWitness,
-  meet,
+  intersectMasks,
   mergeCubes,
   overlaps,
   type ScenarioSpace,
-  subtract,
+  subtractMasks,
   regionShare,
-} from './scenario-space.js';
+} from '../region/region.js';
 
 const quote = (id: string) => `“${id}”`;
 const quoteAll = (ids: readonly string[]) =>
@@ -74,9 +75,9 @@ export function analyzePolicy(policy: Policy | CompiledPolicy, options: MetricsO
     space,
     // Short descriptions, at most 40 words each.
     describe: (region) => describeRegion(space, compiled.vocabulary, region).map((d) => d.text),
-    when: (region) => regionCondition(space, region),
-    share: (region) => regionShare(space, region, weights),
-    witness: (cube) => maskWitness(space, cube) as Scenario,
+    when: frozenRegionCondition(space),
+    share: (region) => regionShare(region, space, weights),
+    witness: (cube) => maskWitness(cube, space) as Scenario,
   };
   // Frozen, like a decision: findings share the policy's frozen parts.
   return deepFreeze([
@@ -113,7 +114,7 @@ function ruleReachFindings(context: Context): Finding[] {
       const earlier = deciding
         .filter((r) => r.index < rule.index)
         .filter((r) =>
-          partition.pieces[r.index]!.cubes.some((c) => region.some((x) => overlaps(space, c, x))),
+          partition.pieces[r.index]!.cubes.some((c) => region.some((x) => overlaps(c, x, space))),
         )
         .map((r) => r.rule.id);
       findings.push({
@@ -129,15 +130,15 @@ function ruleReachFindings(context: Context): Finding[] {
     }
     if (!firstMatch) {
       const covering = rules.filter((other) => covers(other, rule));
-      const rest = subtract(
-        space,
+      const rest = subtractMasks(
         region,
         covering.flatMap((r) => partition.ruleRegions[r.index]!),
+        space,
       );
       if (rest.length === 0) {
         const named = covering
           .filter((r) =>
-            partition.ruleRegions[r.index]!.some((c) => region.some((x) => overlaps(space, c, x))),
+            partition.ruleRegions[r.index]!.some((c) => region.some((x) => overlaps(c, x, space))),
           )
           .map((r) => r.rule.id);
         findings.push({
@@ -176,23 +177,28 @@ function overlapFindings(context: Context): Finding[] {
   const firstMatch = compiled.policy.resolution === 'first-match';
   const rules = engineOf(compiled).rules;
   // Under strictest, the cubes of every rule stricter than a level: where they match, neither rule of a pair decides.
-  const stricterThan = [0, 1, 2, 3, 4].map((level) =>
+  // Levels are positions in `OUTCOMES`, as `outcomeStrictness` gives them.
+  const stricterThan = OUTCOMES.map((_, level) =>
     rules.filter((r) => r.strictness > level).flatMap((r) => partition.ruleRegions[r.index]!),
   );
   for (const a of rules) {
     const first = firstMatch ? partition.pieces[a.index]!.cubes : partition.ruleRegions[a.index]!;
     if (first.length === 0) continue;
-    for (const b of rules) {
-      if (b.index <= a.index || b.rule.outcome === a.rule.outcome) continue;
+    // The smallest cube holding every cube of `first`: a region it misses, `first` misses too.
+    const bound = first.length === 1 ? first[0]! : boundingCube(first);
+    for (let j = a.index + 1; j < rules.length; j++) {
+      const b = rules[j]!;
+      if (b.rule.outcome === a.rule.outcome) continue;
       const second = partition.ruleRegions[b.index]!;
       // Most pairs of a large policy never meet: tell so with word operations before building anything.
-      if (!first.some((x) => second.some((y) => overlaps(space, x, y)))) continue;
-      let both = meet(space, first, second);
+      if (!regionsMeet(space, bound, first, second)) continue;
+      let both = intersectMasks(first, second, space);
       if (both.length === 0) continue;
-      if (!firstMatch) both = subtract(space, both, stricterThan[Math.max(a.strictness, b.strictness)]!);
+      if (!firstMatch) both = subtractMasks(both, stricterThan[Math.max(a.strictness, b.strictness)]!, space);
       if (both.length === 0) continue;
-      const region = mergeCubes(space, disjoint(space, both));
-      const winner = firstMatch || a.strictness > b.strictness ? a : b;
+      const region = mergeCubes(disjoint(both, space), space);
+      // The better rank wins, under either resolution (the one resolution module gives the ranks).
+      const winner = a.rank < b.rank ? a : b;
       const loser = winner === a ? b : a;
       const regions = context.describe(region);
       const where =
@@ -218,6 +224,25 @@ function overlapFindings(context: Context): Finding[] {
   return findings;
 }
 
+/** The smallest cube holding every cube of a non-empty region: each word the union of theirs. */
+function boundingCube(region: MaskRegion): MaskCube {
+  const bound = region[0]!.slice();
+  for (let c = 1; c < region.length; c++) {
+    const cube = region[c]!;
+    for (let w = 0; w < bound.length; w++) bound[w] = (bound[w]! | cube[w]!) >>> 0;
+  }
+  return bound;
+}
+
+/** Whether two regions share a scenario, given a cube that holds the whole of the first. */
+function regionsMeet(space: ScenarioSpace, bound: MaskCube, first: MaskRegion, second: MaskRegion): boolean {
+  for (const y of second) {
+    if (!overlaps(bound, y, space)) continue;
+    for (const x of first) if (overlaps(x, y, space)) return true;
+  }
+  return false;
+}
+
 function gapFindings(context: Context): Finding[] {
   const { compiled, partition } = context;
   const outcome = compiled.policy.default.outcome;
@@ -232,26 +257,29 @@ function gapFindings(context: Context): Finding[] {
       },
     ];
   }
-  return partition.gaps.cubes.map(
-    (cube): Finding => ({
+  return partition.gaps.cubes.map((cube): Finding => {
+    // Described once: the message, the region and the regions say the same words.
+    const regions = context.describe([cube]);
+    const region = regions.join('; or ');
+    return {
       code: 'gap',
       severity: 'info',
       ruleIds: [],
       dutyIds: [],
-      message: `No rule covers the situation where ${context.describe([cube]).join('; or ')}, so the default decides: ${outcome}.`,
-      region: context.describe([cube]).join('; or '),
-      regions: context.describe([cube]),
+      message: `No rule covers the situation where ${region}, so the default decides: ${outcome}.`,
+      region,
+      regions,
       when: context.when([cube]),
       share: context.share([cube]),
       witness: context.witness(cube),
-    }),
-  );
+    };
+  });
 }
 
 function dutyFindings(context: Context): Finding[] {
   const { compiled, space } = context;
   return engineOf(compiled)
-    .duties.filter((duty) => maskRegion(space, duty.region).length === 0)
+    .duties.filter((duty) => nodeMasks(duty.node, space).length === 0)
     .map((duty) => ({
       code: 'duty-never-triggers',
       severity: 'error',

@@ -33,12 +33,12 @@ import {
   disjoint,
   type MaskCube,
   maskWitness,
-  meet,
+  intersectMasks,
   mergeCubes,
   regionShare,
   type ScenarioSpace,
-  subtract,
-} from './scenario-space.js';
+  subtractMasks,
+} from '../region/region.js';
 
 /** How the second policy compares with the first: by outcome strictness, region by region. */
 export type Verdict = 'stricter' | 'looser' | 'same' | 'incomparable';
@@ -197,21 +197,21 @@ function outcomeDifferences(space: ScenarioSpace, a: MeasuredPolicy, b: Measured
     if (pa.cubes.length === 0) continue;
     for (const pb of b.partition.pieces) {
       if (pa.outcome === pb.outcome || pb.cubes.length === 0) continue;
-      const both = meet(space, pa.cubes, pb.cubes);
+      const both = intersectMasks(pa.cubes, pb.cubes, space);
       if (both.length === 0) continue;
       // Descriptions of one region may overlap (prime implicants do). Each difference keeps, as its exact `when`,
       // what the earlier descriptions have not said, so the differences stay disjoint and their shares add up; its
       // words may also cover scenarios said before, which have the same two outcomes.
       const said: MaskCube[] = [];
       for (const description of describeRegion(space, a.compiled.vocabulary, both, clauseWeights)) {
-        const fresh = mergeCubes(space, subtract(space, disjoint(space, description.cubes), said));
+        const fresh = mergeCubes(subtractMasks(disjoint(description.cubes, space), said, space), space);
         said.push(...description.cubes);
         if (fresh.length === 0) continue;
-        const witness = maskWitness(space, fresh[0]!);
+        const witness = maskWitness(fresh[0]!, space);
         differences.push({
           region: description.text,
           when: regionCondition(space, fresh),
-          share: regionShare(space, fresh, a.weights),
+          share: regionShare(fresh, space, a.weights),
           // A fact only one policy knows (a custom fact) cannot be given to the other: it leaves it out.
           witness: { ...knows(a.compiled, witness), ...knows(b.compiled, witness) } as Scenario,
           a: side(pa, a.compiled),

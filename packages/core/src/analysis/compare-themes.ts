@@ -19,16 +19,17 @@ import {
   createSpace,
   type MaskCube,
   type MaskRegion,
-  maskRegion,
+  toMasks,
   maskWitness,
-  meet,
+  intersectMasks,
+  pointCube,
   regionShare,
   type ScenarioSpace,
   type SpaceWeights,
-  subtract,
+  subtractMasks,
   toCube,
   valuesOf,
-} from './scenario-space.js';
+} from '../region/region.js';
 
 /** How the second policy compares with the first on one theme. */
 export type ThemeVerdict = 'stricter' | 'looser' | 'same' | 'mixed';
@@ -115,11 +116,11 @@ export function compareThemes(
   const weights = spaceWeights(space, distribution);
   const pa = decisionPartition(a, space);
   const pb = decisionPartition(b, space);
-  const share = (region: MaskRegion) => regionShare(space, region, weights);
+  const share = (region: MaskRegion) => regionShare(region, space, weights);
   const polarity = (id: string) =>
     (a.vocabulary.catalogues.commitments.get(id) ?? b.vocabulary.catalogues.commitments.get(id))?.polarity;
   return THEMES.map((theme): ThemeComparison => {
-    const region = maskRegion(space, conditionRegion(THEME_REGIONS[theme], a.domains));
+    const region = toMasks(conditionRegion(THEME_REGIONS[theme], a.domains), space);
     const themeShare = share(region);
     let stricter = 0;
     let looser = 0;
@@ -127,8 +128,8 @@ export function compareThemes(
     for (const x of pa.pieces)
       for (const y of pb.pieces) {
         if (x.outcome === y.outcome) continue;
-        for (const cube of meet(space, meet(space, x.cubes, y.cubes), region)) {
-          const s = cubeShare(space, cube, weights);
+        for (const cube of intersectMasks(intersectMasks(x.cubes, y.cubes, space), region, space)) {
+          const s = cubeShare(cube, space, weights);
           if (outcomeStrictness(y.outcome) > outcomeStrictness(x.outcome)) stricter += s;
           else looser += s;
           if (!best || s > best.share)
@@ -141,7 +142,7 @@ export function compareThemes(
         : share(
             partition.pieces
               .filter((p) => p.outcome !== 'out-of-scope')
-              .flatMap((p) => meet(space, p.cubes, region)),
+              .flatMap((p) => intersectMasks(p.cubes, region, space)),
           ) / themeShare;
     const added = metrics.b.commitments
       .filter((c) => !metrics.a.commitments.includes(c))
@@ -217,19 +218,16 @@ function example(
   const scenario: Record<string, FactValue> = {};
   const weightOf = (f: number, v: FactValue) => (weights ? weights[f]![space.domains[f]!.indexOf(v)]! : 1);
   space.facts.forEach((fact, f) => {
-    const allowed = valuesOf(space, found.cube, f);
+    const allowed = valuesOf(found.cube, f, space);
     scenario[fact] = allowed.reduce((x, y) => (weightOf(f, y) > weightOf(f, x) ? y : x));
   });
-  const fixedFacts = [...toCube(space, found.cube).keys()].map((fact) => space.index.get(fact)!);
+  const fixedFacts = [...toCube(found.cube, space).keys()].map((fact) => space.index.get(fact)!);
+  // The scenario's values of some facts (by position), the others left free.
+  const only = (facts: readonly number[]) =>
+    Object.fromEntries(facts.map((f) => [space.facts[f]!, scenario[space.facts[f]!]]));
   const settles = (facts: readonly number[]) => {
-    const cube = space.full.slice();
-    for (const f of facts) {
-      const offset = space.offsets[f]!;
-      cube.fill(0, offset, offset + space.widths[f]!);
-      const v = space.domains[f]!.indexOf(scenario[space.facts[f]!]!);
-      cube[offset + (v >>> 5)] = (1 << (v & 31)) >>> 0;
-    }
-    return found.inside.every((region) => subtract(space, [cube], region).length === 0);
+    const cube = pointCube(only(facts), space)!;
+    return found.inside.every((region) => subtractMasks([cube], region, space).length === 0);
   };
   let kept = [...fixedFacts];
   const commonestFirst = [...fixedFacts].sort(
@@ -243,25 +241,13 @@ function example(
   const known = (fact: string) => a.vocabulary.facts.has(fact) || b.vocabulary.facts.has(fact);
   // The example as one cube (each kept fact at its value), so that a set fact's membership dimensions read back as
   // `includes` tests, and the scenario as the whole cube's likeliest point with sets as arrays.
-  const point = space.full.slice();
-  space.facts.forEach((fact, f) => {
-    const offset = space.offsets[f]!;
-    point.fill(0, offset, offset + space.widths[f]!);
-    const v = space.domains[f]!.indexOf(scenario[fact]!);
-    point[offset + (v >>> 5)] = (1 << (v & 31)) >>> 0;
-  });
-  const keptCube = space.full.slice();
-  for (const f of kept) {
-    const offset = space.offsets[f]!;
-    keptCube.fill(0, offset, offset + space.widths[f]!);
-    const v = space.domains[f]!.indexOf(scenario[space.facts[f]!]!);
-    keptCube[offset + (v >>> 5)] = (1 << (v & 31)) >>> 0;
-  }
+  const point = pointCube(scenario, space)!;
+  const keptCube = pointCube(only(kept), space)!;
   const when = regionCondition(space, [keptCube]);
   return {
     when,
     scenario: Object.fromEntries(
-      Object.entries(maskWitness(space, point)).filter(([fact]) => known(fact)),
+      Object.entries(maskWitness(point, space)).filter(([fact]) => known(fact)),
     ) as Scenario,
     a: found.a,
     b: found.b,

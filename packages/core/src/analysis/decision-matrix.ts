@@ -14,7 +14,7 @@ import {
   InvalidDistributionError,
   spaceWeights,
 } from './fact-distribution.js';
-import { createSpace } from './scenario-space.js';
+import { createSpace } from '../region/region.js';
 
 /** Options for `sampleScenarios`. */
 export interface SampleOptions {

@@ -5,11 +5,11 @@ import {
   disjoint,
   type MaskCube,
   type MaskRegion,
-  maskRegion,
+  nodeMasks,
   mergeCubes,
   type ScenarioSpace,
-  subtract,
-} from './scenario-space.js';
+  subtractMasks,
+} from '../region/region.js';
 
 /** The scenarios one rule (or the default, when `rule` is null) decides, as disjoint cubes. */
 export interface DecisionPiece {
@@ -45,7 +45,7 @@ export function decisionPartition(
   compiled: CompiledPolicy,
   space: ScenarioSpace = policySpace(compiled),
 ): DecisionPartition {
-  const ruleRegions = engineOf(compiled).rules.map((rule) => maskRegion(space, rule.region));
+  const ruleRegions = engineOf(compiled).rules.map((rule) => nodeMasks(rule.node, space));
   // Priority order, from the one resolution module: a rule decides what it matches minus what came before.
   const order = engineOf(compiled).ordered;
   const decided = new Map<number, MaskCube[]>();
@@ -53,7 +53,7 @@ export function decisionPartition(
   const taken: MaskCube[] = [];
   for (const rule of order) {
     const region = ruleRegions[rule.index]!;
-    decided.set(rule.index, mergeCubes(space, disjoint(space, subtract(space, region, taken))));
+    decided.set(rule.index, mergeCubes(disjoint(subtractMasks(region, taken, space), space), space));
     taken.push(...region);
   }
   const pieces: DecisionPiece[] = engineOf(compiled).rules.map((rule) => ({
@@ -64,7 +64,7 @@ export function decisionPartition(
   const gaps: DecisionPiece = {
     rule: null,
     outcome: compiled.policy.default.outcome,
-    cubes: mergeCubes(space, subtract(space, [space.full], taken)),
+    cubes: mergeCubes(subtractMasks([space.full], taken, space), space),
   };
   return { space, pieces: [...pieces, gaps], gaps, ruleRegions };
 }

@@ -13,10 +13,10 @@ import {
   createSpace,
   type MaskCube,
   type MaskRegion,
-  maskRegion,
+  toMasks,
   type ScenarioSpace,
-  subtract,
-} from './scenario-space.js';
+  subtractMasks,
+} from '../region/region.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 import { conditionRegion } from '../region/region.js';
 import { regionCondition } from './region-condition.js';
@@ -46,12 +46,12 @@ const arbitraryCube: fc.Arbitrary<MaskCube> = fc
     const cube = new Map(
       choices.flatMap((values, i) => (values ? [[FACTS[i]!, new Set(values)] as const] : [])),
     );
-    return maskRegion(space, [cube])[0]!;
+    return toMasks([cube], space)[0]!;
   });
 const arbitraryRegion = fc.array(arbitraryCube, { minLength: 1, maxLength: 8 });
 
 const sameScenarios = (s: ScenarioSpace, x: MaskRegion, y: MaskRegion) =>
-  subtract(s, x, y).length === 0 && subtract(s, y, x).length === 0;
+  subtractMasks(x, y, s).length === 0 && subtractMasks(y, x, s).length === 0;
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 function examplePolicies() {
@@ -92,7 +92,7 @@ describe('short region descriptions', () => {
         for (const d of descriptions) expect(countWords(d.text)).toBeLessThanOrEqual(REGION_WORD_LIMIT);
         // Each description's cubes, through the policy format and back, are the same scenarios.
         for (const d of descriptions) {
-          const back = maskRegion(space, conditionRegion(regionCondition(space, d.cubes), domains));
+          const back = toMasks(conditionRegion(regionCondition(space, d.cubes), domains), space);
           expect(sameScenarios(space, back, d.cubes)).toBe(true);
         }
       }),
@@ -102,8 +102,7 @@ describe('short region descriptions', () => {
 
   it('drops a fact that does not change membership, and names the shorter side', () => {
     // Personal or pseudonymous, whatever the time: the time is dropped.
-    const region = maskRegion(
-      space,
+    const region = toMasks(
       conditionRegion(
         {
           any: [
@@ -123,13 +122,14 @@ describe('short region descriptions', () => {
         },
         domains,
       ),
+      space,
     );
     expect(describeRegion(space, standardVocabulary, region).map((d) => d.text)).toEqual([
       'account is personal account or pseudonymous account',
     ]);
-    const notOrganisation = maskRegion(
-      space,
+    const notOrganisation = toMasks(
       conditionRegion({ fact: 'account.kind', isNot: 'organisational' }, domains),
+      space,
     );
     expect(describeRegion(space, standardVocabulary, notOrganisation)[0]!.text).toBe(
       'account is not organisation’s account',

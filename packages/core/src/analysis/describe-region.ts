@@ -8,7 +8,7 @@ import {
   type ScenarioSpace,
   type SpaceWeights,
   valuesOf,
-} from './scenario-space.js';
+} from '../region/region.js';
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
@@ -45,8 +45,43 @@ function describeFact(
 /** One fact's constraint in a cube: its words, and how much of the space it rules out. */
 interface Clause {
   readonly text: string;
+  /** How many words `text` has. */
+  readonly words: number;
   /** The share of the fact's weight the clause rules out: the more, the more the clause matters. */
   readonly narrows: number;
+}
+
+/** A fact's words for a set of its values, once per space, vocabulary, fact and set of values. */
+interface FactWords {
+  readonly text: string;
+  readonly words: number;
+}
+
+// The same few value sets recur across the thousands of cubes an analysis describes: say each once.
+const wordsCache = new WeakMap<ScenarioSpace, WeakMap<ResolvedVocabulary, Map<string, FactWords>[]>>();
+
+function factWordsTable(space: ScenarioSpace, vocabulary: ResolvedVocabulary): Map<string, FactWords>[] {
+  let byVocabulary = wordsCache.get(space);
+  if (!byVocabulary) {
+    byVocabulary = new WeakMap();
+    wordsCache.set(space, byVocabulary);
+  }
+  let table = byVocabulary.get(vocabulary);
+  if (!table) {
+    table = space.facts.map(() => new Map<string, FactWords>());
+    byVocabulary.set(vocabulary, table);
+  }
+  return table;
+}
+
+/** The key of fact f's words in a cube: its mask words, which say exactly which values it allows. */
+function factKey(space: ScenarioSpace, cube: MaskCube, f: number): string {
+  const offset = space.offsets[f]!;
+  const width = space.widths[f]!;
+  if (width === 1) return String(cube[offset]!);
+  let key = '';
+  for (let w = 0; w < width; w++) key += `${cube[offset + w]!},`;
+  return key;
 }
 
 function clausesOf(
@@ -56,17 +91,46 @@ function clausesOf(
   weights: SpaceWeights,
 ): Clause[] {
   const clauses: Clause[] = [];
-  space.facts.forEach((fact, f) => {
-    const values = valuesOf(space, cube, f);
+  const table = factWordsTable(space, vocabulary);
+  for (let f = 0; f < space.facts.length; f++) {
+    if (allowsEvery(space, cube, f)) continue;
+    const key = factKey(space, cube, f);
+    const known = table[f]!;
+    let said = known.get(key);
+    const values = said === undefined || weights ? valuesOf(cube, f, space) : undefined;
     const domain = space.domains[f]!;
-    if (values.length === domain.length) return;
+    if (said === undefined) {
+      const text = describeFact(vocabulary, space.facts[f]!, values!, domain);
+      said = { text, words: countWords(text) };
+      known.set(key, said);
+    }
     const w = weights?.[f];
     const kept = w
-      ? domain.reduce((sum, v, i) => sum + (values.includes(v) ? w[i]! : 0), 0)
-      : values.length / domain.length;
-    clauses.push({ text: describeFact(vocabulary, fact, values, domain), narrows: 1 - kept });
-  });
+      ? domain.reduce((sum, v, i) => sum + (values!.includes(v) ? w[i]! : 0), 0)
+      : popcountFact(space, cube, f) / domain.length;
+    clauses.push({ text: said.text, words: said.words, narrows: 1 - kept });
+  }
   return clauses;
+}
+
+/** Whether a cube allows fact f every value of its domain. */
+function allowsEvery(space: ScenarioSpace, cube: MaskCube, f: number): boolean {
+  const offset = space.offsets[f]!;
+  for (let w = offset; w < offset + space.widths[f]!; w++) if (cube[w] !== space.full[w]) return false;
+  return true;
+}
+
+/** How many values a cube allows fact f. */
+function popcountFact(space: ScenarioSpace, cube: MaskCube, f: number): number {
+  const offset = space.offsets[f]!;
+  let n = 0;
+  for (let w = offset; w < offset + space.widths[f]!; w++) {
+    let x = cube[w]! >>> 0;
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    n += (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
 }
 
 /** A cube in words, using vocabulary labels and phrases: "account is personal account naming your job and …". */
@@ -88,8 +152,10 @@ function describeCubeWithin(
 ): string {
   const clauses = clausesOf(space, vocabulary, cube, weights);
   if (clauses.length === 0) return 'in every situation';
-  const whole = clauses.map((c) => c.text).join(' and ');
-  if (countWords(whole) <= limit) return whole;
+  // " and " between clauses is one word more.
+  let wholeWords = clauses.length - 1;
+  for (const c of clauses) wholeWords += c.words;
+  if (wholeWords <= limit) return clauses.map((c) => c.text).join(' and ');
   const byWeight = clauses.map((c, i) => ({ ...c, i })).sort((x, y) => y.narrows - x.narrows || x.i - y.i);
   for (let keep = clauses.length - 1; keep >= 1; keep--) {
     const chosen = new Set(byWeight.slice(0, keep).map((c) => c.i));
@@ -110,7 +176,31 @@ export const REGION_WORD_LIMIT = 40;
 
 /** How many words a text has, as a reader counts them (runs of non-space characters). */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => w.length > 0).length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` reads it (the ECMAScript WhiteSpace and LineTerminator sets). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** One description of (part of) a region: at most `REGION_WORD_LIMIT` words, and the cubes it says exactly. */

@@ -10,7 +10,14 @@ import { comparePolicies, type OutcomeDifference, type PolicyComparison } from '
 import type { SupportVerdict } from './compare-support.js';
 import { leaningOf } from './compare-themes.js';
 import type { FactDistribution } from './fact-distribution.js';
-import { createSpace, disjoint, maskRegion, meet, regionShare } from './scenario-space.js';
+import {
+  createSpace,
+  disjoint,
+  intersectMasks,
+  type MaskRegion,
+  regionShare,
+  toMasks,
+} from '../region/region.js';
 import { spaceWeights } from './fact-distribution.js';
 
 /** Options for `diffPolicies`. */
@@ -152,21 +159,21 @@ function themeChanges(
   const facts = [...new Set([...comparison.facts, ...themeRegions.flatMap(regionFacts)])];
   const space = createSpace(facts, domains);
   const weights = spaceWeights(space, distribution);
-  const share = (cubes: ReturnType<typeof maskRegion>) => regionShare(space, disjoint(space, cubes), weights);
+  const share = (cubes: MaskRegion) => regionShare(disjoint(cubes, space), space, weights);
   const differences = comparison.differences.map((d) => ({
     d,
-    cubes: maskRegion(space, conditionRegion(d.when, domains)),
+    cubes: toMasks(conditionRegion(d.when, domains), space),
   }));
   const out: ThemeChange[] = [];
   THEMES.forEach((theme, i) => {
-    const region = maskRegion(space, themeRegions[i]!);
+    const region = toMasks(themeRegions[i]!, space);
     const whole = share(region);
     if (whole === 0) return;
     let stricter = 0;
     let looser = 0;
     const touching: { d: OutcomeDifference; s: number }[] = [];
     for (const { d, cubes } of differences) {
-      const s = share(meet(space, region, cubes));
+      const s = share(intersectMasks(region, cubes, space));
       if (s === 0) continue;
       touching.push({ d, s });
       if (d.verdict === 'stricter') stricter += s;

@@ -1,6 +1,6 @@
 import { describeReceived, type Issue } from '../parse/issue.js';
 import type { ResolvedVocabulary } from '../vocabulary/resolve-vocabulary.js';
-import type { ScenarioSpace, SpaceWeights } from './scenario-space.js';
+import type { ScenarioSpace, SpaceWeights } from '../region/region.js';
 
 /**
  * How likely each value of some facts is, for weighting shares of the scenario space: fact name → value → weight

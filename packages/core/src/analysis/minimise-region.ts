@@ -5,7 +5,7 @@ import {
   mergeCubes,
   type ScenarioSpace,
   within,
-} from './scenario-space.js';
+} from '../region/region.js';
 
 /** How many values a cube allows fact f, and how many of those another cube allows too. */
 function popcount(word: number): number {
@@ -19,11 +19,31 @@ function popcount(word: number): number {
 function sharedCount(space: ScenarioSpace, a: MaskCube, b: MaskCube): bigint {
   let count = 1n;
   for (let f = 0; f < space.facts.length; f++) {
-    const offset = space.offsets[f]!;
-    let n = 0;
-    for (let w = offset; w < offset + space.widths[f]!; w++) n += popcount(a[w]! & b[w]!);
+    const n = sharedValues(space, a, b, f);
     if (n === 0) return 0n;
     count *= BigInt(n);
+  }
+  return count;
+}
+
+/** How many values of fact f both cubes allow. */
+function sharedValues(space: ScenarioSpace, a: MaskCube, b: MaskCube, f: number): number {
+  const offset = space.offsets[f]!;
+  let n = 0;
+  for (let w = offset; w < offset + space.widths[f]!; w++) n += popcount(a[w]! & b[w]!);
+  return n;
+}
+
+/**
+ * The same as a double: exact while every product stays at most `Number.MAX_SAFE_INTEGER`, which holds whenever
+ * the cube's own count does (a shared count is a product of smaller factors).
+ */
+function sharedCountNumber(space: ScenarioSpace, a: MaskCube, b: MaskCube): number {
+  let count = 1;
+  for (let f = 0; f < space.facts.length; f++) {
+    const n = sharedValues(space, a, b, f);
+    if (n === 0) return 0;
+    count *= n;
   }
   return count;
 }
@@ -33,13 +53,23 @@ function sharedCount(space: ScenarioSpace, a: MaskCube, b: MaskCube): bigint {
  * up to its own. Counting avoids subtraction, whose pieces multiply; growing a cube asks this hundreds of times.
  */
 function insideDisjoint(space: ScenarioSpace, cube: MaskCube, region: MaskRegion): boolean {
-  const size = sharedCount(space, cube, cube);
+  const size = sharedCountNumber(space, cube, cube);
+  if (size <= Number.MAX_SAFE_INTEGER) {
+    // Every shared count is at most `size`, and disjoint pieces share at most `size` in all: all sums stay exact.
+    let covered = 0;
+    for (const piece of region) {
+      covered += sharedCountNumber(space, cube, piece);
+      if (covered >= size) return true;
+    }
+    return false;
+  }
+  const exact = sharedCount(space, cube, cube);
   let covered = 0n;
   for (const piece of region) {
     covered += sharedCount(space, cube, piece);
-    if (covered >= size) return true;
+    if (covered >= exact) return true;
   }
-  return covered >= size;
+  return false;
 }
 
 function factMask(space: ScenarioSpace, f: number): { offset: number; end: number } {
@@ -99,8 +129,8 @@ export function constrainedFacts(space: ScenarioSpace, cube: MaskCube): number {
  */
 export function minimiseRegion(space: ScenarioSpace, region: MaskRegion): MaskCube[] {
   if (region.length === 0) return [];
-  const pieces = mergeCubes(space, disjoint(space, region));
-  const merged = mergeCubes(space, region);
+  const pieces = mergeCubes(disjoint(region, space), space);
+  const merged = mergeCubes(region, space);
   const primes: MaskCube[] = [];
   for (const cube of merged) {
     // A cube already inside a prime found earlier adds nothing.

@@ -17,12 +17,12 @@ import {
   createSpace,
   disjoint,
   type MaskRegion,
-  maskRegion,
-  meet,
+  toMasks,
+  intersectMasks,
   regionShare,
   type ScenarioSpace,
   type SpaceWeights,
-} from './scenario-space.js';
+} from '../region/region.js';
 
 /** Private life: own-time use of a personal or pseudonymous account. */
 export const PRIVATE_LIFE: Condition = {
@@ -147,14 +147,14 @@ export function policyMetrics(policy: Policy | CompiledPolicy, options: MetricsO
 /** The metrics of a measured policy. */
 export function metricsOf({ compiled, partition, weights }: MeasuredPolicy): PolicyMetrics {
   const space = partition.space;
-  const share = (region: MaskRegion) => regionShare(space, region, weights);
+  const share = (region: MaskRegion) => regionShare(region, space, weights);
   const outcomeShares = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const piece of partition.pieces) outcomeShares[piece.outcome] += share(piece.cubes);
-  const region = (condition: Condition) => maskRegion(space, conditionRegion(condition, compiled.domains));
+  const region = (condition: Condition) => toMasks(conditionRegion(condition, compiled.domains), space);
   const privateLife = region(PRIVATE_LIFE);
   const governed = partition.pieces
     .filter((p) => p.outcome !== 'out-of-scope')
-    .flatMap((p) => meet(space, privateLife, p.cubes));
+    .flatMap((p) => intersectMasks(privateLife, p.cubes, space));
   const privateShare = share(privateLife);
   const policy = compiled.policy;
   return {
@@ -184,7 +184,7 @@ function supportOf(
   for (const [action, entry] of compiled.vocabulary.catalogues.dutyActions) {
     const duties = engineOf(compiled)
       .duties.filter((d) => d.duty.action === action)
-      .map((d) => ({ duty: d.duty, reach: meet(space, incidents, maskRegion(space, d.region)) }))
+      .map((d) => ({ duty: d.duty, reach: intersectMasks(incidents, toMasks(d.region, space), space) }))
       .filter((d) => d.reach.length > 0);
     if (duties.length === 0) continue;
     const modality = duties
@@ -196,8 +196,8 @@ function supportOf(
       undefined,
     );
     const covered = disjoint(
-      space,
       duties.flatMap((d) => d.reach),
+      space,
     );
     entries.push({
       action,

@@ -1,6 +1,7 @@
 import { type CompiledPolicy, dimensionsOf, engineOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { deepFreeze } from '../model/deep-freeze.js';
+import { factOfDimension, nodeDimensions, toConditionNode } from '../model/condition-node.js';
 import { OUTCOMES } from '../model/outcome.js';
 import type { Policy } from '../model/policy.js';
 import { conditionRegion } from '../region/region.js';
@@ -20,11 +21,11 @@ import { METRIC_FACTS, measurePolicy, metricsOf } from './policy-metrics.js';
 import {
   createSpace,
   type MaskRegion,
-  maskRegion,
-  meet,
+  toMasks,
+  intersectMasks,
   regionShare,
   type ScenarioSpace,
-} from './scenario-space.js';
+} from '../region/region.js';
 
 /** The columns of the long-format research export, in order. */
 export const RESEARCH_COLUMNS = ['policy', 'theme', 'element', 'metric', 'value', 'unit', 'weights'] as const;
@@ -87,7 +88,7 @@ function recordsOf(
   const measured = measurePolicy(compiled, exportSpace(compiled), distribution);
   const metrics = metricsOf(measured);
   const space = measured.partition.space;
-  const share = (region: MaskRegion) => regionShare(space, region, measured.weights);
+  const share = (region: MaskRegion) => regionShare(region, space, measured.weights);
   const policy = compiled.policy.id;
   const row = (
     metric: string,
@@ -114,7 +115,7 @@ function recordsOf(
     row('commitments', commitments.length, 'count'),
   ];
   for (const theme of THEMES) {
-    const region = maskRegion(space, conditionRegion(THEME_REGIONS[theme], compiled.domains));
+    const region = toMasks(conditionRegion(THEME_REGIONS[theme], compiled.domains), space);
     const themeShare = share(region);
     const within = (keep: (outcome: string) => boolean) =>
       themeShare === 0
@@ -122,7 +123,7 @@ function recordsOf(
         : share(
             measured.partition.pieces
               .filter((p) => keep(p.outcome))
-              .flatMap((p) => meet(space, p.cubes, region)),
+              .flatMap((p) => intersectMasks(p.cubes, region, space)),
           ) / themeShare;
     const coded = (catalogue: 'dutyActions' | 'commitments', ids: readonly string[]) =>
       ids.filter((id) => catalogueCoding(catalogue, id)?.themes.includes(theme) ?? false).length;
@@ -156,7 +157,7 @@ function recordsOf(
     const codedTo = (catalogue: 'dutyActions' | 'commitments', ids: readonly string[]) =>
       ids.filter((id) => catalogueCoding(catalogue, id)?.ctg.includes(element) ?? false).length;
     const rules = compiled.policy.rules.filter((r) =>
-      factsOf(r.when).some((fact) => factCodedTo(fact, element)),
+      dimensionsOfCondition(r.when).some((dimension) => factCodedTo(factOfDimension(dimension), element)),
     ).length;
     rows.push(
       row('rules', rules, 'count', { element }),
@@ -172,7 +173,7 @@ function exportSpace(compiled: CompiledPolicy): ScenarioSpace {
   const facts = new Set([
     ...compiled.factsInPlay,
     ...METRIC_FACTS,
-    ...THEMES.flatMap((t) => factsOf(THEME_REGIONS[t])),
+    ...THEMES.flatMap((t) => dimensionsOfCondition(THEME_REGIONS[t])),
   ]);
   return createSpace(
     dimensionsOf(compiled.vocabulary).filter((f) => facts.has(f)),
@@ -180,11 +181,9 @@ function exportSpace(compiled: CompiledPolicy): ScenarioSpace {
   );
 }
 
-function factsOf(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(factsOf);
-  if ('any' in condition) return condition.any.flatMap(factsOf);
-  if ('not' in condition) return factsOf(condition.not);
-  return [condition.fact];
+/** The engine's dimensions a condition tests (a set fact's as its membership dimensions), from the internal form. */
+function dimensionsOfCondition(condition: Condition): string[] {
+  return [...nodeDimensions(toConditionNode(condition))];
 }
 
 /** Whether any value of a standard fact is coded to the element (a custom fact is coded to none). */

@@ -13,14 +13,14 @@ import {
   createSpace,
   disjoint,
   type MaskRegion,
-  maskRegion,
-  meet,
+  toMasks,
+  intersectMasks,
   mergeCubes,
   regionShare,
   type ScenarioSpace,
   type SpaceWeights,
-  subtract,
-} from '../analysis/scenario-space.js';
+  subtractMasks,
+} from '../region/region.js';
 import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { deepFreeze } from '../model/deep-freeze.js';
@@ -267,7 +267,7 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
     results.set(criterion.id, outcome);
     if (!outcome.fires) continue;
     const source = criteria.sources.find((s) => s.id === criterion.source.id)!;
-    const region = mergeCubes(space, outcome.region);
+    const region = mergeCubes(outcome.region, space);
     findings.push({
       id: criterion.id,
       severity: criterion.severity,
@@ -284,7 +284,7 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
       region: {
         description: describeMaskRegion(space, compiled.vocabulary, region),
         when: regionCondition(space, region),
-        share: regionShare(space, outcome.region, context.weights),
+        share: regionShare(outcome.region, space, context.weights),
       },
       ...(criterion.test.kind === 'decides' &&
       criterion.test.over !== undefined &&
@@ -326,30 +326,30 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
 function evaluateTest(context: Context, criterion: Criterion): Outcome {
   const { compiled, space } = context;
   const region = (condition: unknown): MaskRegion =>
-    disjoint(space, maskRegion(space, conditionRegion(condition as Condition, compiled.domains)));
+    disjoint(toMasks(conditionRegion(condition as Condition, compiled.domains), space), space);
   const scope = (): MaskRegion => (criterion.scope ? region(criterion.scope) : [space.full]);
   const policy = compiled.policy;
   const test: CriterionTest = criterion.test;
   switch (test.kind) {
     case 'decides': {
       const base = test.except
-        ? disjoint(space, subtract(space, region(test.within), region(test.except)))
+        ? disjoint(subtractMasks(region(test.within), region(test.except), space), space)
         : region(test.within);
       const matched: MaskRegion[] = [];
       const ruleIds: string[] = [];
       let byDefault = false;
       for (const piece of context.pieces) {
         if (!pieceCounts(policy, piece, test)) continue;
-        const part = meet(space, piece.cubes, base);
+        const part = intersectMasks(piece.cubes, base, space);
         if (part.length === 0) continue;
         matched.push(part);
         if (piece.rule) ruleIds.push(piece.rule.rule.id);
         else byDefault = true;
       }
       const found = matched.flat();
-      const baseShare = regionShare(space, base, context.reachWeights);
+      const baseShare = regionShare(base, space, context.reachWeights);
       const reach =
-        baseShare === 0 ? null : Math.min(1, regionShare(space, found, context.reachWeights) / baseShare);
+        baseShare === 0 ? null : Math.min(1, regionShare(found, space, context.reachWeights) / baseShare);
       if (test.fires === 'when-absent')
         return { fires: found.length === 0 && base.length > 0, region: base, reach };
       const fires = test.over === undefined ? found.length > 0 : reach !== null && reach > test.over;
@@ -368,13 +368,13 @@ function evaluateTest(context: Context, criterion: Criterion): Outcome {
     case 'duty-held-by': {
       const held = engineOf(compiled)
         .duties.filter((d) => test.holders.includes(d.duty.holder))
-        .map((d) => ({ id: d.duty.id, reach: maskRegion(space, d.region) }))
+        .map((d) => ({ id: d.duty.id, reach: toMasks(d.region, space) }))
         .filter((d) => d.reach.length > 0);
       return {
         fires: held.length > 0,
         region: disjoint(
-          space,
           held.flatMap((d) => d.reach),
+          space,
         ),
         dutyIds: held.map((d) => d.id),
       };
@@ -383,7 +383,8 @@ function evaluateTest(context: Context, criterion: Criterion): Outcome {
       const within = region(test.within);
       const relevant = engineOf(compiled).duties.filter(
         (d) =>
-          test.actions.includes(d.duty.action) && meet(space, within, maskRegion(space, d.region)).length > 0,
+          test.actions.includes(d.duty.action) &&
+          intersectMasks(within, toMasks(d.region, space), space).length > 0,
       );
       const qualifies = (d: (typeof relevant)[number]) =>
         !test.notHeldBy.includes(d.duty.holder) &&

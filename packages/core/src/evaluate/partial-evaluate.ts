@@ -3,18 +3,20 @@ import { OUTCOMES, type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Scenario } from '../parse/scenario.js';
 import {
   type Domains,
-  isEmptyRegion,
-  type Region,
+  type MaskCube,
+  type MaskRegion,
+  maskFacts,
+  pointCube,
   regionDependsOn,
-  regionFacts,
-  restrictRegion,
-  subtract,
-  UNIVERSE,
+  restrictMasks,
+  type ScenarioSpace,
+  subtractMasks,
 } from '../region/region.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import type { CompiledDuty, CompiledRule, PolicyEngine } from './compile-policy.js';
 import { TRUE } from './compile-policy.js';
 import { decisionEffects } from './decision-effects.js';
+import { engineRegions } from './engine-regions.js';
 
 // Partial evaluation, beside the concrete evaluator (as Cedar keeps `tpe` beside its evaluator): what a policy says
 // when some facts are unknown. Exact either way: small completion spaces are enumerated (every completion through
@@ -172,35 +174,41 @@ export function partialOutcome(engine: PolicyEngine, scenario: Scenario): Partia
 
 /** The same by region algebra, for completion spaces too large to enumerate. */
 function partialOutcomeByRegions(engine: PolicyEngine, scenario: Scenario): PartialOutcome {
-  const domains = engine.compiled.domains;
-  const byOutcome = new Map<Outcome, Region>();
-  const add = (outcome: Outcome, region: Region) =>
-    byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ...region]);
+  const { space, ordered } = engineRegions(engine);
+  const at = knownPoint(scenario, space);
+  const byOutcome = new Map<Outcome, MaskCube[]>();
+  const add = (outcome: Outcome, region: MaskRegion) => {
+    const into = byOutcome.get(outcome);
+    if (into) into.push(...region);
+    else byOutcome.set(outcome, [...region]);
+  };
   const deciders: CompiledRule[] = [];
   // Where each rule decides, by position: where it holds outside the rules of better ranks.
-  const decides = new Map<number, Region>();
-  let better: Region = [];
+  const decides = new Map<number, MaskRegion>();
+  const better: MaskCube[] = [];
   for (let start = 0; start < engine.ordered.length; start = engine.rankEnd[start]!) {
     const group = engine.ordered
       .slice(start, engine.rankEnd[start]!)
-      .map((rule) => ({ rule, here: restrictRegion(rule.region, known(scenario)) }))
-      .filter(({ here }) => !isEmptyRegion(here));
+      .map((rule) => ({ rule, here: restrictMasks(ordered[rule.position]!, at, space) }))
+      .filter(({ here }) => here.length > 0);
     for (const { rule, here } of group) {
-      const fresh = subtract(here, better, domains);
-      if (isEmptyRegion(fresh)) continue;
+      const fresh = subtractMasks(here, better, space);
+      if (fresh.length === 0) continue;
       deciders.push(rule);
       decides.set(rule.position, fresh);
       add(rule.rule.outcome, fresh);
     }
-    better = [...better, ...group.flatMap(({ here }) => here)];
+    for (const { here } of group) better.push(...here);
   }
-  const rest = subtract(UNIVERSE, better, domains);
-  const includeDefault = !isEmptyRegion(rest);
+  const rest = subtractMasks([space.full], better, space);
+  const includeDefault = rest.length > 0;
   if (includeDefault) add(engine.defaultRule.outcome, rest);
   const needed = new Set<string>();
-  const dependsOn = (region: Region) => {
-    for (const fact of regionFacts(region))
-      if (!needed.has(fact) && regionDependsOn(region, fact, domains)) needed.add(fact);
+  const dependsOn = (region: MaskRegion) => {
+    for (const f of maskFacts(region, space)) {
+      const fact = space.facts[f]!;
+      if (!needed.has(fact) && regionDependsOn(region, f, space)) needed.add(fact);
+    }
   };
   const regions = [...byOutcome.values()];
   // The outcome regions cover the space and do not overlap: with n of them, the last is fixed by the others.
@@ -216,6 +224,16 @@ function partialOutcomeByRegions(engine: PolicyEngine, scenario: Scenario): Part
   };
 }
 
+/**
+ * The cube of the completions of a scenario: its known facts fixed. A scenario `evaluate` accepted gives only values
+ * of the facts' domains, so the cube always exists.
+ */
+function knownPoint(scenario: Scenario, space: ScenarioSpace): MaskCube {
+  const at = pointCube(scenario as Readonly<Record<string, FactValue | undefined>>, space);
+  if (!at) throw new Error('a scenario gives a fact a value outside its domain');
+  return at;
+}
+
 /** Whether a duty whose test is unknown for a scenario is owed in every completion, in none, or depends on facts. */
 export function partialDuty(engine: PolicyEngine, duty: CompiledDuty, scenario: Scenario): PartialDuty {
   const unknown = duty.facts.filter((f) => known(scenario)(f) === undefined);
@@ -228,12 +246,19 @@ export function partialDuty(engine: PolicyEngine, duty: CompiledDuty, scenario: 
     if (!owed) return 'not-owed';
     return { neededFacts: inOrder(engine, varyingFacts(table)) };
   }
-  const domains = engine.compiled.domains;
+  const { space, duties } = engineRegions(engine);
   // Kleene logic can be unsure of a condition that every completion settles (x is a, or x is not a).
-  const here = restrictRegion(duty.region, known(scenario));
-  if (isEmptyRegion(here)) return 'not-owed';
-  if (isEmptyRegion(subtract(UNIVERSE, here, domains))) return 'owed';
+  const here = restrictMasks(duties[engine.duties.indexOf(duty)]!, knownPoint(scenario, space), space);
+  if (here.length === 0) return 'not-owed';
+  if (subtractMasks([space.full], here, space).length === 0) return 'owed';
   return {
-    neededFacts: inOrder(engine, new Set(regionFacts(here).filter((f) => regionDependsOn(here, f, domains)))),
+    neededFacts: inOrder(
+      engine,
+      new Set(
+        maskFacts(here, space)
+          .filter((f) => regionDependsOn(here, f, space))
+          .map((f) => space.facts[f]!),
+      ),
+    ),
   };
 }

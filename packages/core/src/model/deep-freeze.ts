@@ -7,6 +7,15 @@
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
+  // A plain array (the common case in results) is its elements: read them directly, without a descriptor each.
+  if (
+    Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Array.prototype &&
+    Reflect.ownKeys(value).length === value.length + 1
+  ) {
+    for (const item of value) deepFreeze(item);
+    return value;
+  }
   for (const key of Reflect.ownKeys(value)) {
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
     if (descriptor && 'value' in descriptor) deepFreeze(descriptor.value);

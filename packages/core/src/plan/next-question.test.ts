@@ -20,6 +20,7 @@ import {
   completionsOf,
 } from '../testing/arbitrary-scenario.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
+import { factOfDimension } from '../model/condition-node.js';
 
 const starterFile = new URL('../../../../examples/policies/starter.yaml', import.meta.url);
 const starterParsed = parsePolicySource(readFileSync(starterFile, 'utf8'), { filename: 'starter.yaml' });
@@ -235,28 +236,30 @@ function meanQuestions(compiled: CompiledPolicy, next: (scenario: Scenario) => s
  * of values, no pruning): the minimum over every unknown fact of one plus the mean over its answers.
  */
 function optimumByBruteForce(compiled: CompiledPolicy, goal: QuestionGoal): number {
-  const facts = compiled.factsInPlay;
+  // A set fact is one question, answered with a whole set.
+  const facts = [...new Set(compiled.factsInPlay.map(factOfDimension))];
+  const keyOf = (value: unknown) => JSON.stringify(Array.isArray(value) ? [...value].sort() : value);
   const complete = completionsOf(compiled, {}).map((s) => ({
-    values: s as Record<string, FactValue>,
+    values: s as Record<string, unknown>,
     result: result(compiled, s, goal),
   }));
   const memo = new Map<string, number>();
-  const search = (known: Record<string, FactValue>, matching: typeof complete): number => {
+  const search = (known: Record<string, unknown>, matching: typeof complete): number => {
     if (matching.every((m) => m.result === matching[0]?.result)) return 0;
-    const key = facts.map((f) => String(known[f] ?? '?')).join('|');
+    const key = facts.map((f) => (known[f] === undefined ? '?' : keyOf(known[f]))).join('|');
     const cached = memo.get(key);
     if (cached !== undefined) return cached;
     let best = Number.POSITIVE_INFINITY;
     for (const fact of facts) {
       if (known[fact] !== undefined) continue;
-      const domain = compiled.domains(fact);
+      const answers = answersTo(compiled, fact);
       let total = 0;
-      for (const value of domain)
+      for (const value of answers)
         total += search(
           { ...known, [fact]: value },
-          matching.filter((m) => m.values[fact] === value),
+          matching.filter((m) => keyOf(m.values[fact]) === keyOf(value)),
         );
-      best = Math.min(best, 1 + total / domain.length);
+      best = Math.min(best, 1 + total / answers.length);
     }
     memo.set(key, best);
     return best;
@@ -286,6 +289,69 @@ describe('the questionnaire nextQuestion builds', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it('asks a set fact whole, as one question: the fewest on average, as exhaustive search finds', () => {
+    fc.assert(
+      fc.property(
+        arbitraryPolicy({
+          facts: ['content.topics', 'account.kind', 'content.hasConsent'],
+          maxRules: 4,
+          maxDuties: 2,
+          maxValuesPerFact: 3,
+        })
+          .map(compileAlternately)
+          .filter((compiled) => scenarioCount(compiled) <= 1500),
+        goals,
+        (compiled, goal) => {
+          const optimum = optimumByBruteForce(compiled, goal);
+          expect(meanQuestions(compiled, (s) => questionFor(compiled, s, { goal })?.fact)).toBeCloseTo(
+            optimum,
+            9,
+          );
+          expect(expectedQuestions(compiled, {}, goal)).toBeCloseTo(optimum, 9);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('counts one question for a set fact however many of its members the policy tests', () => {
+    const parsed = parsePolicySource(
+      JSON.stringify({
+        schemaVersion: '1.0.0',
+        id: 'topics',
+        title: 'Topics',
+        organisation: 'Example',
+        version: '1',
+        language: 'en-GB',
+        vocabulary: 'social-media/1',
+        resolution: 'first-match',
+        default: { outcome: 'permitted', reason: 'Anything else is fine.' },
+        rules: [
+          {
+            id: 'pay-and-employer',
+            when: { fact: 'content.topics', includesAll: ['employer', 'pay-and-conditions'] },
+            outcome: 'check-first',
+            reviewers: ['comms-team'],
+            reason: 'Ask first.',
+          },
+          {
+            id: 'politics',
+            when: { fact: 'content.topics', includesAny: ['party-politics', 'clients'] },
+            outcome: 'not-permitted',
+            reason: 'Not this.',
+          },
+        ],
+      }),
+      { filename: 'topics.json' },
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const compiled = compilePolicy(parsed.policy);
+    expect(compiled.factsInPlay.length).toBe(4);
+    // One question settles everything: the answer is the whole set of topics.
+    expect(expectedQuestions(compiled, {})).toBe(1);
+    expect(meanQuestions(compiled, (s) => questionFor(compiled, s)?.fact)).toBe(1);
   });
 
   it('reports with expectedQuestions the mean it will ask from any partial answer', () => {

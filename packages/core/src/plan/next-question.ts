@@ -2,15 +2,17 @@ import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
 import { decisionEffects } from '../evaluate/decision-effects.js';
 import { factOfDimension } from '../model/condition-node.js';
 import type { Outcome } from '../model/outcome.js';
+import { engineRegions } from '../evaluate/engine-regions.js';
 import {
-  complement,
-  isEmptyRegion,
-  type Region,
+  complementMasks,
+  type MaskCube,
+  type MaskRegion,
+  maskFacts,
+  pointCube,
   regionDependsOn,
-  regionFacts,
-  restrictRegion,
-  subtract,
-  UNIVERSE,
+  restrictMasks,
+  type ScenarioSpace,
+  subtractMasks,
 } from '../region/region.js';
 import { buildQuestionPlan, PLAN_STATE_BUDGET, type QuestionPlan } from './question-plan.js';
 import { parseScenario, type Scenario, type ScenarioWithDoubt } from '../parse/scenario.js';
@@ -132,7 +134,7 @@ function questionBesideDoubt(
  * `nextQuestion` with the exact search limited to `budget` states: over it, the greedy choice. The scenario is the
  * engine's (`toEngineScenario`: set facts spelt out as membership dimensions). Internal; tests use it to exercise
  * the fallback on small policies. A set fact is asked whole, so one question answers every membership dimension
- * of it; the plan counts each dimension as a question, which can only overstate the questions left.
+ * of it, and the plan counts it as one question.
  */
 export function nextQuestionWithin(
   compiled: CompiledPolicy,
@@ -175,14 +177,20 @@ function greedyQuestion(
   unsure: ReadonlySet<string> = new Set(),
 ): Question | undefined {
   const partitions = partitionsFor(compiled, goal);
-  const candidates = relevantIn(compiled, partitions, knownIn(scenario)).filter((f) => !unsure.has(f));
+  const candidates = relevantIn(compiled, partitions, knownIn(compiled, scenario)).filter(
+    (f) => !unsure.has(f),
+  );
   if (candidates.length === 0) return undefined;
   let best: { fact: string; score: number } | undefined;
   for (const fact of candidates) {
     const domain = compiled.domains(fact);
     let total = 0;
     for (const value of domain) {
-      total += openFacts(partitions, knownIn({ ...scenario, [fact]: value } as Scenario));
+      total += openFacts(
+        partitions,
+        knownIn(compiled, { ...scenario, [fact]: value } as Scenario),
+        spaceOf(compiled),
+      );
       // No later value can lower the mean below the best already found.
       if (best && total / domain.length > best.score) break;
     }
@@ -206,7 +214,7 @@ export function relevantFacts(
   const engineScenario = engineOf(compiled).toEngineScenario(scenario);
   const state = plan?.stateOf(engineScenario);
   if (plan && state !== undefined) return publicFacts(relevantInPlan(plan, state));
-  return publicFacts(relevantIn(compiled, partitionsFor(compiled, goal), knownIn(engineScenario)));
+  return publicFacts(relevantIn(compiled, partitionsFor(compiled, goal), knownIn(compiled, engineScenario)));
 }
 
 /** Dimensions as the facts a scenario gives: a membership dimension stands for its set fact, once. */
@@ -227,21 +235,25 @@ function planFor(compiled: CompiledPolicy, goal: QuestionGoal, budget: number): 
   let plan = byGoal.get(key);
   if (plan === undefined) {
     plan =
-      buildQuestionPlan(compiled.factsInPlay, compiled.domains, partitionsFor(compiled, goal), budget) ??
+      buildQuestionPlan(partitionsFor(compiled, goal), engineRegions(engineOf(compiled)).space, budget) ??
       null;
     byGoal.set(key, plan);
   }
   return plan ?? undefined;
 }
 
-type Known = (fact: string) => FactValue | undefined;
-const knownIn =
-  (scenario: Scenario): Known =>
-  (fact) =>
-    (scenario as Record<string, FactValue | undefined>)[fact];
+/**
+ * What a scenario knows, as the cube of its completions; `undefined` when it gives a fact a value outside the fact's
+ * domain (a checked scenario never does).
+ */
+type Known = MaskCube | undefined;
+const knownIn = (compiled: CompiledPolicy, scenario: Scenario): Known =>
+  pointCube(scenario as Readonly<Record<string, FactValue | undefined>>, spaceOf(compiled));
+
+const spaceOf = (compiled: CompiledPolicy): ScenarioSpace => engineRegions(engineOf(compiled)).space;
 
 /** A split of the whole scenario space into regions, one per result (an outcome, or a duty owed or not). */
-type Partition = readonly Region[];
+type Partition = readonly MaskRegion[];
 
 const partitionCache = new WeakMap<CompiledPolicy, Map<QuestionGoal, readonly Partition[]>>();
 
@@ -256,10 +268,11 @@ function partitionsFor(compiled: CompiledPolicy, goal: QuestionGoal): readonly P
   if (!partitions) {
     const list: Partition[] = [];
     if (goal !== 'duties') list.push(...outcomePartitions(compiled));
-    if (goal !== 'outcome')
-      for (const duty of engineOf(compiled).duties)
-        list.push([duty.region, complement(duty.region, compiled.domains)]);
-    partitions = list.map((p) => p.filter((region) => !isEmptyRegion(region)));
+    if (goal !== 'outcome') {
+      const { space, duties } = engineRegions(engineOf(compiled));
+      for (const duty of duties) list.push([duty, complementMasks(duty, space)]);
+    }
+    partitions = list.map((p) => p.filter((region) => region.length > 0));
     byGoal.set(goal, partitions);
   }
   return partitions;
@@ -271,62 +284,73 @@ function partitionsFor(compiled: CompiledPolicy, goal: QuestionGoal): readonly P
  * regions of the whole space that get each outcome, and for each condition or reviewer where it is brought and not.
  */
 function outcomePartitions(compiled: CompiledPolicy): Partition[] {
-  const { domains } = compiled;
   const engine = engineOf(compiled);
-  const byOutcome = new Map<Outcome, Region>();
-  const add = (outcome: Outcome, region: Region) => {
-    if (!isEmptyRegion(region)) byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ...region]);
+  const { space, ordered } = engineRegions(engine);
+  const byOutcome = new Map<Outcome, MaskCube[]>();
+  const add = (outcome: Outcome, region: MaskRegion) => {
+    if (region.length === 0) return;
+    const into = byOutcome.get(outcome);
+    if (into) into.push(...region);
+    else byOutcome.set(outcome, [...region]);
   };
-  const decides: Region[] = [];
-  let taken: Region = [];
+  const decides: MaskRegion[] = [];
+  const taken: MaskCube[] = [];
   for (let start = 0; start < engine.ordered.length; start = engine.rankEnd[start]!) {
     const group = engine.ordered.slice(start, engine.rankEnd[start]!);
     for (const rule of group) {
-      decides[rule.position] = subtract(rule.region, taken, domains);
+      decides[rule.position] = subtractMasks(ordered[rule.position]!, taken, space);
       add(rule.rule.outcome, decides[rule.position]!);
     }
-    taken = [...taken, ...group.flatMap((rule) => rule.region)];
+    for (const rule of group) taken.push(...ordered[rule.position]!);
   }
-  const rest = subtract(UNIVERSE, taken, domains);
+  const rest = subtractMasks([space.full], taken, space);
   add(engine.defaultRule.outcome, rest);
   const brought = decisionEffects(engine).memberships.map(({ positions, includesDefault }) => {
     const region = [...positions.flatMap((p) => decides[p]!), ...(includesDefault ? rest : [])];
-    return [region, complement(region, domains)];
+    return [region, complementMasks(region, space)];
   });
   return [[...byOutcome.values()], ...brought];
 }
 
 /** Each partition restricted to what is known, keeping only the results still reachable. */
-function restrictAll(partitions: readonly Partition[], known: Known): Region[][] {
+function restrictAll(
+  partitions: readonly Partition[],
+  known: MaskCube,
+  space: ScenarioSpace,
+): MaskRegion[][] {
   return partitions.map((p) =>
-    p.map((region) => restrictRegion(region, known)).filter((r) => !isEmptyRegion(r)),
+    p.map((region) => restrictMasks(region, known, space)).filter((r) => r.length > 0),
   );
 }
 
 /** The exactly relevant facts, in vocabulary order. */
 function relevantIn(compiled: CompiledPolicy, partitions: readonly Partition[], known: Known): string[] {
-  const relevant = new Set<string>();
-  for (const regions of restrictAll(partitions, known)) {
+  if (!known) return [];
+  const space = spaceOf(compiled);
+  const relevant = new Set<number>();
+  for (const regions of restrictAll(partitions, known, space)) {
     if (regions.length < 2) continue;
     // With n results left, the last region is the complement of the others: checking n - 1 is enough.
     for (const region of regions.slice(0, -1)) {
-      for (const fact of regionFacts(region)) {
-        if (!relevant.has(fact) && regionDependsOn(region, fact, compiled.domains)) relevant.add(fact);
+      for (const f of maskFacts(region, space)) {
+        if (!relevant.has(f) && regionDependsOn(region, f, space)) relevant.add(f);
       }
     }
   }
-  return compiled.factsInPlay.filter((f) => relevant.has(f));
+  // The space's facts are the facts in play, in vocabulary order.
+  return space.facts.filter((_, f) => relevant.has(f));
 }
 
 /**
  * How open the goal still is, cheaply: the number of facts the unsettled partitions still mention (an upper bound
  * on the questions left; zero when settled). Used to score answers, where exactness is not needed.
  */
-function openFacts(partitions: readonly Partition[], known: Known): number {
-  const facts = new Set<string>();
-  for (const regions of restrictAll(partitions, known)) {
+function openFacts(partitions: readonly Partition[], known: Known, space: ScenarioSpace): number {
+  if (!known) return 0;
+  const facts = new Set<number>();
+  for (const regions of restrictAll(partitions, known, space)) {
     if (regions.length < 2) continue;
-    for (const region of regions) for (const fact of regionFacts(region)) facts.add(fact);
+    for (const region of regions) for (const f of maskFacts(region, space)) facts.add(f);
   }
   return facts.size;
 }

@@ -1,4 +1,5 @@
-import type { Cube, Domains, Region } from '../region/region.js';
+import { factOfDimension } from '../model/condition-node.js';
+import { type MaskCube, type MaskRegion, maskFacts, type ScenarioSpace } from '../region/region.js';
 import type { Scenario } from '../parse/scenario.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 
@@ -16,7 +17,10 @@ export const PLAN_STATE_BUDGET = 1 << 21;
  * a state fixes each fact to a class or leaves it unknown.
  */
 export interface QuestionPlan {
-  /** The facts the goal's partitions constrain, in vocabulary order. */
+  /**
+   * The facts the goal's partitions constrain, in vocabulary order: a set fact once, by its name, since a question
+   * asks it whole (its membership dimensions are one question).
+   */
   readonly facts: readonly string[];
   /** The state of a scenario, or `undefined` when it gives a fact a value outside the fact's domain. */
   stateOf(scenario: Scenario): number | undefined;
@@ -38,34 +42,61 @@ const TIE = 1e-9;
  * when its state space exceeds `budget` (the caller falls back to a greedy choice).
  */
 export function buildQuestionPlan(
-  factsInPlay: readonly string[],
-  domains: Domains,
-  partitions: readonly (readonly Region[])[],
+  partitions: readonly (readonly MaskRegion[])[],
+  space: ScenarioSpace,
   budget: number = PLAN_STATE_BUDGET,
 ): QuestionPlan | undefined {
   const cubes = partitions.flatMap((p) => p.flat());
-  const mentioned = new Set(cubes.flatMap((cube) => [...cube.keys()]));
-  const facts = factsInPlay.filter((f) => mentioned.has(f));
-  const classes = facts.map((fact) => valueClasses(fact, domains(fact), cubes));
-  const n = facts.length;
-  const width = classes.map((c) => c.length);
-  let states = 1;
+  // The space's facts are in vocabulary order, so the plan's are too.
+  const positions = maskFacts(cubes, space);
+  const dimensions = positions.map((f) => space.facts[f]!);
+  const classes = positions.map((f) => valueClasses(f, cubes, space));
+  const dimensionWidth = classes.map((c) => c.length);
   let cells = 1;
+  const dimensionStride: number[] = [];
+  for (const w of dimensionWidth) {
+    dimensionStride.push(cells);
+    cells *= w;
+  }
+  // A question asks a fact whole: a set fact's membership dimensions (next to each other, in vocabulary order) are
+  // one question whose answers are every combination of their classes. Its digit is theirs read as one mixed-radix
+  // number (the first dimension fastest), so a cell of the result table is the same number either way.
+  const groups: { fact: string; dimensions: number[] }[] = [];
+  dimensions.forEach((dimension, d) => {
+    const fact = factOfDimension(dimension);
+    const last = groups.at(-1);
+    if (last && last.fact === fact && fact !== dimension) last.dimensions.push(d);
+    else groups.push({ fact, dimensions: [d] });
+  });
+  const facts = groups.map((g) => g.fact);
+  const n = facts.length;
+  const width = groups.map((g) => g.dimensions.reduce((w, d) => w * dimensionWidth[d]!, 1));
+  let states = 1;
   for (const w of width) {
     states *= w + 1;
-    cells *= w;
     if (states > budget) return undefined;
   }
-  // A state is a mixed-radix number: digit i is fact i's class, or width[i] when the fact is unknown.
+  // A state is a mixed-radix number: digit i is fact i's answer class, or width[i] when the fact is unknown.
   const stride: number[] = [];
-  const cellStride: number[] = [];
-  for (let i = 0, s = 1, c = 1; i < n; s *= width[i]! + 1, c *= width[i]!, i++) {
-    stride.push(s);
-    cellStride.push(c);
-  }
+  for (let i = 0, s = 1; i < n; s *= width[i]! + 1, i++) stride.push(s);
+  const cellStride = groups.map((g) => dimensionStride[g.dimensions[0]!]!);
   const classOf = classes.map((c) => new Map(c.flatMap((values, k) => values.map((v) => [v, k] as const))));
-  const weights = classes.map((c, i) => c.map((values) => values.length / domains(facts[i]!).length));
-  const table = resultTable(facts, classes, cellStride, cells, partitions);
+  const dimensionWeights = classes.map((c, i) =>
+    c.map((values) => values.length / space.domains[positions[i]!]!.length),
+  );
+  // An answer's weight: the product of its dimensions' class weights (dimensions are independent).
+  const weights = groups.map((g, i) =>
+    Array.from({ length: width[i]! }, (_, k) => {
+      let weight = 1;
+      let rest = k;
+      for (const d of g.dimensions) {
+        weight *= dimensionWeights[d]![rest % dimensionWidth[d]!]!;
+        rest = Math.floor(rest / dimensionWidth[d]!);
+      }
+      return weight;
+    }),
+  );
+  const table = resultTable(positions, classes, dimensionStride, cells, partitions, space);
 
   const digit = (state: number, i: number) => Math.floor(state / stride[i]!) % (width[i]! + 1);
   const child = (state: number, i: number, k: number) => state - (width[i]! - k) * stride[i]!;
@@ -98,10 +129,22 @@ export function buildQuestionPlan(
       const known = scenario as Record<string, FactValue | undefined>;
       let state = 0;
       for (let i = 0; i < n; i++) {
-        const value = known[facts[i]!];
-        const k = value === undefined ? width[i]! : classOf[i]!.get(value);
-        if (k === undefined) return undefined;
-        state += k * stride[i]!;
+        // A set is given whole, so its dimensions are known together; one unknown leaves the question open.
+        let k = 0;
+        let unknown = false;
+        let radix = 1;
+        for (const d of groups[i]!.dimensions) {
+          const value = known[dimensions[d]!];
+          if (value === undefined) {
+            unknown = true;
+            continue;
+          }
+          const c = classOf[d]!.get(value);
+          if (c === undefined) return undefined;
+          k += c * radix;
+          radix *= dimensionWidth[d]!;
+        }
+        state += (unknown ? width[i]! : k) * stride[i]!;
       }
       return state;
     },
@@ -190,20 +233,24 @@ function solveAll(
 }
 
 /**
- * A fact's values grouped by the cubes that allow them: values in the same class are allowed by exactly the same
- * cubes, so no rule or duty can tell them apart. Classes keep the domain's order.
+ * A fact's values (by position in its domain) grouped by the cubes that allow them: values in the same class are
+ * allowed by exactly the same cubes, so no rule or duty can tell them apart. Classes keep the domain's order.
  */
-function valueClasses(fact: string, domain: readonly FactValue[], cubes: readonly Cube[]): FactValue[][] {
-  const signature = new Map<FactValue, string>(domain.map((v) => [v, '']));
+function valueClasses(f: number, cubes: readonly MaskCube[], space: ScenarioSpace): FactValue[][] {
+  const domain = space.domains[f]!;
+  const offset = space.offsets[f]!;
+  const signature = domain.map(() => '');
   cubes.forEach((cube, c) => {
-    const allowed = cube.get(fact);
-    if (allowed) for (const v of domain) if (allowed.has(v)) signature.set(v, `${signature.get(v)}${c},`);
+    for (let v = 0; v < domain.length; v++)
+      if (((cube[offset + (v >>> 5)]! >>> (v & 31)) & 1) === 1) signature[v] += `${c},`;
   });
   const bySignature = new Map<string, FactValue[]>();
-  for (const v of domain) {
-    const key = signature.get(v)!;
-    bySignature.set(key, [...(bySignature.get(key) ?? []), v]);
-  }
+  domain.forEach((value, v) => {
+    const key = signature[v]!;
+    const group = bySignature.get(key);
+    if (group) group.push(value);
+    else bySignature.set(key, [value]);
+  });
   return [...bySignature.values()];
 }
 
@@ -213,26 +260,31 @@ function valueClasses(fact: string, domain: readonly FactValue[], cubes: readonl
  * region's cubes in turn is exact.
  */
 function resultTable(
-  facts: readonly string[],
+  positions: readonly number[],
   classes: readonly FactValue[][][],
   cellStride: readonly number[],
   cells: number,
-  partitions: readonly (readonly Region[])[],
+  partitions: readonly (readonly MaskRegion[])[],
+  space: ScenarioSpace,
 ): Int32Array {
   const table = new Int32Array(cells);
   const part = new Int32Array(cells);
+  // Each class by the position of its first value: classes respect every cube, so one value decides for the class.
+  const firsts = classes.map((c, i) => c.map((values) => space.domains[positions[i]!]!.indexOf(values[0]!)));
   for (const partition of partitions) {
     part.fill(0);
     partition.forEach((region, r) => {
       for (const cube of region) {
-        const allowed = facts.map((fact, i) => {
-          const values = cube.get(fact);
-          const all = classes[i]!.map((_, k) => k);
-          // Classes respect every cube, so one value decides whether the whole class is inside.
-          return values ? all.filter((k) => values.has(classes[i]![k]![0]!)) : all;
+        const allowed = positions.map((f, i) => {
+          const offset = space.offsets[f]!;
+          const out: number[] = [];
+          firsts[i]!.forEach((v, k) => {
+            if (((cube[offset + (v >>> 5)]! >>> (v & 31)) & 1) === 1) out.push(k);
+          });
+          return out;
         });
         const paint = (i: number, cell: number) => {
-          if (i === facts.length) part[cell] = r;
+          if (i === positions.length) part[cell] = r;
           else for (const k of allowed[i]!) paint(i + 1, cell + k * cellStride[i]!);
         };
         paint(0, 0);
