@@ -358,11 +358,11 @@ export {
   type AuditOptions,
   type AuditRegion,
   type AuditReport,
+  type AuditWeights,
   auditPolicy,
   type CitedSource,
   formatShare,
   type NotAppliedReason,
-  PROVISIONAL_OWN_TIME_WEIGHTS,
 } from './audit/audit-policy.js';
 export {
   AUDIT_SEVERITIES,

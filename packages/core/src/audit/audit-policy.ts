@@ -36,43 +36,18 @@ import type {
   PublishedSource,
   SummaryPhrase,
 } from './criteria-schema.js';
+import { defaultWeights } from '../vocabulary/default-weights.js';
 import { fairPolicyCriteria } from './fair-policy-criteria.js';
-
-/**
- * The weights the reach of a criterion with a limit (own-time personal use) is measured with when the caller gives
- * none: a provisional local default, until a default scenario distribution ships with the vocabulary. Counted
- * uniformly, half of all posts would be abusive and seven in eight would be made during an attack, so a rule
- * against abuse, or a safety check for people under attack, would look like half of private life. Here rare
- * situations are rare; every fact not named is uniform. Other shares use the caller's weights, or none.
- */
-export const PROVISIONAL_OWN_TIME_WEIGHTS: FactDistribution = deepFreeze({
-  'incident.kind': {
-    none: 0.93,
-    doxxing: 0.01,
-    harassment: 0.01,
-    threats: 0.01,
-    impersonation: 0.01,
-    'pile-on': 0.01,
-    'account-compromise': 0.01,
-    'offline-threat': 0.01,
-  },
-  'content.isAbusive': { true: 0.02, false: 0.98 },
-  'content.identifiesClient': { true: 0.02, false: 0.98 },
-  'content.revealsPrivateEvent': { true: 0.01, false: 0.99 },
-  'content.showsChildren': { true: 0.05, false: 0.95 },
-  'content.aboutPayOrConditions': { true: 0.05, false: 0.95 },
-  'content.usesBranding': { true: 0.05, false: 0.95 },
-  'content.isEndorsement': { true: 0.05, false: 0.95 },
-  'content.conflictOfInterest': { true: 0.02, false: 0.98 },
-});
 
 /** Options for `auditPolicy`. */
 export interface AuditOptions {
   /**
-   * How likely each fact value is, for every share the audit reports (each fact's values equally likely when
-   * absent; the private-life reach then uses `PROVISIONAL_OWN_TIME_WEIGHTS`).
+   * How likely each fact value is, for every share and reach the audit reports: `defaultWeights` (the shipped base
+   * rates, docs/weights.md) when absent; `'uniform'` (or an empty distribution) counts every value of every fact
+   * alike. A distribution given replaces the default one whole: a fact it leaves out has its values equally likely
+   * (spread `defaultWeights` into it to keep the default rates).
    */
-  readonly weights?: FactDistribution;
+  readonly weights?: FactDistribution | 'uniform';
   /** The jurisdictions whose criteria apply, instead of those the policy declares. */
   readonly jurisdictions?: readonly Jurisdiction[];
   /** The criteria to audit against (`fairPolicyCriteria` by default). */
@@ -80,6 +55,9 @@ export interface AuditOptions {
   /** Groups of criteria to switch off, by id. */
   readonly skipGroups?: readonly string[];
 }
+
+/** Which weights an audit's shares were measured under: the default ones, uniform counting, or the caller's. */
+export type AuditWeights = 'default' | 'uniform' | 'given';
 
 /** The scenarios a finding concerns. */
 export interface AuditRegion {
@@ -138,6 +116,8 @@ export interface AuditReport {
   /** The jurisdictions criteria were chosen by, and where that choice came from. */
   readonly jurisdictions: readonly Jurisdiction[];
   readonly jurisdictionsFrom: 'options' | 'policy' | 'none';
+  /** The weights every share and reach in the report is measured under (`default`: `defaultWeights`). */
+  readonly weights: AuditWeights;
   /** Findings in criteria order. */
   readonly findings: readonly AuditFinding[];
   readonly counts: Readonly<Record<AuditSeverity, number>>;
@@ -188,7 +168,6 @@ interface Context {
   readonly space: ScenarioSpace;
   readonly pieces: readonly DecisionPiece[];
   readonly weights: SpaceWeights;
-  readonly reachWeights: SpaceWeights;
 }
 
 /** What one test found: nothing, or the subjects and region of a finding (and a reach, when measured). */
@@ -217,8 +196,15 @@ interface Outcome {
 export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptions = {}): AuditReport {
   const compiled = compiledOf(policy);
   const criteria = options.criteria ?? fairPolicyCriteria;
-  if (options.weights) {
-    const issues = checkDistribution(options.weights, compiled.vocabulary);
+  const distribution = options.weights === undefined ? defaultWeights : options.weights;
+  const weightsUsed: AuditWeights =
+    options.weights === undefined
+      ? 'default'
+      : distribution === 'uniform' || Object.keys(distribution).length === 0
+        ? 'uniform'
+        : 'given';
+  if (distribution !== 'uniform') {
+    const issues = checkDistribution(distribution, compiled.vocabulary);
     if (issues.length > 0) throw new InvalidDistributionError(issues);
   }
   const declared = compiled.policy.jurisdictions;
@@ -256,8 +242,7 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
     compiled,
     space,
     pieces: decisionPartition(compiled, space).pieces,
-    weights: spaceWeights(space, options.weights),
-    reachWeights: spaceWeights(space, options.weights ?? PROVISIONAL_OWN_TIME_WEIGHTS),
+    weights: spaceWeights(space, distribution === 'uniform' ? undefined : distribution),
   };
 
   const findings: AuditFinding[] = [];
@@ -314,6 +299,7 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
     criteria: { id: criteria.id, version: criteria.version, format: criteria.format },
     jurisdictions: [...jurisdictions],
     jurisdictionsFrom,
+    weights: weightsUsed,
     findings,
     counts,
     checklist,
@@ -347,9 +333,16 @@ function evaluateTest(context: Context, criterion: Criterion): Outcome {
         else byDefault = true;
       }
       const found = matched.flat();
-      const baseShare = regionShare(space, base, context.reachWeights);
+      const baseShare = regionShare(space, base, context.weights);
+      // Exactly 1 (or 0) when the policy reaches all (or none) of the base, whatever the rounding of the ratio.
       const reach =
-        baseShare === 0 ? null : Math.min(1, regionShare(space, found, context.reachWeights) / baseShare);
+        baseShare === 0
+          ? null
+          : found.length === 0
+            ? 0
+            : subtract(space, base, found).length === 0
+              ? 1
+              : roundShare(Math.min(1, regionShare(space, found, context.weights) / baseShare));
       if (test.fires === 'when-absent')
         return { fires: found.length === 0 && base.length > 0, region: base, reach };
       const fires = test.over === undefined ? found.length > 0 : reach !== null && reach > test.over;
@@ -407,6 +400,14 @@ function evaluateTest(context: Context, criterion: Criterion): Outcome {
     default:
       return test satisfies never;
   }
+}
+
+/**
+ * A ratio of shares rounded to nine decimal places, so that a reach exactly at a criterion's limit (5% of 5%
+ * weighted cases, say) is judged at the limit rather than a floating-point hair either side of it.
+ */
+function roundShare(share: number): number {
+  return Math.round(share * 1e9) / 1e9;
 }
 
 /** Whether a piece of the decision partition counts for a `decides` test. */
