@@ -16,6 +16,7 @@ import type { CliIo } from '../cli-io.js';
 import { type Command, JSON_OPTION, oneOf } from '../command.js';
 import { paletteFor } from '../colour.js';
 import { compiledOrExit, loadPolicy } from '../load-policy.js';
+import { loadWeights, WEIGHTS_HELP, WEIGHTS_OPTION } from '../load-weights.js';
 import { displayName, readInputFile } from '../read-input-file.js';
 
 const FAIL_ON = ['error', 'warning'] as const;
@@ -63,7 +64,7 @@ export const auditCommand: Command = {
   summary:
     'Audit a policy against published criteria of a fair policy (private life, monitoring, US labour law, support for targeted staff).',
   usage:
-    'fairpost audit <policy…> [--jurisdiction uk|us|eu|other] [--criteria file] [--fail-on error|warning] [--format text|markdown|html] [--json]',
+    'fairpost audit <policy…> [--jurisdiction uk|us|eu|other] [--criteria file] [--fail-on error|warning] [--weights default|uniform|file] [--format text|markdown|html] [--json]',
   optionHelp: [
     '--jurisdiction <j>    apply the criteria of these jurisdictions instead of those the policy declares;',
     '                      repeat it or separate with commas (uk,us)',
@@ -71,6 +72,7 @@ export const auditCommand: Command = {
     '--skip-group <id>     switch a group of criteria off (private-life, monitoring, overbroad, support, consent,',
     '                      process); repeatable',
     '--fail-on <level>     exit 1 when a finding at this level (error, or warning and above) exists; 0 otherwise',
+    ...WEIGHTS_HELP,
     '--format <format>     text (default), markdown or html: the findings grouped by theme, with sources',
     '--json                print the audit report as JSON (an array for several policies)',
     '`-` reads a policy from standard input. Exits 2 on a usage error.',
@@ -82,6 +84,7 @@ export const auditCommand: Command = {
   ],
   options: {
     ...JSON_OPTION,
+    ...WEIGHTS_OPTION,
     jurisdiction: { type: 'string', multiple: true },
     criteria: { type: 'string' },
     'skip-group': { type: 'string', multiple: true },
@@ -89,7 +92,7 @@ export const auditCommand: Command = {
     format: { type: 'string' },
   },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
-  inputs: { positionals: true, options: ['criteria'] },
+  inputs: { positionals: true, options: ['criteria', 'weights'] },
   choices: { 'fail-on': FAIL_ON, format: FORMATS, jurisdiction: JURISDICTIONS },
   async run({ positionals, values }, io) {
     const failOn =
@@ -105,6 +108,7 @@ export const auditCommand: Command = {
         if (!known.includes(g))
           throw usageError(`--skip-group must be one of ${known.join(', ')}; found ${JSON.stringify(g)}`);
     }
+    const weights = loadWeights(values.weights, io, io.stderr);
     const stderrPalette = paletteFor(io.stderr, io.env);
     const reports: AuditReport[] = positionals.map((file) => {
       const loaded = loadPolicy(file, io);
@@ -117,12 +121,17 @@ export const auditCommand: Command = {
         ...(jurisdictions ? { jurisdictions } : {}),
         ...(criteria ? { criteria } : {}),
         ...(skipGroups.length > 0 ? { skipGroups } : {}),
+        weights: weights.distribution ?? 'uniform',
       });
     });
     if (values.json)
       io.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
     else
-      io.stdout.write(reports.map((r) => renderAudit(r, { format })).join(format === 'text' ? '\n' : '\n\n'));
+      io.stdout.write(
+        reports
+          .map((r) => renderAudit(r, { format, weightsName: weights.name }))
+          .join(format === 'text' ? '\n' : '\n\n'),
+      );
     const failing = failOn ? FAILING[failOn] : [];
     return reports.some((r) => r.findings.some((f) => failing.includes(f.severity))) ? EXIT.failure : EXIT.ok;
   },

@@ -458,9 +458,7 @@ describe('properties', () => {
             default: { outcome: 'out-of-scope', reason: 'Probe.' },
             duties: [],
           };
-          const measured = policyMetrics(probe, { distribution }).outcomeShares[
-            'not-permitted'
-          ];
+          const measured = policyMetrics(probe, { distribution }).outcomeShares['not-permitted'];
           // Non-empty: counted uniformly it holds scenarios, even where the weights give them none.
           expect(policyMetrics(probe).outcomeShares['not-permitted']).toBeGreaterThan(0);
           expect(f.region.share).toBeCloseTo(measured, 12);

@@ -198,7 +198,7 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
   const criteria = options.criteria ?? fairPolicyCriteria;
   const distribution = options.weights === undefined ? defaultWeights : options.weights;
   const weightsUsed: AuditWeights =
-    options.weights === undefined
+    options.weights === undefined || options.weights === defaultWeights
       ? 'default'
       : distribution === 'uniform' || Object.keys(distribution).length === 0
         ? 'uniform'
