@@ -217,6 +217,8 @@ export {
   type Policy,
   PolicySchema,
   type Resolution,
+  type Review,
+  ReviewSchema,
   type Rule,
   RuleSchema,
   SourceRefSchema,
@@ -231,6 +233,7 @@ export {
   RULE_STRENGTHS,
   type RuleStrength,
   SCHEMA_VERSION,
+  CALENDAR_DATE_PATTERN,
   DEADLINE_PATTERN,
   HOLIDAY_CALENDARS,
   TIME_ZONE_PATTERN,
@@ -363,6 +366,7 @@ export {
   type CitedSource,
   formatShare,
   type NotAppliedReason,
+  nextReviewDate,
 } from './audit/audit-policy.js';
 export {
   AUDIT_SEVERITIES,

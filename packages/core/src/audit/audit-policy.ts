@@ -24,7 +24,7 @@ import {
 import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { deepFreeze } from '../model/deep-freeze.js';
-import type { Jurisdiction } from '../model/policy-format.js';
+import { CALENDAR_DATE_PATTERN, type Jurisdiction } from '../model/policy-format.js';
 import type { Policy } from '../model/policy.js';
 import { conditionRegion } from '../region/region.js';
 import type {
@@ -54,6 +54,11 @@ export interface AuditOptions {
   readonly criteria?: CriteriaSet;
   /** Groups of criteria to switch off, by id. */
   readonly skipGroups?: readonly string[];
+  /**
+   * The date the audit is made on (YYYY-MM-DD), for criteria that depend on it (a review date that has passed):
+   * without it they are not applied, so that the same policy always gets the same findings. The CLI passes today.
+   */
+  readonly asOf?: string;
 }
 
 /** Which weights an audit's shares were measured under: the default ones, uniform counting, or the caller's. */
@@ -105,7 +110,12 @@ export interface AuditFinding {
 }
 
 /** Why a criterion was not applied. */
-export type NotAppliedReason = 'jurisdiction' | 'group-off' | 'facts-not-tested' | 'unknown-fact';
+export type NotAppliedReason =
+  | 'jurisdiction'
+  | 'group-off'
+  | 'facts-not-tested'
+  | 'unknown-fact'
+  | 'no-reference-date';
 
 /** The audit of one policy. */
 export interface AuditReport {
@@ -157,6 +167,7 @@ function criterionConditions(criterion: Criterion): Condition[] {
     case 'commitment-absent':
     case 'duty-held-by':
     case 'policy-part-absent':
+    case 'review-date':
       return own;
     default:
       return test satisfies never;
@@ -164,6 +175,7 @@ function criterionConditions(criterion: Criterion): Condition[] {
 }
 
 interface Context {
+  readonly asOf: string | undefined;
   readonly compiled: CompiledPolicy;
   readonly space: ScenarioSpace;
   readonly pieces: readonly DecisionPiece[];
@@ -196,6 +208,10 @@ interface Outcome {
 export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptions = {}): AuditReport {
   const compiled = compiledOf(policy);
   const criteria = options.criteria ?? fairPolicyCriteria;
+  if (options.asOf !== undefined && !CALENDAR_DATE_PATTERN.test(options.asOf))
+    throw new RangeError(
+      `asOf must be a date that exists, YYYY-MM-DD; found ${JSON.stringify(options.asOf)}`,
+    );
   const distribution = options.weights === undefined ? defaultWeights : options.weights;
   const weightsUsed: AuditWeights =
     options.weights === undefined || options.weights === defaultWeights
@@ -229,7 +245,11 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
             ? 'unknown-fact'
             : (criterion.onlyIfPolicyTests ?? []).some((f) => !tested.has(f))
               ? 'facts-not-tested'
-              : undefined;
+              : criterion.test.kind === 'review-date' &&
+                  criterion.test.fires === 'when-passed' &&
+                  options.asOf === undefined
+                ? 'no-reference-date'
+                : undefined;
     if (reason) notApplied.push({ criterionId: criterion.id, reason });
     else applied.push(criterion);
   }
@@ -239,6 +259,7 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
   const facts = [...compiled.factsInPlay, ...[...extra].filter((f) => !compiled.factsInPlay.includes(f))];
   const space = createSpace(facts, compiled.domains);
   const context: Context = {
+    asOf: options.asOf,
     compiled,
     space,
     pieces: decisionPartition(compiled, space).pieces,
@@ -397,6 +418,13 @@ function evaluateTest(context: Context, criterion: Criterion): Outcome {
       const absent = value === undefined || (Array.isArray(value) && value.length === 0);
       return { fires: absent, region: scope() };
     }
+    case 'review-date': {
+      const next = nextReviewDate(policy);
+      // ISO dates compare as strings; a review due today has not passed.
+      const fires =
+        test.fires === 'when-absent' ? next === undefined : next !== undefined && next < context.asOf!;
+      return { fires, region: scope() };
+    }
     default:
       return test satisfies never;
   }
@@ -424,6 +452,28 @@ function pieceCounts(
   if (test.conditionsNone?.some((c) => conditions.includes(c))) return false;
   const strength = piece.rule ? (piece.rule.rule.strength ?? 'must') : 'must';
   return !test.strengths || test.strengths.includes(strength);
+}
+
+/**
+ * The date of a policy's next review (YYYY-MM-DD): `review.nextReview` when given, else the last review (or, never
+ * reviewed, the effective date) plus `review.every`, the day clamped to the month's end (31 January plus P1M is
+ * 28 or 29 February); undefined when the policy does not say.
+ */
+export function nextReviewDate(policy: Policy): string | undefined {
+  const review = policy.review;
+  if (review?.nextReview) return review.nextReview;
+  const from = review?.lastReviewed ?? policy.effectiveDate;
+  const period = review?.every ? /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(review.every) : null;
+  if (!from || !period) return undefined;
+  const [year, month, day] = from.split('-').map(Number) as [number, number, number];
+  const months = year * 12 + (month - 1) + Number(period[1] ?? 0) * 12 + Number(period[2] ?? 0);
+  const y = Math.floor(months / 12);
+  const m = (months % 12) + 1;
+  const end = new Date(0);
+  end.setUTCFullYear(y, m, 0); // day 0 of the next month: the last day of this one (years below 100 kept as given)
+  const last = end.getUTCDate();
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(day, last), 2)}`;
 }
 
 /** A share as a person reads it: "100%", "5%", "less than 1%". */
