@@ -230,6 +230,7 @@ export {
   ID_PATTERN,
   type Jurisdiction,
   JURISDICTIONS,
+  REVIEW_PERIOD_PATTERN,
   RULE_STRENGTHS,
   type RuleStrength,
   SCHEMA_VERSION,

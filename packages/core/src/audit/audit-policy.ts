@@ -476,11 +476,15 @@ export function nextReviewDate(policy: Policy): string | undefined {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(day, last), 2)}`;
 }
 
-/** A share as a person reads it: "100%", "5%", "less than 1%". */
+/**
+ * A share as a person reads it: "100%", "48%", "5.4%", "less than 1%". Under 10%, a tenth of a percent is kept
+ * (a reach of 5.4% is over a 5% limit, and must not read as "5%").
+ */
 export function formatShare(share: number): string {
   if (share > 0 && share < 0.005) return 'less than 1%';
   if (share < 1 && share > 0.995) return 'more than 99%';
-  return `${Math.round(share * 100)}%`;
+  const tenths = Math.round(share * 1000);
+  return share < 0.1 && tenths % 10 !== 0 ? `${tenths / 10}%` : `${Math.round(share * 100)}%`;
 }
 
 function phrase(summary: SummaryPhrase, values: Record<string, string | number>): string {
