@@ -63,7 +63,7 @@ async function showAudit(container: HTMLElement, compiled: CompiledPolicy): Prom
       h(
         'p',
         { class: 'hint' },
-        `Judged against published criteria (${report.criteria.id} ${report.criteria.version}): ${report.counts.error} errors, ${report.counts.warning} warnings. Run fairpost audit for the findings, their sources and fixes.`,
+        `Judged against published criteria (${report.criteria.id} ${report.criteria.version}): ${report.counts.error} errors, ${report.counts.warning} warnings; shares under ${report.weights === 'default' ? 'the default weights' : report.weights === 'uniform' ? 'uniform weights' : 'the weights given'}. Run fairpost audit for the findings, their sources and fixes.`,
       ),
     );
   } catch (error) {

@@ -515,6 +515,9 @@ describe('The policy', { timeout: BROWSER_TEST_TIMEOUT }, () => {
       .toBe(
         'Reaches less than 1% of own-time personal use (fair policies: under 5%); provides 16 of 16 support measures.',
       );
+    await expect
+      .poll(() => page.locator(`${view} .audit .hint`).textContent())
+      .toContain('0 errors, 0 warnings; shares under the default weights.');
     await page.waitForSelector(`${view} .flowchart svg`, { timeout: 15_000 });
     // The handbook is long: the top of the page, and the flowchart on its own.
     await screenshot(page, 'policy', false);

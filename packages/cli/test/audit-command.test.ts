@@ -23,6 +23,61 @@ describe('fairpost audit', () => {
       expect(run.stdout).toContain(`\n${theme}\n`);
     expect(run.stdout).toContain('Information Commissioner’s Office (ICO) (2023)');
     expect(run.stdout).not.toContain('OVERBROAD');
+    // Every share says the weights it was measured under.
+    expect(run.stdout).toContain(
+      'Criteria fair-policy 1.0.0 (fair-policy/1), for UK: 4 errors, 20 warnings, 2 notes. Shares are measured under the default weights.',
+    );
+    expect(run.stdout).toContain(
+      'Situations: account is not organisation’s account (90% of all situations under the default weights)',
+    );
+    expect(run.stdout).toContain('note: Review date [no-review-date]');
+  });
+
+  it('measures shares under --weights, as lint and compare do, and names a bad weights file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-audit-weights-'));
+    writeFileSync(join(dir, 'team.yaml'), 'account.kind:\n  organisational: 0.5\n  personal: 0.5\n');
+    const draft = join(EXAMPLES, 'management-draft.yaml');
+    const team = fairpost(['audit', draft, '--weights', 'team.yaml'], { cwd: dir });
+    expect(team.code).toBe(0);
+    expect(team.stdout).toContain(
+      'Situations: account is not organisation’s account (50% of all situations under the weights in team.yaml)',
+    );
+    const uniform = JSON.parse(fairpost(['audit', draft, '--weights', 'uniform', '--json']).stdout);
+    expect(uniform.weights).toBe('uniform');
+    expect(JSON.parse(fairpost(['audit', draft, '--json']).stdout).weights).toBe('default');
+    writeFileSync(join(dir, 'bad.yaml'), 'account.kind:\n  facebook: 1\n');
+    const bad = fairpost(['audit', draft, '--weights', 'bad.yaml'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('bad.yaml:2:3:');
+    expect(bad.stderr).toContain('bad.yaml is not a valid weights file');
+  });
+
+  it('judges a review date against --as-of (today by default), and refuses a date that does not exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-audit-review-'));
+    const text = readFileSync(join(EXAMPLES, '000_staff-union-alternative.yaml'), 'utf8').replace(
+      'review:\n  every: P1Y\n',
+      'review:\n  lastReviewed: 2025-06-30\n  every: P1Y\n',
+    );
+    writeFileSync(join(dir, 'dated.yaml'), text);
+    const before = fairpost(['audit', 'dated.yaml', '--as-of', '2026-06-30', '--json'], { cwd: dir });
+    const ids = (run: { stdout: string }) => JSON.parse(run.stdout).findings.map((f: { id: string }) => f.id);
+    expect(ids(before)).toEqual(['no-jurisdiction']);
+    const after = fairpost(['audit', 'dated.yaml', '--as-of', '2026-07-01', '--fail-on', 'warning'], {
+      cwd: dir,
+    });
+    expect(after.code).toBe(1);
+    expect(after.stdout).toContain('warning: Review overdue [review-overdue]');
+    // Today, fixed by SOURCE_DATE_EPOCH (2026-12-02), is after 2026-06-30.
+    const today = fairpost(['audit', 'dated.yaml', '--json'], {
+      cwd: dir,
+      env: { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 2) / 1000) },
+    });
+    expect(ids(today)).toContain('review-overdue');
+    const wrong = fairpost(['audit', 'dated.yaml', '--as-of', '2026-02-30'], { cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(
+      'fairpost audit: --as-of must be a date that exists, YYYY-MM-DD; found "2026-02-30"\n',
+    );
   });
 
   it('applies US criteria with --jurisdiction, and --fail-on decides the exit code', () => {

@@ -258,6 +258,13 @@ export function buildHandbook(policy: Policy, options: RenderOptions = {}): Hand
     { label: pb.labels.version, text: [policy.version] },
     ...(policy.status ? [{ label: pb.labels.status, text: [pb.statuses[policy.status]] }] : []),
     ...(policy.effectiveDate ? [{ label: pb.labels.effective, text: [policy.effectiveDate] }] : []),
+    ...(policy.review?.lastReviewed
+      ? [{ label: pb.labels.lastReviewed, text: [policy.review.lastReviewed] }]
+      : []),
+    ...(policy.review?.every
+      ? [{ label: pb.labels.reviewed, text: [pb.reviewPeriod(policy.review.every)] }]
+      : []),
+    ...(policy.review?.nextReview ? [{ label: pb.labels.nextReview, text: [policy.review.nextReview] }] : []),
     { label: pb.labels.resolution, text: [pb.resolutions[policy.resolution]] },
   ];
   return {

@@ -77,6 +77,9 @@ export interface Phrasebook {
     readonly version: string;
     readonly status: string;
     readonly effective: string;
+    readonly lastReviewed: string;
+    readonly nextReview: string;
+    readonly reviewed: string;
     readonly organisation: string;
     readonly why: string;
     readonly source: string;
@@ -149,6 +152,8 @@ export interface Phrasebook {
     deadline?: string;
     consentRequired: boolean;
   }) => string;
+  /** How often a policy is reviewed, in words (`P1Y` → “every year”, `P6M` → “every 6 months”). */
+  readonly reviewPeriod: (iso: string) => string;
   /** A deadline in words (`PT24H` → “within 24 hours”; with `workingDays`, `P2D` → “within 2 working days”). */
   readonly deadline: (iso: string, options?: { workingDays?: boolean }) => string;
   /**
@@ -293,6 +298,9 @@ export const enGB: Phrasebook = {
     version: 'Version',
     status: 'Status',
     effective: 'In effect from',
+    lastReviewed: 'Last reviewed',
+    nextReview: 'Next review',
+    reviewed: 'Reviewed',
     organisation: 'Organisation',
     why: 'Why',
     source: 'Source',
@@ -362,6 +370,13 @@ export const enGB: Phrasebook = {
   },
   dutySentence: ({ holder, modality, action, deadline, consentRequired }) =>
     `${capitalise(holder)} ${modality} ${action}${deadline ? `, ${deadline}` : ''}${consentRequired && !/consent/i.test(action) ? ', and only with your consent' : ''}.`,
+  reviewPeriod: (iso) => {
+    const [, years, months] = /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(iso) ?? [];
+    const unit = (n: string | undefined, one: string) =>
+      n === undefined ? [] : [Number(n) === 1 ? one : `${Number(n)} ${one}s`];
+    const parts = [...unit(years, 'year'), ...unit(months, 'month')];
+    return parts.length === 0 ? iso : `every ${parts.join(' and ')}`;
+  },
   deadline: describeDeadline,
   calendarSentence: ({ timeZone, holidays, closures }) => {
     const sentences: string[] = [];

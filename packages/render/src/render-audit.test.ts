@@ -1,6 +1,7 @@
 import { auditPolicy, parsePolicy } from '@fairpost/core';
 import { describe, expect, it } from 'vitest';
 import { renderAudit } from './render-audit.js';
+import { renderMarkdown } from './render-markdown.js';
 
 const hostile = '<script>alert(1)</script> [x](javascript:alert(1)) **bold** \u001b[31m';
 const policy = parsePolicy({
@@ -45,5 +46,35 @@ describe('renderAudit', () => {
     const errors = renderAudit(report, { least: 'error' });
     expect(errors).not.toContain('Warning:');
     expect(errors).toContain('Error:');
+  });
+});
+
+describe('the weights beside the shares', () => {
+  it('names the default weights, uniform weights, or the weights the caller names', () => {
+    expect(renderAudit(report, { format: 'text' })).toContain(
+      'Shares are measured under the default weights.',
+    );
+    expect(renderAudit(report, { format: 'text' })).toMatch(/of all situations under the default weights/);
+    const uniform = auditPolicy(policy.policy, { weights: 'uniform' });
+    expect(renderAudit(uniform)).toContain('Shares are measured under uniform weights.');
+    expect(renderAudit(uniform, { weightsName: 'the weights in team.yaml', format: 'html' })).toContain(
+      'of all situations under the weights in team.yaml',
+    );
+  });
+});
+
+describe('the handbook’s review dates', () => {
+  it('lists the last review, how often, and the next review in the title block', () => {
+    if (!policy.ok) throw new Error('policy');
+    const md = renderMarkdown({
+      ...policy.policy,
+      title: 'Reviewed',
+      commitments: [],
+      review: { lastReviewed: '2026-03-01', every: 'P1Y6M', nextReview: '2027-09-01' },
+    });
+    expect(md).toContain('**Last reviewed:** 2026-03-01');
+    expect(md).toContain('**Reviewed:** every year and 6 months');
+    expect(md).toContain('**Next review:** 2027-09-01');
+    expect(renderMarkdown({ ...policy.policy, commitments: [] })).not.toContain('review');
   });
 });

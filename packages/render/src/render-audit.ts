@@ -13,7 +13,18 @@ export interface RenderAuditOptions {
   readonly format?: AuditFormat;
   /** The least severity shown: `note` (everything, the default), `warning` or `error`. */
   readonly least?: AuditSeverity;
+  /**
+   * The words for the weights the shares were measured under, printed beside them ("the weights in team.yaml");
+   * by default from the report: "the default weights", "uniform weights" or "the weights given".
+   */
+  readonly weightsName?: string;
 }
+
+const WEIGHTS_NAME: Record<AuditReport['weights'], string> = {
+  default: 'the default weights',
+  uniform: 'uniform weights',
+  given: 'the weights given',
+};
 
 const RANK: Record<AuditSeverity, number> = { error: 0, warning: 1, note: 2 };
 const LEVEL: Record<AuditSeverity, string> = { error: 'Error', warning: 'Warning', note: 'Note' };
@@ -47,9 +58,9 @@ function sourceText(f: AuditFinding): string {
 /** Longer region descriptions are left to the JSON report, so that the page stays a page. */
 const LONGEST_REGION = 160;
 
-function regionText(f: AuditFinding): string {
+function regionText(f: AuditFinding, weights: string): string {
   const reach = f.reach === undefined ? '' : `; the policy reaches ${formatShare(f.reach)} of them`;
-  const share = `${formatShare(f.region.share)} of all situations${reach}`;
+  const share = `${formatShare(f.region.share)} of all situations under ${weights}${reach}`;
   return f.region.description.length <= LONGEST_REGION
     ? `${f.region.description} (${share})`
     : `${share} (the exact situations are in the JSON report)`;
@@ -67,17 +78,24 @@ function heading(report: AuditReport): string {
   return `Audit: ${report.title}`;
 }
 
-function criteriaLine(report: AuditReport): string {
+function criteriaLine(report: AuditReport, weights: string): string {
   const where =
     report.jurisdictions.length > 0
       ? `for ${report.jurisdictions.map((j) => j.toUpperCase()).join(', ')}`
       : 'with no jurisdiction declared (criteria of particular laws not applied)';
-  return `Criteria ${report.criteria.id} ${report.criteria.version} (${report.criteria.format}), ${where}: ${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')}, ${plural(report.counts.note, 'note')}.`;
+  return `Criteria ${report.criteria.id} ${report.criteria.version} (${report.criteria.format}), ${where}: ${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')}, ${plural(report.counts.note, 'note')}. Shares are measured under ${weights}.`;
 }
 
-function markdown(report: AuditReport, findings: readonly AuditFinding[]): string {
+function markdown(report: AuditReport, findings: readonly AuditFinding[], weights: string): string {
   const md = escapeMarkdown;
-  const out = [`# ${md(heading(report))}`, '', `**${md(report.summary)}**`, '', md(criteriaLine(report)), ''];
+  const out = [
+    `# ${md(heading(report))}`,
+    '',
+    `**${md(report.summary)}**`,
+    '',
+    md(criteriaLine(report, weights)),
+    '',
+  ];
   for (const [theme, list] of byTheme(findings)) {
     out.push(`## ${md(theme)}`, '');
     const measures = list.filter((f) => f.checklist);
@@ -94,7 +112,7 @@ function markdown(report: AuditReport, findings: readonly AuditFinding[]): strin
         `- *Criterion:* ${md(f.criterion)}`,
         `- *Source:* ${source}`,
         ...involved(f).map((line) => `- ${md(line)}`),
-        `- *Situations:* ${md(regionText(f))}`,
+        `- *Situations:* ${md(regionText(f, weights))}`,
         `- *Fix:* ${md(f.fix)}`,
         '',
       );
@@ -109,13 +127,13 @@ function markdown(report: AuditReport, findings: readonly AuditFinding[]): strin
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function html(report: AuditReport, findings: readonly AuditFinding[]): string {
+function html(report: AuditReport, findings: readonly AuditFinding[], weights: string): string {
   const h = escapeHtml;
   const out = [
     '<section class="fairpost-audit">',
     `<h1>${h(heading(report))}</h1>`,
     `<p class="audit-summary"><strong>${h(report.summary)}</strong></p>`,
-    `<p>${h(criteriaLine(report))}</p>`,
+    `<p>${h(criteriaLine(report, weights))}</p>`,
   ];
   for (const [theme, list] of byTheme(findings)) {
     out.push(`<h2>${h(theme)}</h2>`);
@@ -131,7 +149,7 @@ function html(report: AuditReport, findings: readonly AuditFinding[]): string {
         `<li><em>Criterion:</em> ${h(f.criterion)}</li>`,
         `<li><em>Source:</em> ${source}</li>`,
         ...involved(f).map((line) => `<li>${h(line)}</li>`),
-        `<li><em>Situations:</em> ${h(regionText(f))}</li>`,
+        `<li><em>Situations:</em> ${h(regionText(f, weights))}</li>`,
         `<li><em>Fix:</em> ${h(f.fix)}</li>`,
         '</ul>',
         '</article>',
@@ -158,9 +176,9 @@ function html(report: AuditReport, findings: readonly AuditFinding[]): string {
 /** Control characters other than line breaks and tabs, which could move a terminal's cursor or change its colours. */
 const CONTROL = /(?![\n\t])\p{Cc}/gu;
 
-function text(report: AuditReport, findings: readonly AuditFinding[]): string {
+function text(report: AuditReport, findings: readonly AuditFinding[], weights: string): string {
   const t = (s: string) => s.replace(CONTROL, '\uFFFD');
-  const out = [t(heading(report)), '', t(report.summary), '', t(criteriaLine(report)), ''];
+  const out = [t(heading(report)), '', t(report.summary), '', t(criteriaLine(report, weights)), ''];
   for (const [theme, list] of byTheme(findings)) {
     out.push(t(theme.toUpperCase()), '');
     const measures = list.filter((f) => f.checklist);
@@ -171,7 +189,7 @@ function text(report: AuditReport, findings: readonly AuditFinding[]): string {
         `  Criterion: ${t(f.criterion)}`,
         `  Source: ${t(sourceText(f))} ${t(f.source.url)}`,
         ...involved(f).map((line) => `  ${t(line)}`),
-        `  Situations: ${t(regionText(f))}`,
+        `  Situations: ${t(regionText(f, weights))}`,
         `  Fix: ${t(f.fix)}`,
         '',
       );
@@ -198,13 +216,14 @@ export function renderAudit(report: AuditReport, options: RenderAuditOptions = {
   const least = options.least ?? 'note';
   const findings = report.findings.filter((f) => RANK[f.severity] <= RANK[least]);
   const format = options.format ?? 'markdown';
+  const weights = options.weightsName ?? WEIGHTS_NAME[report.weights];
   switch (format) {
     case 'markdown':
-      return markdown(report, findings);
+      return markdown(report, findings, weights);
     case 'html':
-      return html(report, findings);
+      return html(report, findings, weights);
     case 'text':
-      return text(report, findings);
+      return text(report, findings, weights);
     default:
       return format satisfies never;
   }

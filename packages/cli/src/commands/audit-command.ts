@@ -2,6 +2,7 @@ import {
   type AuditReport,
   type AuditSeverity,
   auditPolicy,
+  CALENDAR_DATE_PATTERN,
   type CriteriaSet,
   fairPolicyCriteria,
   formatIssue,
@@ -16,6 +17,7 @@ import type { CliIo } from '../cli-io.js';
 import { type Command, JSON_OPTION, oneOf } from '../command.js';
 import { paletteFor } from '../colour.js';
 import { compiledOrExit, loadPolicy } from '../load-policy.js';
+import { loadWeights, WEIGHTS_HELP, WEIGHTS_OPTION } from '../load-weights.js';
 import { displayName, readInputFile } from '../read-input-file.js';
 
 const FAIL_ON = ['error', 'warning'] as const;
@@ -45,6 +47,17 @@ function loadCriteria(file: string, io: CliIo): CriteriaSet {
   );
 }
 
+/**
+ * Today's date in UTC (YYYY-MM-DD), the default reference date; `SOURCE_DATE_EPOCH` (seconds), when set, fixes it so
+ * that a build or a test gets the same audit every day.
+ */
+function today(env: Readonly<Record<string, string | undefined>>): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const now =
+    env.SOURCE_DATE_EPOCH !== undefined && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  return now.toISOString().slice(0, 10);
+}
+
 /** The jurisdictions given with `--jurisdiction` (repeated, or comma-separated), or undefined. */
 function jurisdictionsOf(value: unknown): Jurisdiction[] | undefined {
   if (value === undefined) return undefined;
@@ -63,7 +76,7 @@ export const auditCommand: Command = {
   summary:
     'Audit a policy against published criteria of a fair policy (private life, monitoring, US labour law, support for targeted staff).',
   usage:
-    'fairpost audit <policy…> [--jurisdiction uk|us|eu|other] [--criteria file] [--fail-on error|warning] [--format text|markdown|html] [--json]',
+    'fairpost audit <policy…> [--jurisdiction uk|us|eu|other] [--criteria file] [--fail-on error|warning] [--weights default|uniform|file] [--as-of YYYY-MM-DD] [--format text|markdown|html] [--json]',
   optionHelp: [
     '--jurisdiction <j>    apply the criteria of these jurisdictions instead of those the policy declares;',
     '                      repeat it or separate with commas (uk,us)',
@@ -71,6 +84,8 @@ export const auditCommand: Command = {
     '--skip-group <id>     switch a group of criteria off (private-life, monitoring, overbroad, support, consent,',
     '                      process); repeatable',
     '--fail-on <level>     exit 1 when a finding at this level (error, or warning and above) exists; 0 otherwise',
+    ...WEIGHTS_HELP,
+    '--as-of <date>        the date to audit on (YYYY-MM-DD), for a review date that has passed; today by default',
     '--format <format>     text (default), markdown or html: the findings grouped by theme, with sources',
     '--json                print the audit report as JSON (an array for several policies)',
     '`-` reads a policy from standard input. Exits 2 on a usage error.',
@@ -82,14 +97,16 @@ export const auditCommand: Command = {
   ],
   options: {
     ...JSON_OPTION,
+    ...WEIGHTS_OPTION,
     jurisdiction: { type: 'string', multiple: true },
     criteria: { type: 'string' },
     'skip-group': { type: 'string', multiple: true },
     'fail-on': { type: 'string' },
+    'as-of': { type: 'string' },
     format: { type: 'string' },
   },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
-  inputs: { positionals: true, options: ['criteria'] },
+  inputs: { positionals: true, options: ['criteria', 'weights'] },
   choices: { 'fail-on': FAIL_ON, format: FORMATS, jurisdiction: JURISDICTIONS },
   async run({ positionals, values }, io) {
     const failOn =
@@ -105,6 +122,10 @@ export const auditCommand: Command = {
         if (!known.includes(g))
           throw usageError(`--skip-group must be one of ${known.join(', ')}; found ${JSON.stringify(g)}`);
     }
+    const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : today(io.env);
+    if (!CALENDAR_DATE_PATTERN.test(asOf))
+      throw usageError(`--as-of must be a date that exists, YYYY-MM-DD; found ${JSON.stringify(asOf)}`);
+    const weights = loadWeights(values.weights, io, io.stderr);
     const stderrPalette = paletteFor(io.stderr, io.env);
     const reports: AuditReport[] = positionals.map((file) => {
       const loaded = loadPolicy(file, io);
@@ -117,12 +138,18 @@ export const auditCommand: Command = {
         ...(jurisdictions ? { jurisdictions } : {}),
         ...(criteria ? { criteria } : {}),
         ...(skipGroups.length > 0 ? { skipGroups } : {}),
+        weights: weights.distribution ?? 'uniform',
+        asOf,
       });
     });
     if (values.json)
       io.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
     else
-      io.stdout.write(reports.map((r) => renderAudit(r, { format })).join(format === 'text' ? '\n' : '\n\n'));
+      io.stdout.write(
+        reports
+          .map((r) => renderAudit(r, { format, weightsName: weights.name }))
+          .join(format === 'text' ? '\n' : '\n\n'),
+      );
     const failing = failOn ? FAILING[failOn] : [];
     return reports.some((r) => r.findings.some((f) => failing.includes(f.severity))) ? EXIT.failure : EXIT.ok;
   },

@@ -24,7 +24,7 @@ import {
 import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { deepFreeze } from '../model/deep-freeze.js';
-import type { Jurisdiction } from '../model/policy-format.js';
+import { CALENDAR_DATE_PATTERN, type Jurisdiction } from '../model/policy-format.js';
 import type { Policy } from '../model/policy.js';
 import { conditionRegion } from '../region/region.js';
 import type {
@@ -36,50 +36,33 @@ import type {
   PublishedSource,
   SummaryPhrase,
 } from './criteria-schema.js';
+import { defaultWeights } from '../vocabulary/default-weights.js';
 import { fairPolicyCriteria } from './fair-policy-criteria.js';
-
-/**
- * The weights the reach of a criterion with a limit (own-time personal use) is measured with when the caller gives
- * none: a provisional local default, until a default scenario distribution ships with the vocabulary. Counted
- * uniformly, half of all posts would be abusive and seven in eight would be made during an attack, so a rule
- * against abuse, or a safety check for people under attack, would look like half of private life. Here rare
- * situations are rare; every fact not named is uniform. Other shares use the caller's weights, or none.
- */
-export const PROVISIONAL_OWN_TIME_WEIGHTS: FactDistribution = deepFreeze({
-  'incident.kind': {
-    none: 0.93,
-    doxxing: 0.01,
-    harassment: 0.01,
-    threats: 0.01,
-    impersonation: 0.01,
-    'pile-on': 0.01,
-    'account-compromise': 0.01,
-    'offline-threat': 0.01,
-  },
-  'content.isAbusive': { true: 0.02, false: 0.98 },
-  'content.identifiesClient': { true: 0.02, false: 0.98 },
-  'content.revealsPrivateEvent': { true: 0.01, false: 0.99 },
-  'content.showsChildren': { true: 0.05, false: 0.95 },
-  'content.aboutPayOrConditions': { true: 0.05, false: 0.95 },
-  'content.usesBranding': { true: 0.05, false: 0.95 },
-  'content.isEndorsement': { true: 0.05, false: 0.95 },
-  'content.conflictOfInterest': { true: 0.02, false: 0.98 },
-});
 
 /** Options for `auditPolicy`. */
 export interface AuditOptions {
   /**
-   * How likely each fact value is, for every share the audit reports (each fact's values equally likely when
-   * absent; the private-life reach then uses `PROVISIONAL_OWN_TIME_WEIGHTS`).
+   * How likely each fact value is, for every share and reach the audit reports: `defaultWeights` (the shipped base
+   * rates, docs/weights.md) when absent; `'uniform'` (or an empty distribution) counts every value of every fact
+   * alike. A distribution given replaces the default one whole: a fact it leaves out has its values equally likely
+   * (spread `defaultWeights` into it to keep the default rates).
    */
-  readonly weights?: FactDistribution;
+  readonly weights?: FactDistribution | 'uniform';
   /** The jurisdictions whose criteria apply, instead of those the policy declares. */
   readonly jurisdictions?: readonly Jurisdiction[];
   /** The criteria to audit against (`fairPolicyCriteria` by default). */
   readonly criteria?: CriteriaSet;
   /** Groups of criteria to switch off, by id. */
   readonly skipGroups?: readonly string[];
+  /**
+   * The date the audit is made on (YYYY-MM-DD), for criteria that depend on it (a review date that has passed):
+   * without it they are not applied, so that the same policy always gets the same findings. The CLI passes today.
+   */
+  readonly asOf?: string;
 }
+
+/** Which weights an audit's shares were measured under: the default ones, uniform counting, or the caller's. */
+export type AuditWeights = 'default' | 'uniform' | 'given';
 
 /** The scenarios a finding concerns. */
 export interface AuditRegion {
@@ -127,7 +110,12 @@ export interface AuditFinding {
 }
 
 /** Why a criterion was not applied. */
-export type NotAppliedReason = 'jurisdiction' | 'group-off' | 'facts-not-tested' | 'unknown-fact';
+export type NotAppliedReason =
+  | 'jurisdiction'
+  | 'group-off'
+  | 'facts-not-tested'
+  | 'unknown-fact'
+  | 'no-reference-date';
 
 /** The audit of one policy. */
 export interface AuditReport {
@@ -138,6 +126,8 @@ export interface AuditReport {
   /** The jurisdictions criteria were chosen by, and where that choice came from. */
   readonly jurisdictions: readonly Jurisdiction[];
   readonly jurisdictionsFrom: 'options' | 'policy' | 'none';
+  /** The weights every share and reach in the report is measured under (`default`: `defaultWeights`). */
+  readonly weights: AuditWeights;
   /** Findings in criteria order. */
   readonly findings: readonly AuditFinding[];
   readonly counts: Readonly<Record<AuditSeverity, number>>;
@@ -177,6 +167,7 @@ function criterionConditions(criterion: Criterion): Condition[] {
     case 'commitment-absent':
     case 'duty-held-by':
     case 'policy-part-absent':
+    case 'review-date':
       return own;
     default:
       return test satisfies never;
@@ -184,11 +175,11 @@ function criterionConditions(criterion: Criterion): Condition[] {
 }
 
 interface Context {
+  readonly asOf: string | undefined;
   readonly compiled: CompiledPolicy;
   readonly space: ScenarioSpace;
   readonly pieces: readonly DecisionPiece[];
   readonly weights: SpaceWeights;
-  readonly reachWeights: SpaceWeights;
 }
 
 /** What one test found: nothing, or the subjects and region of a finding (and a reach, when measured). */
@@ -217,8 +208,19 @@ interface Outcome {
 export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptions = {}): AuditReport {
   const compiled = compiledOf(policy);
   const criteria = options.criteria ?? fairPolicyCriteria;
-  if (options.weights) {
-    const issues = checkDistribution(options.weights, compiled.vocabulary);
+  if (options.asOf !== undefined && !CALENDAR_DATE_PATTERN.test(options.asOf))
+    throw new RangeError(
+      `asOf must be a date that exists, YYYY-MM-DD; found ${JSON.stringify(options.asOf)}`,
+    );
+  const distribution = options.weights === undefined ? defaultWeights : options.weights;
+  const weightsUsed: AuditWeights =
+    options.weights === undefined || options.weights === defaultWeights
+      ? 'default'
+      : distribution === 'uniform' || Object.keys(distribution).length === 0
+        ? 'uniform'
+        : 'given';
+  if (distribution !== 'uniform') {
+    const issues = checkDistribution(distribution, compiled.vocabulary);
     if (issues.length > 0) throw new InvalidDistributionError(issues);
   }
   const declared = compiled.policy.jurisdictions;
@@ -243,7 +245,11 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
             ? 'unknown-fact'
             : (criterion.onlyIfPolicyTests ?? []).some((f) => !tested.has(f))
               ? 'facts-not-tested'
-              : undefined;
+              : criterion.test.kind === 'review-date' &&
+                  criterion.test.fires === 'when-passed' &&
+                  options.asOf === undefined
+                ? 'no-reference-date'
+                : undefined;
     if (reason) notApplied.push({ criterionId: criterion.id, reason });
     else applied.push(criterion);
   }
@@ -253,11 +259,11 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
   const facts = [...compiled.factsInPlay, ...[...extra].filter((f) => !compiled.factsInPlay.includes(f))];
   const space = createSpace(facts, compiled.domains);
   const context: Context = {
+    asOf: options.asOf,
     compiled,
     space,
     pieces: decisionPartition(compiled, space).pieces,
-    weights: spaceWeights(space, options.weights),
-    reachWeights: spaceWeights(space, options.weights ?? PROVISIONAL_OWN_TIME_WEIGHTS),
+    weights: spaceWeights(space, distribution === 'uniform' ? undefined : distribution),
   };
 
   const findings: AuditFinding[] = [];
@@ -314,6 +320,7 @@ export function auditPolicy(policy: Policy | CompiledPolicy, options: AuditOptio
     criteria: { id: criteria.id, version: criteria.version, format: criteria.format },
     jurisdictions: [...jurisdictions],
     jurisdictionsFrom,
+    weights: weightsUsed,
     findings,
     counts,
     checklist,
@@ -347,9 +354,16 @@ function evaluateTest(context: Context, criterion: Criterion): Outcome {
         else byDefault = true;
       }
       const found = matched.flat();
-      const baseShare = regionShare(base, space, context.reachWeights);
+      const baseShare = regionShare(base, space, context.weights);
+      // Exactly 1 (or 0) when the policy reaches all (or none) of the base, whatever the rounding of the ratio.
       const reach =
-        baseShare === 0 ? null : Math.min(1, regionShare(found, space, context.reachWeights) / baseShare);
+        baseShare === 0
+          ? null
+          : found.length === 0
+            ? 0
+            : subtractMasks(base, found, space).length === 0
+              ? 1
+              : roundShare(Math.min(1, regionShare(found, space, context.weights) / baseShare));
       if (test.fires === 'when-absent')
         return { fires: found.length === 0 && base.length > 0, region: base, reach };
       const fires = test.over === undefined ? found.length > 0 : reach !== null && reach > test.over;
@@ -405,9 +419,24 @@ function evaluateTest(context: Context, criterion: Criterion): Outcome {
       const absent = value === undefined || (Array.isArray(value) && value.length === 0);
       return { fires: absent, region: scope() };
     }
+    case 'review-date': {
+      const next = nextReviewDate(policy);
+      // ISO dates compare as strings; a review due today has not passed.
+      const fires =
+        test.fires === 'when-absent' ? next === undefined : next !== undefined && next < context.asOf!;
+      return { fires, region: scope() };
+    }
     default:
       return test satisfies never;
   }
+}
+
+/**
+ * A ratio of shares rounded to nine decimal places, so that a reach exactly at a criterion's limit (5% of 5%
+ * weighted cases, say) is judged at the limit rather than a floating-point hair either side of it.
+ */
+function roundShare(share: number): number {
+  return Math.round(share * 1e9) / 1e9;
 }
 
 /** Whether a piece of the decision partition counts for a `decides` test. */
@@ -426,11 +455,37 @@ function pieceCounts(
   return !test.strengths || test.strengths.includes(strength);
 }
 
-/** A share as a person reads it: "100%", "5%", "less than 1%". */
+/**
+ * The date of a policy's next review (YYYY-MM-DD): `review.nextReview` when given, else the last review (or, never
+ * reviewed, the effective date) plus `review.every`, the day clamped to the month's end (31 January plus P1M is
+ * 28 or 29 February); undefined when the policy does not say.
+ */
+export function nextReviewDate(policy: Policy): string | undefined {
+  const review = policy.review;
+  if (review?.nextReview) return review.nextReview;
+  const from = review?.lastReviewed ?? policy.effectiveDate;
+  const period = review?.every ? /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(review.every) : null;
+  if (!from || !period) return undefined;
+  const [year, month, day] = from.split('-').map(Number) as [number, number, number];
+  const months = year * 12 + (month - 1) + Number(period[1] ?? 0) * 12 + Number(period[2] ?? 0);
+  const y = Math.floor(months / 12);
+  const m = (months % 12) + 1;
+  const end = new Date(0);
+  end.setUTCFullYear(y, m, 0); // day 0 of the next month: the last day of this one (years below 100 kept as given)
+  const last = end.getUTCDate();
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(day, last), 2)}`;
+}
+
+/**
+ * A share as a person reads it: "100%", "48%", "5.4%", "less than 1%". Under 10%, a tenth of a percent is kept
+ * (a reach of 5.4% is over a 5% limit, and must not read as "5%").
+ */
 export function formatShare(share: number): string {
   if (share > 0 && share < 0.005) return 'less than 1%';
   if (share < 1 && share > 0.995) return 'more than 99%';
-  return `${Math.round(share * 100)}%`;
+  const tenths = Math.round(share * 1000);
+  return share < 0.1 && tenths % 10 !== 0 ? `${tenths / 10}%` : `${Math.round(share * 100)}%`;
 }
 
 function phrase(summary: SummaryPhrase, values: Record<string, string | number>): string {

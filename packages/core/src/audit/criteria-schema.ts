@@ -124,6 +124,15 @@ const policyPartAbsent = z.strictObject({
   part: z.enum(POLICY_PARTS).describe('Fires when the policy has none of this part.'),
 });
 
+const reviewDate = z.strictObject({
+  kind: z.literal('review-date'),
+  fires: z
+    .enum(['when-absent', 'when-passed'])
+    .describe(
+      'when-absent: the policy gives no date for its next review (neither `review.nextReview` nor a last review or effective date with `review.every`). when-passed: that date is before the audit’s reference date (`asOf`); not applied without one.',
+    ),
+});
+
 /** A criterion's test: a closed set of declarative kinds, each evaluated exactly over the compiled policy. */
 export const CriterionTestSchema = z
   .discriminatedUnion('kind', [
@@ -133,6 +142,7 @@ export const CriterionTestSchema = z
     dutyHeldBy,
     dutyAbsent,
     policyPartAbsent,
+    reviewDate,
   ])
   .meta({ id: 'CriterionTest', title: 'Criterion test' });
 

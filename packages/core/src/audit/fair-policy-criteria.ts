@@ -612,6 +612,32 @@ const data = {
       test: { kind: 'commitment-absent', anyOf: ['consultation-on-changes'] },
     },
     {
+      id: 'no-review-date',
+      group: 'process',
+      severity: 'note',
+      appliesIn: 'everywhere',
+      title: 'Review date',
+      criterion:
+        'A policy is reviewed regularly with staff and their union, and says when it will next be reviewed, so that it keeps up with how people use social media.',
+      finding: 'The policy gives no date for its next review.',
+      fix: 'Give the date of the next review (review.nextReview), or the date of the last review and how often it is reviewed (review.lastReviewed and review.every).',
+      source: { id: 'acas-social-media-policy' },
+      test: { kind: 'review-date', fires: 'when-absent' },
+    },
+    {
+      id: 'review-overdue',
+      group: 'process',
+      severity: 'warning',
+      appliesIn: 'everywhere',
+      title: 'Review overdue',
+      criterion:
+        'A policy is reviewed regularly with staff and their union, and says when it will next be reviewed, so that it keeps up with how people use social media.',
+      finding: 'The date the policy set for its next review has passed.',
+      fix: 'Review the policy with staff and the union, and record the new review dates.',
+      source: { id: 'acas-social-media-policy' },
+      test: { kind: 'review-date', fires: 'when-passed' },
+    },
+    {
       id: 'no-principles',
       group: 'process',
       severity: 'note',

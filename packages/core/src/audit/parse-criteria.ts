@@ -79,6 +79,7 @@ export function parseCriteria(input: unknown): ParseCriteriaResult {
         check([...at, 'test', 'notHeldBy'], 'role', test.notHeldBy, roles);
         break;
       case 'policy-part-absent':
+      case 'review-date':
         break;
       default:
         test satisfies never;

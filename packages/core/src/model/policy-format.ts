@@ -67,6 +67,15 @@ export const SOURCE_URL_PATTERN =
   /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?(?::\d{1,5})?(?:[/?#](?:[A-Za-z0-9._~!$&'()*+,;=:@/?#-]|%[0-9A-Fa-f]{2})*)?$/;
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const SEMVER_PATTERN = /^1\.\d+\.\d+$/;
+/**
+ * A calendar date that exists (YYYY-MM-DD): days past a month's end, and 29 February outside leap years, are
+ * refused. A regular expression rather than a refinement, so that `parsePolicy` and every JSON Schema validator
+ * accept exactly the same dates.
+ */
+export const CALENDAR_DATE_PATTERN =
+  /^(?:\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$/;
+/** How often a policy is reviewed: an ISO 8601 period of whole years and/or months (P1Y, P6M, P1Y6M). */
+export const REVIEW_PERIOD_PATTERN = /^P(?:[1-9]\d?Y(?:[1-9]\d?M)?|[1-9]\d?M)$/;
 
 /**
  * How an optional field treats an explicit `undefined`. `exact` (the published format) matches JSON, which has no
@@ -301,6 +310,34 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
     'How the organisation keeps time for deadlines: its time zone, and which days are not working days.',
   );
 
+  const Review = meta(
+    z.strictObject({
+      lastReviewed: optional(
+        z
+          .string()
+          .regex(CALENDAR_DATE_PATTERN)
+          .describe('When the policy was last reviewed (YYYY-MM-DD, a date that exists).'),
+      ),
+      nextReview: optional(
+        z
+          .string()
+          .regex(CALENDAR_DATE_PATTERN)
+          .describe('When the policy is next to be reviewed (YYYY-MM-DD, a date that exists).'),
+      ),
+      every: optional(
+        z
+          .string()
+          .regex(REVIEW_PERIOD_PATTERN)
+          .describe(
+            'How often the policy is reviewed, as an ISO 8601 period of years or months: P1Y (every year), P6M, P2Y.',
+          ),
+      ),
+    }),
+    'Review',
+    'Review',
+    'When the policy is reviewed: the last review, the next one and how often. The audit reads the next review from `nextReview`, else from the last review (or the effective date) plus `every`.',
+  );
+
   const Escalation = meta(
     z.strictObject({
       id: id('escalation'),
@@ -502,6 +539,7 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
         z.enum(['draft', 'proposed', 'adopted', 'example']).describe('Where the policy stands.'),
       ),
       effectiveDate: optional(z.string().regex(DATE_PATTERN).describe('When it takes effect (YYYY-MM-DD).')),
+      review: optional(Review),
       language: z.string().min(2).describe('The language of its text, as a BCP 47 tag (en-GB).'),
       vocabulary: z.literal(VOCABULARY_ID).describe('The vocabulary the policy is written in.'),
       summary: optional(z.string().min(1).describe('A paragraph saying what the policy is for.')),
@@ -544,6 +582,7 @@ export function createPolicyFormat<C extends z.ZodType, R extends z.ZodType, O e
     Commitment,
     Calendar,
     Escalation,
+    Review,
     Source,
     SourceRef,
     Principle,

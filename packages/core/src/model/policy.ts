@@ -34,6 +34,8 @@ export const CommitmentSchema = published.Commitment;
 export const CalendarSchema = published.Calendar;
 /** The escalation schema: who is told when a duty slips. */
 export const EscalationSchema = published.Escalation;
+/** When the policy is reviewed: the last review, the next one and how often. */
+export const ReviewSchema = published.Review;
 /** What "I'm not sure" means in the policy: a policy-wide rule and rules for particular facts. */
 export const DoubtSchema = published.Doubt;
 /** A doubt rule for one fact. */
@@ -66,6 +68,8 @@ export type Calendar = z.infer<typeof CalendarSchema>;
 export type Escalation = z.infer<typeof EscalationSchema>;
 /** A commitment about the organisation's own conduct. */
 export type Commitment = z.infer<typeof CommitmentSchema>;
+/** When a policy is reviewed. */
+export type Review = z.infer<typeof ReviewSchema>;
 /** What "I'm not sure" means in a policy. */
 export type Doubt = z.infer<typeof DoubtSchema>;
 /** What doubt about one fact means. */

@@ -270,6 +270,22 @@ const BAD_POLICIES: [string, (p: Loose) => void, string, unknown][] = [
     'effectiveDate: expected a date as YYYY-MM-DD; found "1/2/2026"',
   ],
   [
+    'a review date that does not exist',
+    (p) => {
+      p.review = { nextReview: '2027-02-29' };
+    },
+    'invalid-format',
+    'review.nextReview: expected a date that exists, as YYYY-MM-DD; found "2027-02-29"',
+  ],
+  [
+    'a review period in days',
+    (p) => {
+      p.review = { every: 'P30D' };
+    },
+    'invalid-format',
+    'review.every: expected a review period of years or months such as "P1Y" or "P6M"; found "P30D"',
+  ],
+  [
     'a format version from the future',
     (p) => {
       p.schemaVersion = '2.0.0';

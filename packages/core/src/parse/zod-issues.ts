@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { describeReceived, type Issue, type PathSegment, quote } from './issue.js';
 import {
+  CALENDAR_DATE_PATTERN,
   DEADLINE_PATTERN,
   DURATION_PATTERN,
   ID_PATTERN,
+  REVIEW_PERIOD_PATTERN,
   SOURCE_URL_PATTERN,
   TIME_ZONE_PATTERN,
 } from '../model/policy-format.js';
@@ -22,6 +24,8 @@ const PATTERN_NAMES: ReadonlyMap<string, string> = new Map([
   [CUSTOM_FACT_NAME.source, 'a custom fact name such as "custom.campaignPhase"'],
   [CUSTOM_CATALOGUE_ID.source, 'a custom id such as "custom-buddy-system"'],
   ['^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', 'a date as YYYY-MM-DD'],
+  [CALENDAR_DATE_PATTERN.source, 'a date that exists, as YYYY-MM-DD'],
+  [REVIEW_PERIOD_PATTERN.source, 'a review period of years or months such as "P1Y" or "P6M"'],
   ['^1\\.\\d+\\.\\d+$', 'format version 1.x.y, such as "1.0.0"'],
 ]);
 

@@ -266,6 +266,14 @@ export function arbitraryPolicy(options: ArbitraryPolicyOptions = {}): fc.Arbitr
         $schema: fc.constant('https://example.org/fairpost/policy.schema.json'),
         status: fc.constantFrom('draft', 'proposed', 'adopted', 'example'),
         effectiveDate: fc.constantFrom('2026-01-01', '2025-12-31'),
+        review: fc.record(
+          {
+            lastReviewed: fc.constantFrom('2025-03-31', '2024-02-29'),
+            nextReview: fc.constantFrom('2026-03-31', '2027-01-15'),
+            every: fc.constantFrom('P1Y', 'P6M', 'P2Y'),
+          },
+          { requiredKeys: [] },
+        ),
         summary: fc.constant('What the policy is for.'),
         principles: fc.array(
           fc

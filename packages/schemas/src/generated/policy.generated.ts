@@ -469,6 +469,7 @@ export interface Policy {
    * When it takes effect (YYYY-MM-DD).
    */
   effectiveDate?: string;
+  review?: Review;
   /**
    * The language of its text, as a BCP 47 tag (en-GB).
    */
@@ -523,6 +524,23 @@ export interface Policy {
   escalation?: Escalation[];
   custom?: CustomVocabulary;
   doubt?: Doubt;
+}
+/**
+ * When the policy is reviewed: the last review, the next one and how often. The audit reads the next review from `nextReview`, else from the last review (or the effective date) plus `every`.
+ */
+export interface Review {
+  /**
+   * When the policy was last reviewed (YYYY-MM-DD, a date that exists).
+   */
+  lastReviewed?: string;
+  /**
+   * When the policy is next to be reviewed (YYYY-MM-DD, a date that exists).
+   */
+  nextReview?: string;
+  /**
+   * How often the policy is reviewed, as an ISO 8601 period of years or months: P1Y (every year), P6M, P2Y.
+   */
+  every?: string;
 }
 /**
  * A document the policy was drawn from.
