@@ -9,7 +9,7 @@ import {
   THEME_LABELS,
   type ThemeComparison,
 } from '@fairpost/core';
-import { describeCondition, enGB } from '@fairpost/render';
+import { describeCondition, describeThemeVerdict, enGB } from '@fairpost/render';
 
 /** One line of the summary, under a theme a reader recognises. */
 export interface ThemeLine {
@@ -63,20 +63,7 @@ function themeText(
   otherTitle: string,
 ): string {
   const b = otherTitle;
-  const headline = (() => {
-    switch (t.verdict) {
-      case 'same':
-        return 'the same in both.';
-      case 'stricter':
-        return `${b} is stricter${t.stricterShare > 0 ? ` on ${percent(t.stricterShare)} of it` : ''}.`;
-      case 'looser':
-        return `${b} is looser${t.looserShare > 0 ? ` on ${percent(t.looserShare)} of it` : ''}.`;
-      case 'mixed':
-        return `mixed: ${b} is looser on ${percent(t.looserShare)} of it and stricter on ${percent(t.stricterShare)}.`;
-      default:
-        return t.verdict satisfies never;
-    }
-  })();
+  const headline = `${describeThemeVerdict(b, t)}.`;
   const reach =
     t.governed.a === null || t.governed.b === null
       ? ''
