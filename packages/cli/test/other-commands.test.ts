@@ -226,6 +226,52 @@ describe('fairpost compare', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('measures under conditional weights: the example file, rows that all agree, and a bad row', () => {
+    const example = join(EXAMPLES, '..', 'weights', 'client-by-account.yaml');
+    const run = fairpost([
+      'compare',
+      'management-draft.yaml',
+      '000_staff-union-alternative.yaml',
+      '--weights',
+      example,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Under the weights in client-by-account.yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'fairpost-weights-'));
+    try {
+      // Rates conditional on account.kind that are the same in every row are the independent rates: same report.
+      const row = '{ true: 0.03, false: 0.97 }';
+      const independent = join(dir, 'independent.yaml');
+      writeFileSync(independent, `content.identifiesClient: ${row}\n`);
+      const conditional = join(dir, 'conditional.yaml');
+      const rows = ['organisational', 'personal-named', 'personal', 'pseudonymous'].map(
+        (v) => `    ${v}: ${row}\n`,
+      );
+      writeFileSync(
+        conditional,
+        `content.identifiesClient:\n  given: account.kind\n  rates:\n${rows.join('')}`,
+      );
+      const compare = (file: string) =>
+        fairpost(['compare', 'management-draft.yaml', '000_staff-union-alternative.yaml', '--weights', file]);
+      const a = compare(independent);
+      const b = compare(conditional);
+      expect(b.code, b.stderr).toBe(0);
+      expect(b.stdout.replaceAll('conditional.yaml', 'independent.yaml')).toBe(a.stdout);
+      writeFileSync(
+        conditional,
+        `content.identifiesClient:\n  given: account.kind\n  rates:\n    organisational: { true: 0.2, false: 0.9 }\n${rows.slice(1).join('')}`,
+      );
+      const bad = fairpost(['lint', 'starter.yaml', '--weights', conditional]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('conditional.yaml:4:5: ');
+      expect(bad.stderr).toContain(
+        'given account.kind = organisational add up to 1.1; they must add up to 1',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('fairpost diff', () => {

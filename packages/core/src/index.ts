@@ -56,7 +56,12 @@ export {
   type ThemeExample,
   type ThemeVerdict,
 } from './analysis/compare-themes.js';
-export { type FactDistribution, InvalidDistributionError } from './analysis/fact-distribution.js';
+export {
+  type ConditionalFactRates,
+  type FactDistribution,
+  type FactRates,
+  InvalidDistributionError,
+} from './analysis/fact-distribution.js';
 export {
   type DecisionMatrix,
   decisionMatrix,

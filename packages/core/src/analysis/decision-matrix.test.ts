@@ -25,6 +25,27 @@ const examples = readdirSync(dir)
   .map(load);
 
 describe('decisionMatrix', () => {
+  it('samples a fact with conditional rates from the row of its given fact’s drawn value', () => {
+    // Rows of 0 and 1 tie the two facts together: any sampled scenario that breaks the tie ignored the rows.
+    const distribution = {
+      ...defaultWeights,
+      'content.identifiesClient': {
+        given: 'account.kind',
+        rates: {
+          organisational: { true: 1 },
+          'personal-named': { false: 1 },
+          personal: { false: 1 },
+          pseudonymous: { false: 1 },
+        },
+      },
+    };
+    const scenarios = sampleScenarios(examples, { count: 300, seed: 5, distribution });
+    const kinds = new Set(scenarios.map((s) => s['account.kind']));
+    expect(kinds.size).toBeGreaterThan(1);
+    for (const s of scenarios)
+      expect(s['content.identifiesClient']).toBe(s['account.kind'] === 'organisational');
+  });
+
   it('gives, in every cell, evaluate(compilePolicy(policy), scenario).outcome (the example policies)', () => {
     const scenarios = sampleScenarios(examples, { count: 200, seed: 3, distribution: defaultWeights });
     const matrix = decisionMatrix(examples, scenarios);

@@ -28,7 +28,7 @@ export interface SampleOptions {
 
 /**
  * Complete scenarios drawn at random over the facts the policies test, each fact independently under the
- * distribution (uniform otherwise), deterministically from the seed: so a matrix can be regenerated exactly. A set
+ * distribution (a fact with conditional rates from the row of its given fact's drawn value; uniform otherwise), deterministically from the seed: so a matrix can be regenerated exactly. A set
  * fact's members are drawn one by one (in or out, alike unless the distribution weighs them). Throws
  * `InvalidDistributionError` for a distribution that does not fit a policy's vocabulary.
  * @example
@@ -58,9 +58,14 @@ export function sampleScenarios(
   const scenarios: Scenario[] = [];
   for (let n = 0; n < options.count; n++) {
     const scenario: Record<string, ScenarioValue> = {};
+    // One draw per fact, in order; a fact with conditional rates then picks from the row of its given fact's value.
+    const draws = space.facts.map(() => random());
+    const picks = space.domains.map((domain, f) => pick(weights?.[f], domain.length, draws[f]!));
+    for (const c of weights?.conditional ?? [])
+      picks[c.fact] = pick(c.rates[picks[c.given]!], space.domains[c.fact]!.length, draws[c.fact]!);
     space.facts.forEach((fact, f) => {
       const domain = space.domains[f]!;
-      const value = domain[pick(weights?.[f], domain.length, random())]!;
+      const value = domain[picks[f]!]!;
       const member = splitMemberDimension(fact);
       if (!member) scenario[fact] = value;
       else {

@@ -59,4 +59,111 @@ describe('parseWeightsSource', () => {
     expect(repeated.ok).toBe(false);
     if (!repeated.ok) expect(repeated.issues[0]).toMatchObject({ code: 'duplicate-key', line: 3 });
   });
+
+  describe('conditional rates', () => {
+    const rows = (extra = '') =>
+      `  rates:\n    organisational: { true: 0.02, false: 0.98 }\n    personal-named: { true: 0.01, false: 0.99 }\n    personal: { true: 0.005, false: 0.995 }\n${extra}`;
+    const read = (text: string) => {
+      const result = parseWeightsSource(text);
+      expect(result.ok).toBe(false);
+      return result.ok ? [] : result.issues.map((i) => [i.path.join('/'), i.line, i.column, i.message]);
+    };
+
+    it('reads rates given another fact, whichever comes first in the file', () => {
+      const text = `content.identifiesClient:\n  given: account.kind\n${rows('    pseudonymous: { false: 1 }\n')}account.kind: { organisational: 0.2, personal-named: 0.2, personal: 0.5, pseudonymous: 0.1 }\n`;
+      expect(parseWeightsSource(text)).toEqual({
+        ok: true,
+        distribution: {
+          'account.kind': { organisational: 0.2, 'personal-named': 0.2, personal: 0.5, pseudonymous: 0.1 },
+          'content.identifiesClient': {
+            given: 'account.kind',
+            rates: {
+              organisational: { true: 0.02, false: 0.98 },
+              'personal-named': { true: 0.01, false: 0.99 },
+              personal: { true: 0.005, false: 0.995 },
+              pseudonymous: { false: 1 },
+            },
+          },
+        },
+      });
+    });
+
+    it('reports a row that does not sum to 1 and a missing row, at their lines', () => {
+      expect(
+        read(
+          'content.identifiesClient:\n  given: account.kind\n  rates:\n    organisational: { true: 0.2, false: 0.9 }\n    personal: { true: 0, false: 1 }\n',
+        ),
+      ).toEqual([
+        [
+          'content.identifiesClient/rates/organisational',
+          4,
+          5,
+          'the rates of content.identifiesClient given account.kind = organisational add up to 1.1; they must add up to 1 (a value left out has rate 0)',
+        ],
+        [
+          'content.identifiesClient/rates',
+          3,
+          3,
+          'the rates of fact "content.identifiesClient" given account.kind have no row for "personal-named", "pseudonymous"; every value of account.kind needs one',
+        ],
+      ]);
+    });
+
+    it('names an unknown given fact or row value with the nearest name', () => {
+      expect(read(`content.identifiesClient:\n  given: account.knd\n${rows()}`)).toEqual([
+        [
+          'content.identifiesClient/given',
+          2,
+          10,
+          'fact "content.identifiesClient" is given an unknown fact "account.knd"; did you mean "account.kind"?',
+        ],
+      ]);
+      expect(
+        read(
+          `content.identifiesClient:\n  given: account.kind\n${rows('    pseudonymus: { false: 1 }\n')}`,
+        )[0],
+      ).toEqual([
+        'content.identifiesClient/rates/pseudonymus',
+        7,
+        5,
+        'fact "account.kind" has no value "pseudonymus"; did you mean "pseudonymous"?',
+      ]);
+    });
+
+    it('refuses a fact given itself and a given fact that is itself conditional', () => {
+      expect(
+        read(
+          'content.isAbusive:\n  given: content.isAbusive\n  rates: { true: { true: 1 }, false: { false: 1 } }\n',
+        ),
+      ).toEqual([
+        ['content.isAbusive/given', 2, 10, 'fact "content.isAbusive" cannot be conditional on itself'],
+      ]);
+      expect(
+        read(
+          'content.isAbusive:\n  given: content.identifiesClient\n  rates: { true: { true: 1 }, false: { false: 1 } }\n' +
+            'content.identifiesClient:\n  given: account.kind\n' +
+            rows('    pseudonymous: { false: 1 }\n'),
+        ),
+      ).toEqual([
+        [
+          'content.isAbusive/given',
+          2,
+          10,
+          'fact "content.isAbusive" is conditional on "content.identifiesClient", which is itself conditional on "account.kind"; a fact may only be conditional on a fact with independent rates',
+        ],
+      ]);
+    });
+
+    it('refuses keys other than given and rates, and a missing rates map', () => {
+      expect(read('content.isAbusive:\n  given: account.kind\n  rate: {}\n')).toEqual([
+        [
+          'content.isAbusive/rate',
+          3,
+          3,
+          expect.stringContaining('take only `given` and `rates`, not "rate"'),
+        ],
+        ['content.isAbusive/rates', 1, 1, expect.stringContaining('need `rates`')],
+      ]);
+    });
+  });
 });

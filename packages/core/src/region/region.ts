@@ -426,20 +426,80 @@ export function regionDependsOn(region: MaskRegion, f: number, space: ScenarioSp
 // Measuring and reading cubes
 
 /**
- * Weights per fact and value (each fact's weights sum to 1), for measuring shares of the space; `undefined` means
- * every value equally likely, measured by counting scenarios so that uniform shares are exact fractions.
+ * One fact's rates conditional on another fact of the space, by position: `rates[v][u]` is the probability that
+ * fact `fact` takes its u-th value when fact `given` takes its v-th (each row sums to 1). The given fact's own
+ * weights are independent, so conditionals never chain.
  */
-export type SpaceWeights = readonly (readonly number[])[] | undefined;
+export interface ConditionalSpaceWeights {
+  /** The conditional fact's position. */
+  readonly fact: number;
+  /** The position of the fact it is conditional on. */
+  readonly given: number;
+  /** One row per value of the given fact: the conditional fact's rates under that value. */
+  readonly rates: readonly (readonly number[])[];
+}
 
-/** The share of the space a cube covers under independent per-fact weights. */
+/**
+ * Weights per fact and value (each fact's weights sum to 1), for measuring shares of the space; `undefined` means
+ * every value equally likely, measured by counting scenarios so that uniform shares are exact fractions. Facts are
+ * independent unless `conditional` says otherwise; a conditional fact's entry then holds its marginal rates (what
+ * one fact alone is worth), and shares of cubes use the conditional rates.
+ */
+export type SpaceWeights =
+  | (readonly (readonly number[])[] & { readonly conditional?: readonly ConditionalSpaceWeights[] })
+  | undefined;
+
+/**
+ * The share of the space a cube covers under per-fact weights: a product of independent factors, where a fact with
+ * conditional rates is grouped with the fact it is conditional on (summed over that fact's allowed values), so the
+ * share is exact for the joint distribution.
+ */
 export function cubeShare(cube: MaskCube, space: ScenarioSpace, weights: SpaceWeights): number {
   if (!weights) return cubeCount(cube, space) / cubeCount(space.full, space);
+  if (weights.conditional && weights.conditional.length > 0)
+    return conditionalCubeShare(cube, space, weights, weights.conditional);
   let share = 1;
   for (let f = 0; f < space.facts.length; f++) {
     const offset = space.offsets[f]!;
     const w = weights[f]!;
     let sum = 0;
     for (let v = 0; v < w.length; v++) if (hasBit(cube, offset, v)) sum += w[v]!;
+    share *= sum;
+  }
+  return share;
+}
+
+/** `cubeShare` when some facts have rates conditional on another fact. */
+function conditionalCubeShare(
+  cube: MaskCube,
+  space: ScenarioSpace,
+  weights: readonly (readonly number[])[],
+  conditional: readonly ConditionalSpaceWeights[],
+): number {
+  const allowed = (f: number, w: readonly number[]) => {
+    const offset = space.offsets[f]!;
+    let sum = 0;
+    for (let v = 0; v < w.length; v++) if (hasBit(cube, offset, v)) sum += w[v]!;
+    return sum;
+  };
+  const grouped = new Set<number>();
+  const byGiven = new Map<number, ConditionalSpaceWeights[]>();
+  for (const c of conditional) {
+    grouped.add(c.fact).add(c.given);
+    byGiven.set(c.given, [...(byGiven.get(c.given) ?? []), c]);
+  }
+  let share = 1;
+  for (let f = 0; f < space.facts.length; f++) if (!grouped.has(f)) share *= allowed(f, weights[f]!);
+  for (const [g, dependents] of byGiven) {
+    const offset = space.offsets[g]!;
+    const w = weights[g]!;
+    let sum = 0;
+    for (let v = 0; v < w.length; v++) {
+      if (!hasBit(cube, offset, v)) continue;
+      let p = w[v]!;
+      for (const c of dependents) p *= allowed(c.fact, c.rates[v]!);
+      sum += p;
+    }
     share *= sum;
   }
   return share;
