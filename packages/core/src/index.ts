@@ -116,6 +116,7 @@ export {
   compilePolicy,
 } from './evaluate/compile-policy.js';
 export { type GeneratedSourceListener, RULES_PER_FUNCTION } from './evaluate/generate-code.js';
+export { priorityOrder, RESOLUTIONS, type ResolutionStrategy } from './evaluate/resolution.js';
 export {
   type AllNode,
   type AnyNode,

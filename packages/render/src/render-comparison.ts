@@ -10,6 +10,9 @@ import {
   type SupportChange,
   type SupportEntry,
   type Condition,
+  type ConditionNode,
+  toCondition,
+  toConditionNode,
   standardVocabulary,
   THEME_LABELS,
   type ThemeComparison,
@@ -165,14 +168,37 @@ export function describeThemeVerdict(
  * unsaid yes/no fact no, gets the two outcomes given).
  */
 function describeExample(when: Condition, vocabulary: ResolvedVocabulary): string {
-  const tests = 'all' in when ? when.all : [when];
-  const said = tests.filter((test) => {
-    if (!('fact' in test)) return true;
-    const fact = vocabulary.facts.get(test.fact);
-    return fact !== undefined && !(fact.type === 'boolean' && 'is' in test && test.is === false);
-  });
-  const described = said.length === 0 ? undefined : describeCondition({ all: said }, { vocabulary });
+  const node = toConditionNode(when);
+  const tests = node.kind === 'all' ? node.children : [node];
+  const said = tests.filter((test) => isSaid(test, vocabulary));
+  const described =
+    said.length === 0
+      ? undefined
+      : describeCondition(toCondition({ kind: 'all', children: said }), { vocabulary });
   return described?.kind === 'clause' ? `if ${described.text}` : 'in any situation of the theme';
+}
+
+/**
+ * Whether an example says a part of its situation: not a yes/no fact that is no (`EXAMPLE_CONVENTION` covers those
+ * once), nor a test of a fact the vocabulary does not know.
+ */
+function isSaid(node: ConditionNode, vocabulary: ResolvedVocabulary): boolean {
+  switch (node.kind) {
+    case 'all':
+    case 'any':
+    case 'not':
+      return true;
+    case 'test': {
+      const fact = vocabulary.facts.get(node.fact);
+      return (
+        fact !== undefined && !(fact.type === 'boolean' && node.operator === 'is' && node.values[0] === false)
+      );
+    }
+    case 'set-test':
+      return vocabulary.facts.has(node.fact);
+    default:
+      return node satisfies never;
+  }
 }
 
 /** What a reader of theme examples needs to know once: a yes/no fact an example leaves unsaid is no. */

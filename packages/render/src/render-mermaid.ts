@@ -1,5 +1,5 @@
 import type { Outcome, Policy, ResolvedVocabulary, RuleStrength } from '@fairpost/core';
-import { outcomeStrictness, resolveVocabulary } from '@fairpost/core';
+import { priorityOrder, RESOLUTIONS, type ResolutionStrategy, resolveVocabulary } from '@fairpost/core';
 import { describeCondition } from './describe-condition.js';
 import { escapeMermaid } from './escape-mermaid.js';
 import type { RenderOptions } from './handbook.js';
@@ -32,17 +32,11 @@ const CLASS_DEFS = [
 export function renderMermaid(policy: Policy, options: RenderOptions = {}): string {
   const pb = options.phrasebook ?? enGB;
   const vocabulary = resolveVocabulary(policy.custom);
-  // Under strictest, the strictest matching rule decides, so asking from the strictest down gives the same answer.
-  const order = policy.rules.map((rule, index) => ({ rule, index }));
-  if (policy.resolution === 'strictest') {
-    order.sort(
-      (a, b) => outcomeStrictness(b.rule.outcome) - outcomeStrictness(a.rule.outcome) || a.index - b.index,
-    );
-  }
-  const start =
-    policy.resolution === 'strictest'
-      ? `${pb.flowchart.start} (${pb.flowchart.strictestOrder})`
-      : pb.flowchart.start;
+  // The order the resolution reads the rules in: asking each in turn and stopping at the first yes gives the answer.
+  const order = priorityOrder(policy.resolution, policy.rules).map((index) => ({
+    rule: policy.rules[index]!,
+  }));
+  const start = startLabel(RESOLUTIONS[policy.resolution].settledBy, pb);
   const lines = ['flowchart TD', `  start(["${escapeMermaid(start)}"])`];
   let from = 'start';
   let edge = '-->';
@@ -93,4 +87,16 @@ function outcomeLabel(
     rule.strength ?? 'must',
   );
   return `${pb.outcomes[rule.outcome]}: ${capitalise(sentence)}`;
+}
+
+/** The chart's first node: under strictness it says the questions come strictest outcome first, not in policy order. */
+function startLabel(settledBy: ResolutionStrategy['settledBy'], pb: Phrasebook): string {
+  switch (settledBy) {
+    case 'policy-order':
+      return pb.flowchart.start;
+    case 'strictness':
+      return `${pb.flowchart.start} (${pb.flowchart.strictestOrder})`;
+    default:
+      return settledBy satisfies never;
+  }
 }

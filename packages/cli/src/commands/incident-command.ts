@@ -19,6 +19,9 @@ import { readInputFile } from '../read-input-file.js';
 import { writeFileAtomically } from '../write-file-atomically.js';
 
 const ACTIONS = ['open', 'status', 'event', 'calendar', 'record'] as const;
+
+const isAction = (word: string | undefined): word is (typeof ACTIONS)[number] =>
+  (ACTIONS as readonly (string | undefined)[]).includes(word);
 const EVENT_TYPES = [
   'acknowledged',
   'started',
@@ -76,7 +79,10 @@ export const incidentCommand: Command = {
   },
   positionals: { min: 2, max: 3 },
   async run(args, io) {
-    const action = args.positionals[0] as (typeof ACTIONS)[number];
+    const action = args.positionals[0];
+    // Checked before the switch, so the switch covers exactly the actions and a new one fails to compile until handled.
+    if (!isAction(action))
+      throw usageError(`unknown action "${action}"; the actions are ${ACTIONS.join(', ')}`);
     switch (action) {
       case 'open':
         return openAction(args, io);
@@ -89,7 +95,7 @@ export const incidentCommand: Command = {
       case 'record':
         return recordAction(args, io);
       default:
-        throw usageError(`unknown action "${action}"; the actions are ${ACTIONS.join(', ')}`);
+        return action satisfies never;
     }
   },
 };

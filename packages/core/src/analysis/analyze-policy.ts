@@ -8,6 +8,7 @@ import {
 import type { Condition } from '../model/condition.js';
 import { OUTCOMES } from '../model/outcome.js';
 import type { Policy } from '../model/policy.js';
+import { RESOLUTIONS, type ResolutionStrategy } from '../evaluate/resolution.js';
 import { frozenRegionCondition } from './region-condition.js';
 import type { Scenario } from '../parse/scenario.js';
 import { type DecisionPartition, decisionPartition } from './decision-partition.js';
@@ -91,9 +92,9 @@ export function analyzePolicy(policy: Policy | CompiledPolicy, options: MetricsO
 }
 
 function ruleReachFindings(context: Context): Finding[] {
-  const { compiled, partition, space } = context;
+  const { compiled, partition } = context;
   const findings: Finding[] = [];
-  const firstMatch = compiled.policy.resolution === 'first-match';
+  const { idleRuleFinding } = RESOLUTIONS[compiled.policy.resolution];
   const rules = engineOf(compiled).rules;
   // Only rules that decide something can shadow another: listing them once keeps the search linear in the rules.
   const deciding = rules.filter((r) => partition.pieces[r.index]!.cubes.length > 0);
@@ -110,14 +111,36 @@ function ruleReachFindings(context: Context): Finding[] {
       });
       continue;
     }
-    if (firstMatch && partition.pieces[rule.index]!.cubes.length === 0) {
+    const finding = idleFinding(context, idleRuleFinding, rules, deciding, rule);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+/**
+ * The finding, if any, for a rule that holds somewhere yet may never decide: the resolution's strategy names which
+ * kind to look for (`RESOLUTIONS[…].idleRuleFinding`). `deciding` lists the rules that decide something.
+ */
+function idleFinding(
+  context: Context,
+  kind: ResolutionStrategy['idleRuleFinding'],
+  rules: readonly CompiledRule[],
+  deciding: readonly CompiledRule[],
+  rule: CompiledRule,
+): Finding | undefined {
+  const { partition, space } = context;
+  const id = rule.rule.id;
+  const region = partition.ruleRegions[rule.index]!;
+  switch (kind) {
+    case 'shadowed': {
+      if (partition.pieces[rule.index]!.cubes.length > 0) return undefined;
       const earlier = deciding
         .filter((r) => r.index < rule.index)
         .filter((r) =>
           partition.pieces[r.index]!.cubes.some((c) => region.some((x) => overlaps(c, x, space))),
         )
         .map((r) => r.rule.id);
-      findings.push({
+      return {
         code: 'shadowed',
         severity: 'warning',
         ruleIds: [id, ...earlier],
@@ -126,35 +149,33 @@ function ruleReachFindings(context: Context): Finding[] {
           earlier.length === 1 ? 'rule' : 'rules'
         } ${quoteAll(earlier)}.`,
         witness: context.witness(region[0]!),
-      });
+      };
     }
-    if (!firstMatch) {
+    case 'redundant': {
       const covering = rules.filter((other) => covers(other, rule));
       const rest = subtractMasks(
         region,
         covering.flatMap((r) => partition.ruleRegions[r.index]!),
         space,
       );
-      if (rest.length === 0) {
-        const named = covering
-          .filter((r) =>
-            partition.ruleRegions[r.index]!.some((c) => region.some((x) => overlaps(c, x, space))),
-          )
-          .map((r) => r.rule.id);
-        findings.push({
-          code: 'redundant',
-          severity: 'info',
-          ruleIds: [id, ...named],
-          dutyIds: [],
-          message: `Rule ${quote(id)} changes nothing: wherever it applies, ${
-            named.length === 1 ? 'rule' : 'rules'
-          } ${quoteAll(named)} also ${named.length === 1 ? 'applies' : 'apply'} with the same or a stricter outcome.`,
-          witness: context.witness(region[0]!),
-        });
-      }
+      if (rest.length > 0) return undefined;
+      const named = covering
+        .filter((r) => partition.ruleRegions[r.index]!.some((c) => region.some((x) => overlaps(c, x, space))))
+        .map((r) => r.rule.id);
+      return {
+        code: 'redundant',
+        severity: 'info',
+        ruleIds: [id, ...named],
+        dutyIds: [],
+        message: `Rule ${quote(id)} changes nothing: wherever it applies, ${
+          named.length === 1 ? 'rule' : 'rules'
+        } ${quoteAll(named)} also ${named.length === 1 ? 'applies' : 'apply'} with the same or a stricter outcome.`,
+        witness: context.witness(region[0]!),
+      };
     }
+    default:
+      return kind satisfies never;
   }
-  return findings;
 }
 
 const includesAll = (have: readonly { id: string }[], need: readonly { id: string }[]) =>
@@ -174,7 +195,7 @@ function covers(other: CompiledRule, rule: CompiledRule): boolean {
 function overlapFindings(context: Context): Finding[] {
   const { compiled, partition, space } = context;
   const findings: Finding[] = [];
-  const firstMatch = compiled.policy.resolution === 'first-match';
+  const strategy = RESOLUTIONS[compiled.policy.resolution];
   const rules = engineOf(compiled).rules;
   // Under strictest, the cubes of every rule stricter than a level: where they match, neither rule of a pair decides.
   // Levels are positions in `OUTCOMES`, as `outcomeStrictness` gives them.
@@ -182,7 +203,8 @@ function overlapFindings(context: Context): Finding[] {
     rules.filter((r) => r.strictness > level).flatMap((r) => partition.ruleRegions[r.index]!),
   );
   for (const a of rules) {
-    const first = firstMatch ? partition.pieces[a.index]!.cubes : partition.ruleRegions[a.index]!;
+    // Under policy order, only where `a` decides can a later rule lose to it; under strictness, wherever it holds.
+    const first = overlapSide(strategy.settledBy, partition, a.index);
     if (first.length === 0) continue;
     // The smallest cube holding every cube of `first`: a region it misses, `first` misses too.
     const bound = first.length === 1 ? first[0]! : boundingCube(first);
@@ -194,7 +216,8 @@ function overlapFindings(context: Context): Finding[] {
       if (!regionsMeet(space, bound, first, second)) continue;
       let both = intersectMasks(first, second, space);
       if (both.length === 0) continue;
-      if (!firstMatch) both = subtractMasks(both, stricterThan[Math.max(a.strictness, b.strictness)]!, space);
+      if (strategy.settledBy === 'strictness')
+        both = subtractMasks(both, stricterThan[Math.max(a.strictness, b.strictness)]!, space);
       if (both.length === 0) continue;
       const region = mergeCubes(disjoint(both, space), space);
       // The better rank wins, under either resolution (the one resolution module gives the ranks).
@@ -207,12 +230,10 @@ function overlapFindings(context: Context): Finding[] {
           : `in ${regions.length} kinds of situation, such as when ${regions[0]}`;
       findings.push({
         code: 'conflicting-overlap',
-        severity: firstMatch ? 'info' : 'warning',
+        severity: strategy.overlapSeverity,
         ruleIds: [a.rule.id, b.rule.id],
         dutyIds: [],
-        message: `Rules ${quote(a.rule.id)} (${a.rule.outcome}) and ${quote(b.rule.id)} (${b.rule.outcome}) both apply ${where}; ${quote(winner.rule.id)} wins ${
-          firstMatch ? 'because it comes first' : 'because it is stricter'
-        }, so ${quote(loser.rule.id)} does not decide there.`,
+        message: `Rules ${quote(a.rule.id)} (${a.rule.outcome}) and ${quote(b.rule.id)} (${b.rule.outcome}) both apply ${where}; ${quote(winner.rule.id)} wins ${winsBecause(strategy.settledBy)}, so ${quote(loser.rule.id)} does not decide there.`,
         region: regions.join('; or '),
         regions,
         when: context.when(region),
@@ -222,6 +243,34 @@ function overlapFindings(context: Context): Finding[] {
     }
   }
   return findings;
+}
+
+/** The first rule's side of an overlap: where it decides under policy order, where it holds under strictness. */
+function overlapSide(
+  settledBy: ResolutionStrategy['settledBy'],
+  partition: DecisionPartition,
+  index: number,
+): MaskRegion {
+  switch (settledBy) {
+    case 'policy-order':
+      return partition.pieces[index]!.cubes;
+    case 'strictness':
+      return partition.ruleRegions[index]!;
+    default:
+      return settledBy satisfies never;
+  }
+}
+
+/** Why the winner of an overlap wins, in the words of a finding. */
+function winsBecause(settledBy: ResolutionStrategy['settledBy']): string {
+  switch (settledBy) {
+    case 'policy-order':
+      return 'because it comes first';
+    case 'strictness':
+      return 'because it is stricter';
+    default:
+      return settledBy satisfies never;
+  }
 }
 
 /** The smallest cube holding every cube of a non-empty region: each word the union of theirs. */

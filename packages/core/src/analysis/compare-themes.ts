@@ -1,5 +1,6 @@
 import { type CompiledPolicy, dimensionsOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
+import { nodeFacts, toConditionNode } from '../model/condition-node.js';
 import { type Outcome, outcomeStrictness } from '../model/outcome.js';
 import type { Scenario } from '../parse/scenario.js';
 import { conditionRegion } from '../region/region.js';
@@ -182,7 +183,7 @@ export function compareThemes(
 
 /** Both policies' facts and every fact a theme region tests, in vocabulary order. */
 function themeSpace(a: CompiledPolicy, b: CompiledPolicy): ScenarioSpace {
-  const themeFacts = THEMES.flatMap((t) => factsOf(THEME_REGIONS[t]));
+  const themeFacts = THEMES.flatMap((t) => [...nodeFacts(toConditionNode(THEME_REGIONS[t]))]);
   const facts = new Set([...a.factsInPlay, ...b.factsInPlay, ...themeFacts]);
   // As comparePolicies' space: a fact known to one policy only takes its values from that policy, and a set fact
   // stands as its membership dimensions, in vocabulary order.
@@ -194,13 +195,6 @@ function themeSpace(a: CompiledPolicy, b: CompiledPolicy): ScenarioSpace {
     facts.has(f),
   );
   return createSpace(inOrder, domains);
-}
-
-function factsOf(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(factsOf);
-  if ('any' in condition) return condition.any.flatMap(factsOf);
-  if ('not' in condition) return factsOf(condition.not);
-  return [condition.fact];
 }
 
 /**

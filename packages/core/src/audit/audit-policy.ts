@@ -23,6 +23,7 @@ import {
 } from '../region/region.js';
 import { type CompiledPolicy, engineOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
+import { nodeFacts, toConditionNode } from '../model/condition-node.js';
 import { deepFreeze } from '../model/deep-freeze.js';
 import { CALENDAR_DATE_PATTERN, type Jurisdiction } from '../model/policy-format.js';
 import type { Policy } from '../model/policy.js';
@@ -145,14 +146,9 @@ export interface AuditReport {
   readonly notApplied: readonly { readonly criterionId: string; readonly reason: NotAppliedReason }[];
 }
 
-/** Every fact a condition tests. */
-function conditionFacts(condition: Condition, out: Set<string> = new Set()): Set<string> {
-  if ('fact' in condition) out.add(condition.fact);
-  else if ('all' in condition) for (const c of condition.all) conditionFacts(c, out);
-  else if ('any' in condition) for (const c of condition.any) conditionFacts(c, out);
-  else conditionFacts(condition.not, out);
-  return out;
-}
+/** Every fact a condition tests, in first-seen order, read from the one internal condition form. */
+const conditionFacts = (condition: Condition, into: Set<string> = new Set()): Set<string> =>
+  nodeFacts(toConditionNode(condition), into);
 
 /** The conditions a criterion evaluates, whatever its test. */
 function criterionConditions(criterion: Criterion): Condition[] {
