@@ -8,6 +8,8 @@ import {
   defaultWeights,
   THEME_LABELS,
   type ThemeComparison,
+  toCondition,
+  toConditionNode,
 } from '@fairpost/core';
 import { describeCondition, describeThemeVerdict, enGB } from '@fairpost/render';
 
@@ -91,10 +93,11 @@ function themeText(
   if (t.example) {
     // Only the draft's vocabulary's facts are described; a custom fact of the other policy is left out of the words.
     const vocabulary = draft.vocabulary;
-    const when =
-      'all' in t.example.when
-        ? { all: t.example.when.all.filter((c) => 'fact' in c && vocabulary.facts.has(c.fact)) }
-        : t.example.when;
+    const node = toConditionNode(t.example.when);
+    const known = (node.kind === 'all' ? node.children : [node]).filter(
+      (test) => (test.kind !== 'test' && test.kind !== 'set-test') || vocabulary.facts.has(test.fact),
+    );
+    const when = toCondition({ kind: 'all', children: known });
     const described = describeCondition(when, { vocabulary });
     const situation = described.kind === 'clause' ? `if ${described.text}` : 'in any situation of the theme';
     instance = ` For example, ${situation}: your draft says “${enGB.outcomes[t.example.a]}”, ${b} “${enGB.outcomes[t.example.b]}”.`;
