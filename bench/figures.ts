@@ -77,6 +77,13 @@ export interface ScaleFigure {
 export interface BundleFigures {
   readonly minifiedKb: number;
   readonly gzipKb: number;
+  /** The same bundle with the standard vocabulary's words left out: the code alone. */
+  readonly codeMinifiedKb: number;
+  readonly codeGzipKb: number;
+  /** The standard vocabulary's words alone, gzipped. */
+  readonly wordsGzipKb: number;
+  /** The code's core modules with their kB before minifying, as measure-size.ts lists them. */
+  readonly codeModules: readonly (readonly [string, number])[];
 }
 
 /** Everything a run found. */
@@ -297,8 +304,31 @@ function bundleFigures(log: (line: string) => void): BundleFigures | undefined {
     encoding: 'utf8',
     timeout: 180_000,
   });
-  const match = /evaluate-compiled: ([\d.]+) kB minified, ([\d.]+) kB gzipped/.exec(run.stdout ?? '');
-  return match ? { minifiedKb: Number(match[1]), gzipKb: Number(match[2]) } : undefined;
+  const sizes = (entry: string) => {
+    const match = new RegExp(`^${entry}: ([\\d.]+) kB minified, ([\\d.]+) kB gzipped`, 'm').exec(
+      run.stdout ?? '',
+    );
+    return match ? { minified: Number(match[1]), gzip: Number(match[2]) } : undefined;
+  };
+  const [all, code, words] = ['evaluate-compiled', 'evaluate-compiled-code', 'vocabulary-words'].map(sizes);
+  const modules =
+    /^evaluate-compiled-code:.*\n(?: {2}.*\n)*? {2}core modules \(before minifying\): (.*)$/m.exec(
+      run.stdout ?? '',
+    );
+  const codeModules = (modules?.[1] ?? '').split(', ').flatMap((entry) => {
+    const m = /^(\S+) ([\d.]+) kB$/.exec(entry);
+    return m ? [[m[1]!, Number(m[2])] as const] : [];
+  });
+  return all && code && words && codeModules.length > 0
+    ? {
+        minifiedKb: all.minified,
+        gzipKb: all.gzip,
+        codeMinifiedKb: code.minified,
+        codeGzipKb: code.gzip,
+        wordsGzipKb: words.gzip,
+        codeModules,
+      }
+    : undefined;
 }
 
 /** Options for `collectFigures`. */
