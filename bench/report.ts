@@ -148,31 +148,32 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
 export const WHY_NOT_MET: Readonly<Record<string, string>> = {
   'validated-16':
     'The check itself is the gap, not the decision. Profiled in bench/probe-sixteen-rules.ts (one compiled policy ' +
-    'per path, interleaved with the hand-written function, two runs): the engine’s check of a plain object as ' +
-    '`parseScenario` does it (every key a fact, every value one its fact takes, nothing inherited or hidden) costs ' +
-    '5–11× the whole hand-written function on its own. Its parts: a `for…in` that only identifies the 7 keys, ' +
-    '1.3–2.6× the floor; the constant-key reads with the guard against `Object.prototype`, 1.1–1.5×; the same ' +
-    'reads with each value tested against its fact’s values (28 string comparisons as branch-free `|` chains), ' +
-    '3.3–5.6×. The `|` chains are the fastest membership test measured: a `Map` (9.7–18×) and a switch on the ' +
-    'string’s length (6–12×) were slower. So validating within 3× of a function that validates nothing is out ' +
-    'of reach on this workload; the issue’s alternative (a `parseScenario` result, checked once and recognised) ' +
-    'is the “parsed scenarios” target.',
+    'per path, each contender interleaved with the hand-written function; two runs, 3 December 01:51 and 01:55 ' +
+    'UTC): there the hand-written function costs 2.7–2.8 ns (inlined into the timing loop), and the engine’s check ' +
+    'of a plain object as `parseScenario` does it (every key a fact, every value one its fact takes, nothing ' +
+    'inherited or hidden) costs 40 ns on its own: a `for…in` that only identifies the 7 keys, 8.9–9.4 ns; the ' +
+    'constant-key reads with the guard against `Object.prototype`, 5.0–5.1 ns; the same reads with each value ' +
+    'tested against its fact’s values (28 string comparisons as branch-free `|` chains), 20 ns. The `|` chains are ' +
+    'the fastest membership test measured: a `Map` took 62–66 ns and a switch on the string’s length 44–46 ns. ' +
+    'Validated `evaluate` there costs 47–48 ns. Reading and testing all seven values costs several times a ' +
+    'function that reads the two or three its first matching rule needs and tests nothing, so ≤ 3× is out of ' +
+    'reach on this workload; the issue’s alternative (a `parseScenario` result, checked once and recognised) is ' +
+    'the “parsed scenarios” target.',
   'parsed-16':
-    'The recognised scenario costs one symbol load, two comparisons and one guard load per fact in play (a ' +
-    'polluted `Object.prototype` must never give a fact a value); the rest is the trusted path’s calls. In the ' +
-    'one-policy probe (bench/probe-sixteen-rules.ts) it measured 1.95× in the run where its parsed scenarios were ' +
-    'recognised; the margin to 3× here is within this machine’s noise (see the range).',
+    'Recognising a checked scenario is not the gap: in the probe runs above, `evaluate` on `parseScenario` results ' +
+    'cost 16.2–16.3 ns against 14.5–14.6 ns trusted (one symbol load, two comparisons and one guard load per fact ' +
+    'in play, so that a polluted `Object.prototype` never gives a fact a value). What remains is the trusted ' +
+    'path’s (next item). This table shows a wider difference between the two than the one-policy probe does; the ' +
+    'probe does not reproduce it.',
   'trusted-16':
-    'What is left is call levels and shared call sites. The generated settle now reads each fact where the first ' +
-    'rule testing it is tried, as the hand-written function does, instead of reading all seven and testing them ' +
-    'first: in a shorter interleaved run of the same engines (agreement, then this case with Fairpost and the ' +
-    'floor only) that took trusted `evaluate` from 2.4–2.7× to 1.9×, but this full run shows no change from the ' +
-    'last one (2.15×) beyond noise. `evaluate` is one function for every compiled policy, so its call into each ' +
-    'policy’s generated entry is polymorphic here (three compiled policies on this case alone) and not inlined, ' +
-    'and it loads the engine and the entry first. One compiled policy per path in a process did not do better ' +
-    '(2.1–4.3× in six one-policy runs): against a floor of 4–14 ns, whose own time varies 2–3× between ' +
-    'processes with V8’s inlining and memory layout, each call level and load is several per cent. Not closed ' +
-    'in this issue.',
+    'What is left is call levels. In the probe runs above trusted `evaluate` costs 14.5–14.6 ns against the ' +
+    'hand-written function’s 2.7–2.8 ns: `evaluate` loads the engine (one symbol-keyed property), calls the ' +
+    'policy’s generated entry, which checks the options and calls the generated if-chain, which reads the facts ' +
+    'where the first rule testing them is tried, as the hand-written function does, and returns the prebuilt ' +
+    'decision. The hand-written function is inlined into its caller and does none of the calls; against a floor ' +
+    'under 3 ns each call level is a large share, and `evaluate` is one function for every compiled policy, so ' +
+    'its call into the entry is polymorphic wherever an app compiles more than one. Closing the last factor would ' +
+    'mean handing apps the generated function itself, which the public/internal split of this issue rules out.',
   flagship:
     'Decisions with duties were deep-frozen on every call (Object.freeze plus a property descriptor per field), ' +
     'several times the whole straight-line function; they are now built and frozen once per settled rule and duty ' +
