@@ -134,6 +134,36 @@ describe('spaceWeights and cubeShare', () => {
     expect(weights && 'conditional' in weights).toBe(false);
   });
 
+  it('weigh a set fact member by member: each member in with its own chance, a member left out at even odds', () => {
+    const members = ['employer', 'clients', 'party-politics'];
+    const dimensions = members.map((m) => `content.topics[${m}]`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        fc.array(fc.subarray([true, false], { minLength: 1 }), { minLength: 3, maxLength: 3 }),
+        (chances, allowed) => {
+          const rates = Object.fromEntries(
+            members.flatMap((m, i) => (chances[i] === undefined ? [] : [[m, chances[i]]])),
+          );
+          const space = createSpace(dimensions, () => [true, false]);
+          const cube = new Map(dimensions.map((d, i) => [d, new Set<string | boolean>(allowed[i]!)]));
+          const [mask] = toMasks([cube], space);
+          // Brute force: the members are independent, each in with its chance (0.5 when not given).
+          const expected = members.reduce((product, _, i) => {
+            const chance = chances[i] ?? 0.5;
+            return product * allowed[i]!.reduce((sum, inSet) => sum + (inSet ? chance : 1 - chance), 0);
+          }, 1);
+          const weights = spaceWeights(space, { 'content.topics': rates });
+          expect(cubeShare(mask!, space, weights)).toBeCloseTo(expected, 12);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it('use the marginal alone when the given fact is not in the space', () => {
     const space = createSpace(['b'], () => ['x', 'y']);
     const weights = spaceWeights(space, {
@@ -141,6 +171,41 @@ describe('spaceWeights and cubeShare', () => {
       b: { given: 'a', rates: { x: { x: 1, y: 0 }, y: { x: 0, y: 1 } } },
     });
     expect(weights).toEqual([[0.25, 0.75]]);
+  });
+});
+
+describe('checkDistribution with a set fact', () => {
+  it('accepts each member’s chance of being in the set, however they add up', () => {
+    expect(
+      checkDistribution(
+        { 'content.topics': { employer: 0.9, clients: 0.8, 'party-politics': 0 } },
+        standardVocabulary,
+      ),
+    ).toEqual([]);
+  });
+
+  it('names an unknown member, a chance outside 0 to 1, and conditional rates on either side', () => {
+    const issues = checkDistribution(
+      {
+        'content.topics': { employer: 1.5, clinets: 0.1 },
+        'context.time': { given: 'content.topics', rates: {} },
+      },
+      standardVocabulary,
+    );
+    expect(issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['content.topics.employer', 'invalid-value'],
+      ['content.topics.clinets', 'invalid-fact-value'],
+      ['context.time.given', 'invalid-value'],
+    ]);
+    expect(issues[2]!.message).toContain('a set fact');
+    const conditional = checkDistribution(
+      { 'content.topics': { given: 'context.time', rates: {} } } as never,
+      standardVocabulary,
+    );
+    expect(conditional.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['content.topics.given', 'invalid-value'],
+    ]);
+    expect(conditional[0]!.message).toContain('cannot be conditional');
   });
 });
 

@@ -1,3 +1,4 @@
+import { splitMemberDimension } from '../model/condition-node.js';
 import { describeReceived, type Issue } from '../parse/issue.js';
 import type { ResolvedVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
@@ -25,8 +26,13 @@ export interface ConditionalFactRates {
  * (boolean values written `"true"` and `"false"`), or fact name → rates conditional on one other fact. Weights of a
  * fact (or of one row of conditional rates) are normalised to sum to 1; a value left out weighs 0; a fact left out
  * has every value equally likely. Facts are independent except for conditional rates.
+ *
+ * A set fact (`content.topics`) is weighed member by member: member → its chance of being in the set, from 0 to 1,
+ * each member independently of the others (the rates need not add up to anything); a member left out has even odds,
+ * as every member of a set fact left out does. A set fact's rates cannot be conditional, nor can a fact's rates be
+ * conditional on a set fact.
  * @example
- * { 'context.time': { 'work-time': 0.3, 'own-time': 0.7 } }
+ * { 'context.time': { 'work-time': 0.3, 'own-time': 0.7 }, 'content.topics': { 'party-politics': 0.02 } }
  */
 export type FactDistribution = Readonly<Record<string, FactRates | ConditionalFactRates>>;
 
@@ -56,6 +62,10 @@ export function checkDistribution(distribution: FactDistribution, vocabulary: Re
   };
   for (const [fact, entry] of Object.entries(distribution)) {
     const values = valuesOf(fact);
+    if (vocabulary.facts.get(fact)?.type === 'set') {
+      checkMemberRates(fact, entry, values!, issues);
+      continue;
+    }
     if (!values) {
       issues.push({
         path: [fact],
@@ -70,7 +80,13 @@ export function checkDistribution(distribution: FactDistribution, vocabulary: Re
       checkRates(fact, [fact], entry, values, issues);
       continue;
     }
-    const problem = conditionProblem(fact, entry.given, distribution, valuesOf(entry.given));
+    const problem = conditionProblem(
+      fact,
+      entry.given,
+      distribution,
+      valuesOf(entry.given),
+      vocabulary.facts.get(entry.given)?.type === 'set',
+    );
     if (problem) {
       issues.push({ path: [fact, 'given'], ...problem });
       continue;
@@ -103,13 +119,15 @@ export function checkDistribution(distribution: FactDistribution, vocabulary: Re
 
 /**
  * Why a fact cannot be conditional on `given` (undefined when it can): the given fact must exist, differ from the
- * fact, and have independent rates itself, so conditionals never chain or loop.
+ * fact, not be a set fact (a set has no one value to give a row), and have independent rates itself, so
+ * conditionals never chain or loop.
  */
 export function conditionProblem(
   fact: string,
   given: string,
   distribution: FactDistribution,
   givenValues: readonly string[] | undefined,
+  givenIsSet: boolean,
 ): Omit<Issue, 'path'> | undefined {
   if (!givenValues)
     return {
@@ -125,6 +143,13 @@ export function conditionProblem(
       expected: 'another fact of the vocabulary',
       received: JSON.stringify(given),
     };
+  if (givenIsSet)
+    return {
+      code: 'invalid-value',
+      message: `fact "${fact}" cannot be conditional on "${given}", a set fact: a set takes many members at once, so no one row of rates applies`,
+      expected: 'a fact that takes one value (true-or-false or one of a list)',
+      received: JSON.stringify(given),
+    };
   const ofGiven = distribution[given];
   if (ofGiven && isConditionalRates(ofGiven))
     return {
@@ -134,6 +159,50 @@ export function conditionProblem(
       received: JSON.stringify(given),
     };
   return undefined;
+}
+
+/** The same sentence wherever a set fact's rates are refused for being conditional. */
+export const SET_FACT_NOT_CONDITIONAL = (fact: string) =>
+  `fact "${fact}" is a set fact: its rates are each member's chance of being in the set, and cannot be conditional`;
+
+/** The same sentence wherever a member's rate is not a chance. */
+export const MEMBER_RATE_EXPECTED = 'a number from 0 to 1 (the chance the member is in the set)';
+
+/** The problems with a set fact's member rates (each a chance from 0 to 1), added to `issues`. */
+function checkMemberRates(
+  fact: string,
+  entry: FactRates | ConditionalFactRates,
+  members: readonly string[],
+  issues: Issue[],
+): void {
+  if (isConditionalRates(entry)) {
+    issues.push({
+      path: [fact, 'given'],
+      code: 'invalid-value',
+      message: SET_FACT_NOT_CONDITIONAL(fact),
+      expected: `each member's chance, as { ${members[0]}: 0.2 }`,
+      received: JSON.stringify(entry.given),
+    });
+    return;
+  }
+  for (const [member, rate] of Object.entries(entry)) {
+    if (!members.includes(member))
+      issues.push({
+        path: [fact, member],
+        code: 'invalid-fact-value',
+        message: `set fact "${fact}" has no member "${member}"`,
+        expected: `one of ${members.join(', ')}`,
+        received: JSON.stringify(member),
+      });
+    else if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1)
+      issues.push({
+        path: [fact, member],
+        code: 'invalid-value',
+        message: `the rate of ${fact} = ${member} is its chance of being in the set, from 0 to 1; found ${describeReceived(rate)}`,
+        expected: MEMBER_RATE_EXPECTED,
+        received: describeReceived(rate),
+      });
+  }
 }
 
 /** The problems with one set of weights (a fact's, or one row of conditional rates), added to `issues`. */
@@ -193,6 +262,13 @@ export function spaceWeights(space: ScenarioSpace, distribution: FactDistributio
   const conditional: ConditionalSpaceWeights[] = [];
   const weights = space.facts.map((fact, f) => {
     const domain = space.domains[f]!;
+    const dimension = splitMemberDimension(fact);
+    if (dimension) {
+      // A membership dimension (`content.topics[employer]`): in with the member's chance, out with the rest.
+      const rates = distribution[dimension.fact];
+      const chance = rates && !isConditionalRates(rates) ? (rates[dimension.member] ?? 0.5) : 0.5;
+      return domain.map((inSet) => (inSet === true ? chance : 1 - chance));
+    }
     const entry = distribution[fact];
     if (!entry || !isConditionalRates(entry)) return independent(domain, entry);
     const g = space.index.get(entry.given);

@@ -60,6 +60,49 @@ describe('parseWeightsSource', () => {
     if (!repeated.ok) expect(repeated.issues[0]).toMatchObject({ code: 'duplicate-key', line: 3 });
   });
 
+  describe('a set fact', () => {
+    it('reads each member’s chance of being in the set, which need not add up to 1', () => {
+      expect(parseWeightsSource('content.topics: { employer: 0.3, party-politics: 0.02 }\n')).toEqual({
+        ok: true,
+        distribution: { 'content.topics': { employer: 0.3, 'party-politics': 0.02 } },
+      });
+    });
+
+    it('reports an unknown member with the nearest, a chance above 1 and conditional rates, at their lines', () => {
+      const result = parseWeightsSource(
+        'content.topics:\n  employr: 0.3\n  clients: 1.5\ncontext.time:\n  given: content.topics\n  rates: {}\ncontent.topics2: {}\n',
+      );
+      const issues = result.ok
+        ? []
+        : result.issues.map((i) => [i.path.join('/'), i.line, i.column, i.message]);
+      expect(issues.slice(0, 3)).toEqual([
+        [
+          'content.topics/employr',
+          2,
+          3,
+          'set fact "content.topics" has no member "employr"; did you mean "employer"?',
+        ],
+        [
+          'content.topics/clients',
+          3,
+          12,
+          'the rate of content.topics = clients is its chance of being in the set, from 0 to 1',
+        ],
+        ['content.topics2', 7, 1, 'unknown fact "content.topics2"; did you mean "content.topics"?'],
+      ]);
+      expect(issues[3]).toEqual([
+        'context.time/given',
+        5,
+        10,
+        'fact "context.time" cannot be conditional on "content.topics", a set fact: a set takes many members at once, so no one row of rates applies',
+      ]);
+      const conditional = parseWeightsSource('content.topics:\n  given: context.time\n  rates: {}\n');
+      expect(
+        conditional.ok ? [] : conditional.issues.map((i) => [i.path.join('/'), i.line, i.column]),
+      ).toEqual([['content.topics/given', 2, 3]]);
+    });
+  });
+
   describe('conditional rates', () => {
     const rows = (extra = '') =>
       `  rates:\n    organisational: { true: 0.02, false: 0.98 }\n    personal-named: { true: 0.01, false: 0.99 }\n    personal: { true: 0.005, false: 0.995 }\n${extra}`;

@@ -7,6 +7,8 @@ import {
   conditionProblem,
   type FactDistribution,
   type FactRates,
+  MEMBER_RATE_EXPECTED,
+  SET_FACT_NOT_CONDITIONAL,
 } from './fact-distribution.js';
 
 /** How far a fact's rates may stray from 1 and still count as summing to 1 (rounding in hand-written files). */
@@ -19,7 +21,8 @@ export type ParseWeightsResult =
 
 /**
  * Reads a weights file (YAML or JSON: fact → value → rate) and checks it against a vocabulary: every fact and value
- * must exist, every rate be a number from 0 to 1, and each fact's rates sum to 1. Every problem is an issue with
+ * must exist, every rate be a number from 0 to 1, and each fact's rates sum to 1 (a set fact's rates are each
+ * member's chance of being in the set, and need not). Every problem is an issue with
  * its path, line and column, so a researcher's typo is found at once; never throws. Facts the file leaves out are
  * left out of the result (callers decide what they default to).
  * @example
@@ -99,6 +102,20 @@ export function parseWeightsSource(
     const conditionalKey = rates.items.find(
       (item) => isScalar(item.key) && item.key.value === 'given' && !values.includes('given'),
     );
+    if (definition.type === 'set') {
+      if (conditionalKey)
+        problem([key, 'given'], (conditionalKey.key as { range?: number[] }).range?.[0], {
+          code: 'invalid-value',
+          message: SET_FACT_NOT_CONDITIONAL(key),
+          expected: `each member's chance, as \`${values[0]}: 0.2\``,
+          received: describeReceived(isScalar(conditionalKey.value) ? conditionalKey.value.value : undefined),
+        });
+      else {
+        const chances = readMemberRates(key, keyOffset, rates, values);
+        if (chances) distribution[key] = chances;
+      }
+      continue;
+    }
     if (conditionalKey) {
       const read = readConditional(key, keyOffset, rates, conditionalKey, values);
       if (read) conditional.push(read);
@@ -114,7 +131,13 @@ export function parseWeightsSource(
     ...Object.fromEntries(conditional.map((read) => [read.fact, { given: read.given, rates: {} }])),
   };
   for (const read of conditional) {
-    const why = conditionProblem(read.fact, read.given, declared, valuesOf(read.given));
+    const why = conditionProblem(
+      read.fact,
+      read.given,
+      declared,
+      valuesOf(read.given),
+      vocabulary.facts.get(read.given)?.type === 'set',
+    );
     if (why) {
       const near = why.code === 'unknown-fact' ? suggest(read.given, vocabulary.facts.keys()) : undefined;
       const message = near ? `${why.message}; did you mean "${near}"?` : why.message;
@@ -198,6 +221,45 @@ export function parseWeightsSource(
       usable = false;
     }
     return usable ? given : undefined;
+  }
+
+  /** A set fact's member rates, each a chance from 0 to 1 (no total); undefined (and issues) when unusable. */
+  function readMemberRates(
+    key: string,
+    keyOffset: number | undefined,
+    rates: YAMLMap,
+    members: readonly string[],
+  ): Record<string, number> | undefined {
+    const chances: Record<string, number> = {};
+    let usable = true;
+    for (const item of rates.items) {
+      const member = isScalar(item.key) ? String(item.key.value) : String(item.key);
+      const memberOffset = isScalar(item.key) ? item.key.range?.[0] : keyOffset;
+      if (!members.includes(member)) {
+        const near = suggest(member, members);
+        problem([key, member], memberOffset, {
+          code: 'invalid-fact-value',
+          message: `set fact "${key}" has no member "${member}"${near ? `; did you mean "${near}"?` : ''}`,
+          expected: `one of ${members.join(', ')}`,
+          received: JSON.stringify(member),
+        });
+        usable = false;
+        continue;
+      }
+      const rate = isScalar(item.value) ? item.value.value : undefined;
+      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
+        problem([key, member], isScalar(item.value) ? item.value.range?.[0] : memberOffset, {
+          code: 'invalid-value',
+          message: `the rate of ${key} = ${member} is its chance of being in the set, from 0 to 1`,
+          expected: MEMBER_RATE_EXPECTED,
+          received: describeReceived(isScalar(item.value) ? item.value.value : item.value),
+        });
+        usable = false;
+        continue;
+      }
+      chances[member] = rate;
+    }
+    return usable ? chances : undefined;
   }
 
   /** A fact's conditional rates (`given:` and `rates:`), read but not yet checked against the given fact. */

@@ -15,7 +15,7 @@ const policy = (name: string) => {
 
 describe('the default weights', () => {
   it('give a rate to every value of every standard one-value fact, summing to 1 per fact', () => {
-    // A set fact (content.topics) has no rates yet: each member counts as in or out with even odds (docs/weights.md).
+    // A set fact (content.topics) has no default rates: each member counts as in or out with even odds (docs/weights.md).
     const oneValue = socialMediaVocabulary.facts.filter((f) => f.type !== 'set');
     expect(Object.keys(defaultWeights).sort()).toEqual(oneValue.map((f) => f.name).sort());
     for (const fact of oneValue) {
