@@ -6,9 +6,10 @@ import type { Issue, PathSegment } from './issue.js';
 type PolicyShape = z.infer<typeof PolicyShapeSchema>;
 
 /**
- * Checks every deadline a policy states (duties' `deadline`, escalations' `overdueBy`) and its calendar's time
- * zone: a deadline is a non-zero duration of at most a year, in ISO 8601 or in words; working days are whole days;
- * the time zone is one the runtime knows. JSON Schema cannot say "not zero" in words or look up a time zone.
+ * Checks every deadline a policy states (duties' `deadline`, escalations' `overdueBy`), its calendar's time zone
+ * and its review dates: a deadline is a non-zero duration of at most a year, in ISO 8601 or in words; working days
+ * are whole days; the time zone is one the runtime knows; the next review comes after the last. JSON Schema cannot
+ * say "not zero" in words, look up a time zone or compare two dates.
  */
 export function checkDeadlines(policy: PolicyShape): Issue[] {
   const issues: Issue[] = [];
@@ -55,6 +56,16 @@ export function checkDeadlines(policy: PolicyShape): Issue[] {
       message: `unknown time zone ${JSON.stringify(timeZone)}`,
       expected: 'an IANA time zone such as "Europe/London"',
       received: JSON.stringify(timeZone),
+    });
+  const { lastReviewed, nextReview } = policy.review ?? {};
+  // Both are YYYY-MM-DD, so the strings compare as the dates do.
+  if (lastReviewed !== undefined && nextReview !== undefined && nextReview <= lastReviewed)
+    issues.push({
+      path: ['review', 'nextReview'],
+      code: 'invalid-value',
+      message: `the next review (${nextReview}) must come after the last review (${lastReviewed})`,
+      expected: `a date after ${lastReviewed}`,
+      received: JSON.stringify(nextReview),
     });
   return issues;
 }

@@ -254,6 +254,14 @@ const BAD_POLICIES: [string, (p: Loose) => void, string, unknown][] = [
     'calendar.timeZone: unknown time zone "Europe/Londres"',
   ],
   [
+    'a next review on or before the last review',
+    (p) => {
+      p.review = { lastReviewed: '2026-09-01', nextReview: '2026-03-01' };
+    },
+    'invalid-value',
+    'review.nextReview: the next review (2026-03-01) must come after the last review (2026-09-01)',
+  ],
+  [
     'an id that is not kebab-case',
     (p) => {
       p.rules[0].id = 'Never Identify';
