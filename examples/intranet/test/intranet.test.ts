@@ -513,7 +513,7 @@ describe('The policy', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await expect
       .poll(() => page.locator(`${view} .audit-summary`).textContent(), { timeout: 15_000 })
       .toBe(
-        'Reaches less than 1% of own-time personal use (fair policies: under 5%); provides 16 of 16 support measures.',
+        'Reaches less than 1% of own-time personal use (fair policies: at most 5%); provides 16 of 16 support measures.',
       );
     await expect
       .poll(() => page.locator(`${view} .audit .hint`).textContent())

@@ -12,7 +12,7 @@ describe('fairpost audit', () => {
     const run = fairpost(['audit', 'management-draft.yaml']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'Reaches 100% of own-time personal use (fair policies: under 5%); provides 0 of 16 support measures; leaves 2 duties to the person targeted; monitors personal accounts; pre-approves personal posts.',
+      'Reaches 100% of own-time personal use (fair policies: at most 5%); provides 0 of 16 support measures; leaves 2 duties to the person targeted; monitors personal accounts; pre-approves personal posts.',
     );
     for (const theme of [
       'PRIVATE LIFE',

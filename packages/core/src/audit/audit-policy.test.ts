@@ -75,7 +75,7 @@ describe('the union’s flagship and the management draft', () => {
       expect(report.checklist).toEqual({ provided: 16, total: 16 });
     }
     expect(auditPolicy(union).summary).toBe(
-      'Reaches less than 1% of own-time personal use (fair policies: under 5%); provides 16 of 16 support measures.',
+      'Reaches less than 1% of own-time personal use (fair policies: at most 5%); provides 16 of 16 support measures.',
     );
   });
 
@@ -83,7 +83,7 @@ describe('the union’s flagship and the management draft', () => {
     const report = auditPolicy(draft);
     expect(report.jurisdictions).toEqual(['uk']);
     expect(report.summary).toBe(
-      'Reaches 100% of own-time personal use (fair policies: under 5%); provides 0 of 16 support measures; leaves 2 duties to the person targeted; monitors personal accounts; pre-approves personal posts.',
+      'Reaches 100% of own-time personal use (fair policies: at most 5%); provides 0 of 16 support measures; leaves 2 duties to the person targeted; monitors personal accounts; pre-approves personal posts.',
     );
     expect(ids(report)).toEqual([
       'own-time-reach',
@@ -217,7 +217,7 @@ describe('the other example policies, reviewed', () => {
     [
       'council-protocol.yaml',
       // Exactly at the limit (party-political posts on personal accounts): reported, not a finding.
-      'Reaches 5% of own-time personal use (fair policies: under 5%); provides 3 of 16 support measures.',
+      'Reaches 5% of own-time personal use (fair policies: at most 5%); provides 3 of 16 support measures.',
       [
         'images-without-consent:warning',
         'no-consultation:warning',
@@ -228,13 +228,13 @@ describe('the other example policies, reviewed', () => {
     ],
     [
       'government-department-guidance.yaml',
-      'Reaches 5.4% of own-time personal use (fair policies: under 5%); provides 2 of 16 support measures.',
+      'Reaches 5.4% of own-time personal use (fair policies: at most 5%); provides 2 of 16 support measures.',
       ['own-time-reach:error', 'no-review-date:note', 'no-principles:note'],
       14,
     ],
     [
       'tech-company-staff.yaml',
-      'Reaches 9.2% of own-time personal use (fair policies: under 5%); provides 1 of 16 support measures; 1 rule overbroad under US law.',
+      'Reaches 9.2% of own-time personal use (fair policies: at most 5%); provides 1 of 16 support measures; 1 rule overbroad under US law.',
       [
         'own-time-reach:error',
         'own-time-not-declared-out-of-scope:note',
@@ -248,7 +248,7 @@ describe('the other example policies, reviewed', () => {
     ],
     [
       'newsroom-support-protocol.yaml',
-      'Reaches 0% of own-time personal use (fair policies: under 5%); provides 4 of 16 support measures.',
+      'Reaches 0% of own-time personal use (fair policies: at most 5%); provides 4 of 16 support measures.',
       ['no-consultation:warning', 'no-review-date:note', 'no-jurisdiction:note'],
       12,
     ],
@@ -268,7 +268,7 @@ describe('every example policy, reviewed', () => {
   const table: [string, string, string[]][] = [
     [
       '001_online-participation-guidelines.yaml',
-      'Reaches 0% of own-time personal use (fair policies: under 5%); provides 0 of 16 support measures.',
+      'Reaches 0% of own-time personal use (fair policies: at most 5%); provides 0 of 16 support measures.',
       [
         ...SUPPORT_MEASURES,
         'no-support',
@@ -280,17 +280,17 @@ describe('every example policy, reviewed', () => {
     ],
     [
       '002_domestic-violence-programme.yaml',
-      'Reaches 0% of own-time personal use (fair policies: under 5%); provides 0 of 16 support measures.',
+      'Reaches 0% of own-time personal use (fair policies: at most 5%); provides 0 of 16 support measures.',
       [...SUPPORT_MEASURES, 'images-without-consent', 'no-consultation', 'no-review-date', 'no-jurisdiction'],
     ],
     [
       '003_council-networking-policy.yaml',
-      'Reaches 3.4% of own-time personal use (fair policies: under 5%); provides 0 of 16 support measures.',
+      'Reaches 3.4% of own-time personal use (fair policies: at most 5%); provides 0 of 16 support measures.',
       [...SUPPORT_MEASURES, 'images-without-consent', 'no-consultation', 'no-review-date', 'no-jurisdiction'],
     ],
     [
       '004_encouraging-guidance.yaml',
-      'Reaches 48% of own-time personal use (fair policies: under 5%); provides 0 of 16 support measures.',
+      'Reaches 48% of own-time personal use (fair policies: at most 5%); provides 0 of 16 support measures.',
       [
         'own-time-reach',
         'own-time-not-declared-out-of-scope',

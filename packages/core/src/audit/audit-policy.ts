@@ -140,7 +140,7 @@ export interface AuditReport {
     readonly reach: number | null;
     readonly limit: number;
   }[];
-  /** One quotable line: "Reaches 100% of own-time personal use (fair policies: under 5%); provides 0 of 16 …". */
+  /** One quotable line: "Reaches 100% of own-time personal use (fair policies: at most 5%); provides 0 of 16 …". */
   readonly summary: string;
   /** Criteria left out, and why. */
   readonly notApplied: readonly { readonly criterionId: string; readonly reason: NotAppliedReason }[];

@@ -172,7 +172,7 @@ const data = {
       fix: 'Say that own-time use of personal accounts is outside the policy, and keep in scope only client confidentiality, harassment of colleagues and acting for the organisation.',
       source: { id: 'acas-social-media-policy', section: 'Key points' },
       summary: {
-        text: 'reaches {reach} of own-time personal use (fair policies: under {limit})',
+        text: 'reaches {reach} of own-time personal use (fair policies: at most {limit})',
         when: 'always',
       },
       test: {
