@@ -20,6 +20,8 @@ export interface Command {
   readonly usage: string;
   /** Lines describing each option, as shown by `--help`. */
   readonly optionHelp: readonly string[];
+  /** A paragraph `--help` prints after the options: standard input, exit codes, what the output holds. */
+  readonly notes?: readonly string[];
   /** At least one example command line. */
   readonly examples: readonly string[];
   readonly options: CommandOptions;
@@ -122,6 +124,7 @@ export function commandHelp(command: Command): string {
     ...command.optionHelp.map((line) => `  ${line}`),
     '  -h, --help            show this help',
     '',
+    ...(command.notes ? [...command.notes, ''] : []),
     command.examples.length > 1 ? 'Examples:' : 'Example:',
     ...command.examples.map((line) => `  ${line}`),
     '',

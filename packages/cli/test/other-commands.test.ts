@@ -348,6 +348,10 @@ describe('every command', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Usage: fairpost ${name}`);
     expect(run.stdout).toMatch(/Examples?:\n {2}fairpost /);
+    // The options block lists options (or, for incident, its subcommands) and their continuation lines only;
+    // prose about standard input, exit codes or the output comes after it, as a paragraph of its own.
+    const options = /\nOptions:\n([\s\S]*?)\n\n/.exec(run.stdout)![1]!.split('\n');
+    for (const line of options) expect(line, line).toMatch(/^ {2}(-|[a-z]+ <| {20})/);
   });
 
   it('an unknown command is a usage error naming the commands', () => {

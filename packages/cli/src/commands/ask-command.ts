@@ -20,9 +20,11 @@ export const askCommand: Command = {
     '                      targeted: what support is owed?") or both',
     '--answers <file>      a YAML or JSON map of facts already known (for scripts); only what is missing is asked;',
     '                      it may list facts answered "not sure" as unsure: [fact, …]',
+    '--json                print { scenario, answers, decision } as JSON (questions go to stderr)',
+  ],
+  notes: [
     'Answer 0 (or "not sure") when you do not know: that fact is not asked again, and the policy\'s doubt',
     'rules, if it has any, decide for it.',
-    '--json                print { scenario, answers, decision } as JSON (questions go to stderr)',
     '`-` reads the policy or --answers from standard input; then no answers can be typed, so every fact',
     'the decision needs must be known.',
   ],

@@ -88,8 +88,8 @@ export const auditCommand: Command = {
     '--as-of <date>        the date to audit on (YYYY-MM-DD), for a review date that has passed; today by default',
     '--format <format>     text (default), markdown or html: the findings grouped by theme, with sources',
     '--json                print the audit report as JSON (an array for several policies)',
-    '`-` reads a policy from standard input. Exits 2 on a usage error.',
   ],
+  notes: ['`-` reads a policy from standard input. Exits 2 on a usage error.'],
   examples: [
     'fairpost audit examples/policies/management-draft.yaml',
     'fairpost audit policy.yaml --jurisdiction us --fail-on error',

@@ -23,6 +23,8 @@ export const compareCommand: Command = {
     '                      both reasons, every change in support and commitments, and the standard table',
     '--json                the same as --format json: { weights, table } and, for two policies, { comparison }',
     ...WEIGHTS_HELP,
+  ],
+  notes: [
     'Case tables among the files (a policy glob matches *.cases.yaml too) are skipped with a note on stderr;',
     '`-` reads one policy from standard input.',
   ],

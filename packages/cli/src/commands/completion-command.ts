@@ -8,7 +8,8 @@ export const completionCommand: Command = {
   name: 'completion',
   summary: 'Print a shell completion script for bash, zsh or fish.',
   usage: 'fairpost completion bash|zsh|fish',
-  optionHelp: [
+  optionHelp: [],
+  notes: [
     'bash:  source <(fairpost completion bash)   (or save it in ~/.local/share/bash-completion/completions/fairpost)',
     'zsh:   source <(fairpost completion zsh)    (after compinit)',
     'fish:  fairpost completion fish > ~/.config/fish/completions/fairpost.fish',

@@ -21,9 +21,11 @@ export const diffCommand: Command = {
   optionHelp: [
     '--format <format>     markdown (default), html (a page to circulate) or json (every region exact)',
     '--json                the same as --format json',
+    ...WEIGHTS_HELP,
+  ],
+  notes: [
     'Exit status, as diff: 0 when nothing changes in meaning (wording may), 1 when a decision, support or a',
     'commitment changes, 2 on errors.',
-    ...WEIGHTS_HELP,
   ],
   examples: [
     'fairpost diff current.yaml proposed.yaml',

@@ -19,8 +19,8 @@ export const evalCommand: Command = {
     '                      may decide for it; a scenario file lists them as unsure: [fact, …]',
     '--trace               with --json, include which rules matched and why',
     '--json                print the Decision as JSON',
-    '`-` as the policy or the --scenario file reads it from standard input.',
   ],
+  notes: ['`-` for the policy or the --scenario file reads it from standard input.'],
   examples: [
     'fairpost eval policy.yaml --fact account.kind=personal --fact context.time=own-time',
     'fairpost eval policy.yaml --scenario weekend-post.yaml --json',

@@ -21,6 +21,8 @@ export const exportCommand: Command = {
     '                      (an array of records with typed values)',
     '--json                the same as --format json',
     ...WEIGHTS_HELP,
+  ],
+  notes: [
     'One row per policy × metric: outcome shares, private-life reach and counts for the whole policy; per theme',
     'its share, the share governed and forbidden, support measures and commitments; per CTG element the rules,',
     'duties and commitments coded to it (docs/codebook.md). Case tables among the files are skipped with a note.',

@@ -13,6 +13,8 @@ export const fmtCommand: Command = {
   usage: 'fairpost fmt <files…> [--check]',
   optionHelp: [
     '--check               change nothing; list the files that would change and exit 1 if any would',
+  ],
+  notes: [
     'Each file is rewritten in place, atomically (a temporary file in the same folder, then a rename), and',
     'only when it changes. `-` reads one file from standard input and prints it formatted. JSON stays JSON.',
   ],

@@ -52,6 +52,8 @@ export const incidentCommand: Command = {
     'record <file>          the person’s own record, --format markdown|html (-o file, or stdout)',
     '-o, --output <file>    where to write; never replaced without --force, never through a symbolic link',
     '--force                replace an existing output file',
+  ],
+  notes: [
     'Times are ISO 8601 with a zone (2026-03-02T09:00:00Z); the default is now.',
     'Exit codes: 0 done, 1 unreadable or invalid input or a rejected event (one line says why), 2 usage error.',
   ],

@@ -33,8 +33,8 @@ export const lintCommand: Command = {
     '--json                print the findings as JSON (code, severity, rules, region, witness scenario);',
     '                      with --summary, { error, warning, note, byCode }',
     ...WEIGHTS_HELP,
-    '`-` reads the policy from standard input. Exits 1 when a finding is an error, whatever is shown.',
   ],
+  notes: ['`-` reads the policy from standard input. Exits 1 when a finding is an error, whatever is shown.'],
   examples: [
     'fairpost lint policy.yaml',
     'fairpost lint policy.yaml --severity warning',

@@ -40,8 +40,8 @@ export const matrixCommand: Command = {
     '--format <format>     csv (default: the facts as columns, then one outcome column per policy; a set fact',
     '                      as its members joined by ";"; empty for a fact left out) or json',
     '--json                the same as --format json',
-    'Columns are named by policy id (by file name when two policies share an id).',
   ],
+  notes: ['Columns are named by policy id (by file name when two policies share an id).'],
   examples: [
     'fairpost matrix current.yaml proposed.yaml --sample 100 --seed 7 > matrix.csv',
     'fairpost matrix policies/*.yaml --scenarios scenarios.yaml --json',

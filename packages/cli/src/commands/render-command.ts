@@ -17,8 +17,8 @@ export const renderCommand: Command = {
     '-o, --output <file>   write to a file instead of standard output (a new file; never the policy itself)',
     '--force               with -o, replace the file if it exists',
     '--json                print { format, text } (or { format, file } with -o) as JSON',
-    '`-` as the policy reads it from standard input.',
   ],
+  notes: ['`-` for the policy reads it from standard input.'],
   examples: [
     'fairpost render policy.yaml --format html -o policy.html',
     'fairpost render policy.yaml --format mermaid',

@@ -38,6 +38,8 @@ export const testCommand: Command = {
     '--coverage            also report the rules, duties and commitments no case exercises',
     '--coverage-min <N>    fail when less than N% of them are exercised (implies --coverage)',
     '--json                print { ok, passed, failed, tables: [{ file, policy, errors, cases, coverage }] }',
+  ],
+  notes: [
     'Each table names its policy file, read from the table’s folder (from the working folder for `-`, which',
     'reads one table from standard input). Exits 1 when a case fails or coverage is below --coverage-min.',
   ],

@@ -27,8 +27,8 @@ export const validateCommand: Command = {
   summary:
     'Check policy files (YAML or JSON) against the Fairpost format and vocabulary; case tables as case tables.',
   usage: 'fairpost validate <files…> [--json]',
-  optionHelp: [
-    '--json                print a JSON report: [{ file, ok, kind, policyId, issues }]',
+  optionHelp: ['--json                print a JSON report: [{ file, ok, kind, policyId, issues }]'],
+  notes: [
     'A file with `policy` and `cases` keys is checked as a case table: its fields, the policy it names, and',
     'that every scenario fits that policy. `-` reads one file from standard input.',
   ],
