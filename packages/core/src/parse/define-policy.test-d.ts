@@ -250,3 +250,49 @@ describe('definePolicy types', () => {
     });
   });
 });
+
+describe('definePolicy types doubt rules as it types conditions', () => {
+  const rules = [
+    { id: 'a', when: { fact: 'content.identifiesClient', is: true }, outcome: 'not-permitted', reason: 'r' },
+  ] satisfies PolicyDefinition['rules'];
+
+  it('accepts an assumed value the fact takes, and strictest or a named outcome for any fact, set facts too', () => {
+    definePolicy({
+      ...base,
+      rules,
+      doubt: {
+        default: { resolve: 'strictest', reason: 'If in doubt, leave it out.' },
+        facts: [
+          { fact: 'content.identifiesClient', resolve: 'assume', value: true, reason: 'Assume it could.' },
+          {
+            fact: 'account.kind',
+            resolve: 'assume',
+            value: 'personal-named',
+            reason: 'Assume it names you.',
+          },
+          { fact: 'content.topics', resolve: 'strictest', reason: 'r' },
+          { fact: 'custom.phase', resolve: 'assume', value: 'live', reason: 'r' },
+        ],
+      },
+    });
+  });
+
+  it('rejects an assumed value the fact does not take, a fact the vocabulary lacks, and assuming a set', () => {
+    definePolicy({
+      ...base,
+      rules,
+      doubt: {
+        facts: [
+          // @ts-expect-error account.kind has no value "twitter"
+          { fact: 'account.kind', resolve: 'assume', value: 'twitter', reason: 'r' },
+          // @ts-expect-error content.identifiesClient is true or false
+          { fact: 'content.identifiesClient', resolve: 'assume', value: 'yes', reason: 'r' },
+          // @ts-expect-error "account.type" is not a fact
+          { fact: 'account.type', resolve: 'strictest', reason: 'r' },
+          // @ts-expect-error a set fact has no one value to assume
+          { fact: 'content.topics', resolve: 'assume', value: 'employer', reason: 'r' },
+        ],
+      },
+    });
+  });
+});
