@@ -13,6 +13,8 @@ export default defineConfig({
       'examples/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // FAIRPOST_PROPERTY_SCALE scales every fast-check property's runs (`pnpm test:long`).
+    setupFiles: ['./test/support/vitest-setup.ts'],
     typecheck: {
       enabled: true,
       include: ['packages/*/src/**/*.test-d.ts', 'packages/*/test/**/*.test-d.ts', 'test/**/*.test-d.ts'],

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { containsQuote, normaliseWhitespace } from './contains-quote.js';
+import { runs } from '../../test/support/property-runs.js';
 
 describe('containsQuote', () => {
   it('ignores line breaks and indentation inside the quote and the text', () => {
@@ -37,14 +38,14 @@ describe('containsQuote', () => {
           return containsQuote(text, quote);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
   it('normalises whitespace idempotently', () => {
     fc.assert(
       fc.property(fc.string(), (s) => normaliseWhitespace(normaliseWhitespace(s)) === normaliseWhitespace(s)),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

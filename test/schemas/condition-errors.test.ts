@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BROKEN_CONDITIONS, ENUM_FACT_NAMES, valuesOf } from './support/broken-conditions.js';
 import { basePolicy } from './support/invalid-policies.js';
 import { EDITIONS, publishedValidator } from './support/published-validators.js';
+import { runs } from '../support/property-runs.js';
 
 /** How long the list of every fact name is: the most an error about a misspelt fact needs to say. */
 const FACT_NAMES_LENGTH = socialMediaVocabulary.facts.map((f) => `"${f.name}"`).join(',').length;
@@ -80,7 +81,7 @@ describe('errors for one broken condition, as ajv reports them (strict, allError
             params: { allowedValues: valuesOf(fact) },
           });
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
   }

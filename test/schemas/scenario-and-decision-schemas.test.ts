@@ -9,6 +9,7 @@ import { arbitraryPolicy, arbitraryScenario } from '@fairpost/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ajvVerdict, EDITIONS } from './support/published-validators.js';
+import { runs } from '../support/property-runs.js';
 
 const FACT_NAMES = socialMediaVocabulary.facts.map((fact) => fact.name);
 
@@ -18,7 +19,7 @@ describe('the published scenario schema', () => {
       fc.property(arbitraryScenario(), (scenario) => {
         for (const edition of EDITIONS) expect(ajvVerdict(edition, 'scenario', scenario).errors).toEqual([]);
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 
@@ -57,7 +58,7 @@ describe('the published scenario schema', () => {
             );
         expect(verdicts[0]).toBe(parsed.ok || customOnly);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -83,7 +84,7 @@ describe('the published decision schema', () => {
         for (const edition of EDITIONS) expect(ajvVerdict(edition, 'decision', decision).errors).toEqual([]);
         expect(DecisionSchema.safeParse(decision).error?.issues ?? []).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyMutation, arbitraryMutation } from './support/mutate-document.js';
 import { ajvVerdict, EDITIONS } from './support/published-validators.js';
+import { runs } from '../support/property-runs.js';
 
 /**
  * The checks packages/schemas/README.md lists as parsePolicy's alone: they need to compare one part of a policy with
@@ -43,7 +44,7 @@ describe('the published policy schema and parsePolicy', () => {
         expect(parsePolicy(json).ok).toBe(true);
         for (const edition of EDITIONS) expect(ajvVerdict(edition, 'policy', json).errors).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -72,7 +73,7 @@ describe('the published policy schema and parsePolicy', () => {
           expect(parsed.issues.filter((issue) => !isSemanticOnly(issue))).toEqual([]);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
     // The mutations are not idle: they break policies in both ways the property distinguishes.
     expect(rejectedBySchema).toBeGreaterThan(30);

@@ -2,6 +2,7 @@ import { parsePolicy } from '@fairpost/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ajvVerdict, EDITIONS } from './support/published-validators.js';
+import { runs } from '../support/property-runs.js';
 
 /** A small valid policy whose one source has the given address. */
 const policyWithUrl = (url: string) => ({
@@ -77,7 +78,7 @@ describe('one URL rule', () => {
         const parsed = parsePolicy(policy).ok;
         for (const edition of EDITIONS) expect(ajvVerdict(edition, 'policy', policy).valid).toBe(parsed);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

@@ -6,6 +6,7 @@ import { arbitraryCompleteScenario } from '@fairpost/core/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, ensureBuilt, fairpost } from './fairpost-binary.js';
+import { runs } from '../../../test/support/property-runs.js';
 
 beforeAll(ensureBuilt, 120_000);
 
@@ -128,7 +129,7 @@ describe('fairpost ask', () => {
         expect(run.code).toBe(0);
         expect(JSON.parse(run.stdout).decision.outcome).toBe(evaluate(starter, complete).outcome);
       }),
-      { numRuns: 8 },
+      { numRuns: runs(8) },
     );
   });
 });

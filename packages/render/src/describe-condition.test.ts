@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { describeCondition } from './describe-condition.js';
 import { normaliseCondition, toCondition } from './normalise-condition.js';
 import { enGB } from './phrasebook.js';
+import { runs } from '../../../test/support/property-runs.js';
 
 const text = (condition: Condition) => {
   const d = describeCondition(condition);
@@ -130,7 +131,7 @@ describe('normaliseCondition', () => {
           expect(normal).toBe(original);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -151,7 +152,7 @@ describe('normaliseCondition', () => {
         const normal = normaliseCondition(condition);
         if (normal.kind !== 'always' && normal.kind !== 'never') walk(toCondition(normal));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -232,7 +233,7 @@ describe('set tests', () => {
           expect(normal).toBe(original);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

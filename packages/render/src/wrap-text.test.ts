@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { growthFactor } from '../../../test/support/timing.js';
 import { wrapText } from './wrap-text.js';
+import { runs } from '../../../test/support/property-runs.js';
 
 describe('wrapText', () => {
   it('keeps every word, in order, and no line is wider than the width', () => {
@@ -12,7 +13,7 @@ describe('wrapText', () => {
         const words = (s: string) => s.split(/\s+/).join('');
         expect(words(lines.join(' '))).toBe(words(text));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -69,7 +70,7 @@ describe('wrapText against the reference', () => {
           expect(wrapText(text, width, first, rest)).toEqual(referenceWrap(text, width, first, rest));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 

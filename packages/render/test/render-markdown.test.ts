@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../src/escape-markdown.js';
 import { renderMarkdown } from '../src/index.js';
 import { ATTACKS, hostilePolicy } from './fixtures/hostile-policy.js';
+import { runs } from '../../../test/support/property-runs.js';
 
 /**
  * What a CommonMark reader sees after backslash escapes and character references: each `\x` of punctuation is the
@@ -21,7 +22,7 @@ describe('escapeMarkdown', () => {
       fc.property(fc.string({ unit: 'binary-ascii' }), (text) => {
         expect(readMarkdown(escapeMarkdown(text))).toBe(text.replace(/\s*[\r\n]+\s*/g, ' '));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -33,7 +34,7 @@ describe('escapeMarkdown', () => {
         expect(bare).not.toMatch(/[\\`*_[\]<>|~&#$@\r\n]|:\/\/|www\./i);
         expect(escaped).not.toMatch(/^\s*([-+=>#]|\d+[.)])/);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

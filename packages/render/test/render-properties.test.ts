@@ -3,6 +3,7 @@ import { arbitraryPolicy, arbitraryScenario } from '@fairpost/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { enGB, renderDecision, renderHtml, renderMarkdown, renderMermaid, renderText } from '../src/index.js';
+import { runs } from '../../../test/support/property-runs.js';
 
 const formats: [string, (p: Policy) => string, (kind: string, id: string) => string][] = [
   ['HTML', renderHtml, (kind, id) => `id="${kind}-${id}"`],
@@ -22,7 +23,7 @@ describe.each(formats)('%s rendering of generated policies', (_name, render, anc
           expect(out.replace(/\s+/g, ' ')).toContain(reason.replace(/\.$/, ''));
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -31,7 +32,7 @@ describe.each(formats)('%s rendering of generated policies', (_name, render, anc
       fc.property(arbitraryPolicy(), (policy) => {
         expect(render(structuredClone(policy))).toBe(render(policy));
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 });
@@ -48,7 +49,7 @@ describe('Mermaid rendering of generated policies', () => {
         else expect([...ids].sort()).toEqual([...expected, 'default'].sort());
         expect(chart.match(/\{"/g)?.length ?? 0).toBe(policy.rules.length);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });
@@ -59,7 +60,7 @@ describe('text rendering', () => {
       fc.property(arbitraryPolicy(), (policy) => {
         for (const line of renderText(policy).split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 });
@@ -85,7 +86,7 @@ describe('renderDecision for generated policies and scenarios', () => {
           }
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

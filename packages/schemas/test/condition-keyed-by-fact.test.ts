@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conditionKeyedByFact } from '../scripts/condition-keyed-by-fact.js';
 import { EDITIONS, type Edition, toJsonSchemaDocument } from '../scripts/json-schema-document.js';
+import { runs } from '../../../test/support/property-runs.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -71,7 +72,7 @@ describe('the condition schema rewritten for validators', () => {
           expect(byUnion(condition)).toBe(true);
           expect(byKey(condition), JSON.stringify(byKey.errors)).toBe(true);
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
 
@@ -83,7 +84,7 @@ describe('the condition schema rewritten for validators', () => {
           expect(byKey(condition), JSON.stringify(condition)).toBe(expected);
           if (!expected) rejected++;
         }),
-        { numRuns: 1000 },
+        { numRuns: runs(1000) },
       );
       expect(rejected).toBeGreaterThan(500);
     });

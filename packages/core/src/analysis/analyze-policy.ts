@@ -1,3 +1,4 @@
+import { factOfDimension } from '../model/condition-node.js';
 import { deepFreeze } from '../model/deep-freeze.js';
 import {
   type CompiledPolicy,
@@ -88,6 +89,7 @@ export function analyzePolicy(policy: Policy | CompiledPolicy, options: MetricsO
     ...dutyFindings(context),
     ...attachmentFindings(context),
     ...unusedCustomFindings(compiled),
+    ...doubtFindings(compiled),
   ]);
 }
 
@@ -401,6 +403,27 @@ function attachmentFindings(context: Context): Finding[] {
       });
   }
   return findings;
+}
+
+/**
+ * Doubt rules that can never decide: doubt settles only an outcome left open by a fact answered "not sure", so a
+ * rule for a fact no rule tests (duties alone do not count: doubt never settles a duty) is dead text.
+ */
+function doubtFindings(compiled: CompiledPolicy): Finding[] {
+  const tested = new Set(engineOf(compiled).rules.flatMap((r) => r.facts.map(factOfDimension)));
+  return (compiled.policy.doubt?.facts ?? []).flatMap((rule): Finding[] =>
+    tested.has(rule.fact)
+      ? []
+      : [
+          {
+            code: 'doubt-rule-never-applies',
+            severity: 'warning',
+            ruleIds: [],
+            dutyIds: [],
+            message: `The doubt rule for ${quote(rule.fact)} never applies: no rule tests that fact, so answering it “not sure” never leaves an outcome open.`,
+          },
+        ],
+  );
 }
 
 function unusedCustomFindings(compiled: CompiledPolicy): Finding[] {

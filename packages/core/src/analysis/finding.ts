@@ -17,6 +17,8 @@ import type { Scenario } from '../parse/scenario.js';
  *   `reviewers-on-other-outcome`: attachments that do not fit the outcome.
  * - `unused-custom-fact`, `unused-custom-entry`: declared in `custom` and never used. (Using a custom fact or entry
  *   that is not declared is already a parse error: `parsePolicy` reports it.)
+ * - `doubt-rule-never-applies`: a doubt rule (`doubt.facts`) is for a fact no rule tests, so an answer of "not sure"
+ *   to it never leaves an outcome open and the rule never decides.
  */
 export const FINDING_CODES = [
   'never-matches',
@@ -32,6 +34,7 @@ export const FINDING_CODES = [
   'reviewers-on-other-outcome',
   'unused-custom-fact',
   'unused-custom-entry',
+  'doubt-rule-never-applies',
 ] as const;
 /** One kind of finding. */
 export type FindingCode = (typeof FINDING_CODES)[number];
