@@ -13,7 +13,7 @@ import { evaluate } from '../evaluate/evaluate.js';
 import { compileAlternately } from '../testing/support/engine-paths.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import type { Policy } from '../model/policy.js';
-import type { Scenario } from '../parse/scenario.js';
+import type { Scenario, ScenarioWithDoubt } from '../parse/scenario.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
@@ -233,6 +233,67 @@ describe('analyzePolicy on a policy with planted problems', () => {
     const [redundant] = codes(analyzePolicy(strict), 'redundant');
     expect(redundant!.ruleIds).toEqual(['client-images', 'clients']);
     expect(evaluate(compilePolicy(strict), redundant!.witness!).outcome).toBe('not-permitted');
+  });
+});
+
+describe('doubt rules that never apply', () => {
+  const withDoubt = policyOf({
+    rules: [
+      {
+        id: 'clients',
+        when: { fact: 'content.identifiesClient', is: true },
+        outcome: 'not-permitted',
+        reason: 'R.',
+      },
+    ],
+    duties: [
+      {
+        id: 'report',
+        when: { fact: 'incident.kind', isNot: 'none' },
+        action: 'receive-report',
+        holder: 'safety-lead',
+        modality: 'must',
+        reason: 'R.',
+      },
+    ],
+    doubt: {
+      facts: [
+        { fact: 'content.identifiesClient', resolve: 'assume', value: true, reason: 'Assume it could.' },
+        { fact: 'incident.kind', resolve: 'strictest', reason: 'Only a duty tests it.' },
+        { fact: 'context.time', resolve: 'strictest', reason: 'Nothing tests it.' },
+      ],
+    },
+  });
+
+  it('names the doubt rules for facts no rule tests, a fact only a duty tests included', () => {
+    expect(codes(analyzePolicy(withDoubt), 'doubt-rule-never-applies').map((f) => f.message)).toEqual([
+      'The doubt rule for “incident.kind” never applies: no rule tests that fact, so answering it “not sure” never leaves an outcome open.',
+      'The doubt rule for “context.time” never applies: no rule tests that fact, so answering it “not sure” never leaves an outcome open.',
+    ]);
+  });
+
+  it('is right that they never apply: without them every decision with their facts unsure is the same', () => {
+    const facts = ['content.identifiesClient', 'incident.kind', 'context.time'];
+    const without = compilePolicy({
+      ...withDoubt,
+      doubt: { facts: withDoubt.doubt!.facts!.slice(0, 1) },
+    });
+    const compiled = compilePolicy(withDoubt);
+    fc.assert(
+      fc.property(
+        fc.subarray(facts),
+        fc.boolean(),
+        fc.constantFrom('none', 'doxxing', 'harassment'),
+        (unsure, clients, incident) => {
+          const scenario = {
+            ...(unsure.includes('content.identifiesClient') ? {} : { 'content.identifiesClient': clients }),
+            ...(unsure.includes('incident.kind') ? {} : { 'incident.kind': incident }),
+            unsure,
+          } as ScenarioWithDoubt;
+          expect(evaluate(compiled, scenario)).toEqual(evaluate(without, scenario));
+        },
+      ),
+    );
   });
 });
 
