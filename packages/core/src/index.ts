@@ -39,6 +39,7 @@ export {
 export {
   type DiffOptions,
   diffPolicies,
+  type DoubtChange,
   type PolicyDiff,
   type TextChange,
   type TextChangeSubject,

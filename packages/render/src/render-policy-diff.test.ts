@@ -34,12 +34,20 @@ const v1: Policy = {
     },
   ],
   commitments: [{ id: 'no-monitoring', commitment: 'no-monitoring-of-personal-accounts' }],
+  doubt: {
+    default: { resolve: 'outcome', outcome: 'check-first', reviewers: ['comms-team'], reason: 'Ask.' },
+  },
 };
 const v2: Policy = {
   ...v1,
   rules: [{ ...v1.rules[0]!, outcome: 'not-permitted', reason: HOSTILE }],
   duties: [{ ...v1.duties![0]!, holder: 'person-targeted', deadline: 'P2D' }],
   commitments: [{ id: 'monitoring', commitment: 'monitor-personal-accounts' }],
+  // A value no parsed policy could hold, so that the doubt section is shown hostile text too.
+  doubt: {
+    default: { resolve: 'strictest', reason: 'If in doubt, do not.' },
+    facts: [{ fact: 'context.time', resolve: 'assume', value: HOSTILE, reason: 'r' }],
+  },
 };
 
 describe('what changes for staff', () => {
@@ -53,6 +61,13 @@ describe('what changes for staff', () => {
     expect(md).toContain('within 2 days instead of within 4 hours');
     expect(md).toContain('Reversed: no-monitoring-of-personal-accounts becomes monitor-personal-accounts');
     expect(md).toContain('**Private life**');
+    expect(md).toContain('What “not sure” means: **2 rules change**.');
+    expect(md).toContain(
+      'Any fact answered “not sure”: check-first (ask comms-team) → **the strictest outcome still possible**.',
+    );
+    expect(md).toContain(
+      'context.time answered “not sure”: no rule of its own (the policy-wide rule, if any) →',
+    );
   });
 
   it('keeps hostile policy text inert in Markdown: no raw HTML, no link, no heading, one line per item', () => {

@@ -1,5 +1,6 @@
 import {
   describeDeadline,
+  type DoubtChange,
   type PolicyDiff,
   type SupportAspectChange,
   type SupportVerdict,
@@ -90,6 +91,24 @@ function textSubject(change: TextChange): string {
   }
 }
 
+/** What one side of a doubt change decides, in words (ids as the rest of the diff names outcomes). */
+function doubtWords(rule: DoubtChange['from'], fact: string | null): string {
+  if (rule === null)
+    return fact === null
+      ? 'no rule (“not sure” stays unknown)'
+      : 'no rule of its own (the policy-wide rule, if any)';
+  switch (rule.resolve) {
+    case 'strictest':
+      return 'the strictest outcome still possible';
+    case 'outcome':
+      return `${rule.outcome}${rule.reviewers?.length ? ` (ask ${rule.reviewers.join(', ')})` : ''}`;
+    case 'assume':
+      return `decide as if ${JSON.stringify(rule.value)}`;
+    default:
+      return rule satisfies never;
+  }
+}
+
 function sections(diff: PolicyDiff, sides: PolicyDiffSides): Section[] {
   const c = diff.comparison;
   const weights =
@@ -119,6 +138,15 @@ function sections(diff: PolicyDiff, sides: PolicyDiffSides): Section[] {
     ],
     [plain('Support when you are targeted: '), strong(SUPPORT_WORDS[diff.verdicts.support]), plain('.')],
     [plain('Commitments: '), strong(COMMITMENT_WORDS[diff.verdicts.commitments]), plain('.')],
+    ...(diff.doubt.length > 0
+      ? [
+          [
+            plain('What “not sure” means: '),
+            strong(`${diff.doubt.length} ${diff.doubt.length === 1 ? 'rule changes' : 'rules change'}`),
+            plain('.'),
+          ] satisfies Line,
+        ]
+      : []),
   ];
   out.push({ heading: 'In short', lines: summary });
   if (diff.themes.length > 0) {
@@ -173,6 +201,19 @@ function sections(diff: PolicyDiff, sides: PolicyDiffSides): Section[] {
           ),
           plain(' — '),
           strong(`${m.direction} protection`),
+          plain('.'),
+        ],
+      ),
+    });
+  if (diff.doubt.length > 0)
+    out.push({
+      heading: 'What “not sure” means',
+      lines: diff.doubt.map(
+        (d): Line => [
+          plain(d.fact === null ? 'Any fact answered “not sure”: ' : `${d.fact} answered “not sure”: `),
+          plain(doubtWords(d.from, d.fact)),
+          plain(' → '),
+          strong(doubtWords(d.to, d.fact)),
           plain('.'),
         ],
       ),

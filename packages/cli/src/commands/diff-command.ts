@@ -24,8 +24,8 @@ export const diffCommand: Command = {
     ...WEIGHTS_HELP,
   ],
   notes: [
-    'Exit status, as diff: 0 when nothing changes in meaning (wording may), 1 when a decision, support or a',
-    'commitment changes, 2 on errors.',
+    'Exit status, as diff: 0 when nothing changes in meaning (wording may), 1 when a decision, support, a',
+    'commitment or what an answer of "not sure" means changes, 2 on errors.',
   ],
   examples: [
     'fairpost diff current.yaml proposed.yaml',

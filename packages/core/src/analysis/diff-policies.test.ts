@@ -145,6 +145,44 @@ describe('diffPolicies when nothing changes in meaning', () => {
   });
 });
 
+describe('diffPolicies on what “not sure” means', () => {
+  const guidance = load('examples/policies/government-department-guidance.yaml');
+  const withDoubt = (doubt: Policy['doubt']): Policy => ({ ...guidance, doubt });
+  const doubt = guidance.doubt!;
+
+  it('reports a doubt rule resolved differently, added or removed as a change in meaning, by fact', () => {
+    const changed = withDoubt({
+      default: { resolve: 'strictest', reason: 'If in doubt, do not post.' },
+      facts: [
+        { fact: 'account.kind', resolve: 'assume', value: 'organisational', reason: 'Assume it is ours.' },
+      ],
+    });
+    const diff = diffPolicies(guidance, changed);
+    expect(diff.meaningChanged).toBe(true);
+    expect(diff.comparison.differences).toEqual([]);
+    expect(diff.doubt.map((d) => [d.fact, d.from?.resolve ?? null, d.to?.resolve ?? null])).toEqual([
+      [null, 'outcome', 'strictest'],
+      ['account.kind', null, 'assume'],
+      ['content.kind', 'strictest', null],
+    ]);
+  });
+
+  it('reports no change for reworded or reordered doubt rules, nor for reviewers listed in another order', () => {
+    const reworded = withDoubt({
+      default: { ...doubt.default!, reason: 'Ask the press office first.' } as typeof doubt.default,
+      facts: doubt.facts!.map((r) => ({ ...r, reason: 'Reworded.' })),
+    });
+    expect(diffPolicies(guidance, reworded).doubt).toEqual([]);
+    expect(diffPolicies(guidance, reworded).meaningChanged).toBe(false);
+    const twoReviewers = (reviewers: string[]) =>
+      withDoubt({ default: { resolve: 'outcome', outcome: 'check-first', reviewers, reason: 'r' } });
+    expect(
+      diffPolicies(twoReviewers(['comms-team', 'line-manager']), twoReviewers(['line-manager', 'comms-team']))
+        .doubt,
+    ).toEqual([]);
+  });
+});
+
 describe('commitments compared by polarity', () => {
   const vocabulary = compilePolicy(v1).vocabulary;
   it('reads a promise replaced by its opposite as one reversal, weaker for staff', () => {

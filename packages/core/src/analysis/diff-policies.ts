@@ -1,6 +1,6 @@
 import type { CompiledPolicy } from '../evaluate/compile-policy.js';
 import { deepFreeze } from '../model/deep-freeze.js';
-import type { Policy } from '../model/policy.js';
+import type { DoubtRule, FactDoubtRule, Policy } from '../model/policy.js';
 import { conditionRegion, regionFacts } from '../region/region.js';
 import { defaultWeights } from '../vocabulary/default-weights.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
@@ -62,9 +62,20 @@ export interface TextChange {
   readonly to: string | null;
 }
 
+/**
+ * A change in what an answer of "not sure" means: the policy-wide doubt rule (`fact` null) or one fact's, added
+ * (`from` null), removed (`to` null) or resolved differently. Only what the rule decides counts (how it resolves, the
+ * outcome, the assumed value, the conditions and reviewers), not its wording.
+ */
+export interface DoubtChange {
+  readonly fact: string | null;
+  readonly from: DoubtRule | FactDoubtRule | null;
+  readonly to: DoubtRule | FactDoubtRule | null;
+}
+
 /** Everything that changes from one version of a policy to the next, for "what changes for staff". */
 export interface PolicyDiff {
-  /** Whether anything changes in meaning: a decision, the support owed, or a commitment. */
+  /** Whether anything changes in meaning: a decision, the support owed, a commitment, or a doubt rule. */
   readonly meaningChanged: boolean;
   /** Which weights the shares are under. */
   readonly weights: 'default' | 'uniform' | 'given';
@@ -80,6 +91,8 @@ export interface PolicyDiff {
   };
   /** Titles, reasons, quotes, texts and the summary that differ, matched by id (order does not matter). */
   readonly text: readonly TextChange[];
+  /** Changes in what "not sure" means, the policy-wide rule first, then by fact in the newer version's order. */
+  readonly doubt: readonly DoubtChange[];
 }
 
 type Texts = Partial<Record<TextChange['field'], string>>;
@@ -145,6 +158,40 @@ function textChanges(a: Policy, b: Policy): TextChange[] {
   return out;
 }
 
+/** What a doubt rule decides, as one comparable string: its wording and provenance left out. */
+function doubtMeaning(rule: DoubtRule | FactDoubtRule): string {
+  switch (rule.resolve) {
+    case 'strictest':
+      return 'strictest';
+    case 'outcome':
+      return JSON.stringify([
+        rule.outcome,
+        [...(rule.conditions ?? [])].sort(),
+        [...(rule.reviewers ?? [])].sort(),
+      ]);
+    case 'assume':
+      return JSON.stringify(['assume', rule.value]);
+    default:
+      return rule satisfies never;
+  }
+}
+
+/** The doubt rules whose meaning differs between the versions, matched by fact. */
+function doubtChanges(a: Policy, b: Policy): DoubtChange[] {
+  const out: DoubtChange[] = [];
+  const compare = (fact: string | null, from: DoubtRule | FactDoubtRule | undefined, to: typeof from) => {
+    if (from === undefined && to === undefined) return;
+    if (from !== undefined && to !== undefined && doubtMeaning(from) === doubtMeaning(to)) return;
+    out.push({ fact, from: from ?? null, to: to ?? null });
+  };
+  compare(null, a.doubt?.default, b.doubt?.default);
+  const before = new Map((a.doubt?.facts ?? []).map((r) => [r.fact, r]));
+  const after = new Map((b.doubt?.facts ?? []).map((r) => [r.fact, r]));
+  for (const [fact, rule] of after) compare(fact, before.get(fact), rule);
+  for (const [fact, rule] of before) if (!after.has(fact)) compare(fact, rule, undefined);
+  return out;
+}
+
 /** The decisions that change, theme by theme, with shares of each theme's own situations under the weights. */
 function themeChanges(
   comparison: PolicyComparison,
@@ -200,7 +247,8 @@ function themeChanges(
  * (shares of each theme's situations under the default weights unless others are given, with examples in words),
  * support that gets weaker or stronger (holder, modality, deadline, consent, a duty removed), commitments added,
  * dropped or reversed, and the text that changes (titles, reasons, quotes, the summary), matched by id so that
- * reordering is no change. `meaningChanged` is false exactly when no decision, support or commitment changes.
+ * reordering is no change, and what an answer of "not sure" means (the doubt rules). `meaningChanged` is false
+ * exactly when no decision, support, commitment or doubt rule changes.
  * @example
  * const diff = diffPolicies(current, proposed);
  * if (diff.verdicts.support === 'weaker') console.log('support is cut');
@@ -214,10 +262,12 @@ export function diffPolicies(
   const b = compiledOf(v2);
   const distribution = options.distribution ?? defaultWeights;
   const comparison = comparePolicies(a, b, { distribution });
+  const doubt = doubtChanges(a.policy, b.policy);
   const meaningChanged =
     comparison.differences.length > 0 ||
     comparison.support.length > 0 ||
-    comparison.commitmentChanges.length > 0;
+    comparison.commitmentChanges.length > 0 ||
+    doubt.length > 0;
   return deepFreeze({
     meaningChanged,
     weights:
@@ -234,5 +284,6 @@ export function diffPolicies(
       commitments: comparison.commitmentVerdict,
     },
     text: textChanges(a.policy, b.policy),
+    doubt,
   });
 }
