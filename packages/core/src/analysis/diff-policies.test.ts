@@ -147,7 +147,7 @@ describe('diffPolicies when nothing changes in meaning', () => {
 
 describe('diffPolicies on what “not sure” means', () => {
   const guidance = load('examples/policies/government-department-guidance.yaml');
-  const withDoubt = (doubt: Policy['doubt']): Policy => ({ ...guidance, doubt });
+  const withDoubt = (doubt: NonNullable<Policy['doubt']>): Policy => ({ ...guidance, doubt });
   const doubt = guidance.doubt!;
 
   it('reports a doubt rule resolved differently, added or removed as a change in meaning, by fact', () => {
@@ -169,7 +169,7 @@ describe('diffPolicies on what “not sure” means', () => {
 
   it('reports no change for reworded or reordered doubt rules, nor for reviewers listed in another order', () => {
     const reworded = withDoubt({
-      default: { ...doubt.default!, reason: 'Ask the press office first.' } as typeof doubt.default,
+      default: { ...doubt.default!, reason: 'Ask the press office first.' },
       facts: doubt.facts!.map((r) => ({ ...r, reason: 'Reworded.' })),
     });
     expect(diffPolicies(guidance, reworded).doubt).toEqual([]);

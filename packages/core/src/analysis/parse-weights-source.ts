@@ -111,7 +111,7 @@ export function parseWeightsSource(
           received: describeReceived(isScalar(conditionalKey.value) ? conditionalKey.value.value : undefined),
         });
       else {
-        const chances = readMemberRates(key, keyOffset, rates, values);
+        const chances = readRates(key, [key], keyOffset, rates, values, 'members');
         if (chances) distribution[key] = chances;
       }
       continue;
@@ -171,13 +171,17 @@ export function parseWeightsSource(
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, distribution };
 
-  /** One map of value → rate, checked (rates from 0 to 1, summing to 1); undefined (and issues) when unusable. */
+  /**
+   * One map of value → rate, checked (rates from 0 to 1, summing to 1); undefined (and issues) when unusable. For a
+   * set fact's `members`, each rate is the member's own chance of being in the set, so there is no total to check.
+   */
   function readRates(
     label: string,
     path: readonly string[],
     labelOffset: number | undefined,
     rates: YAMLMap,
     values: readonly string[],
+    of: 'values' | 'members' = 'values',
   ): Record<string, number> | undefined {
     const key = path[0]!;
     const given: Record<string, number> = {};
@@ -190,7 +194,7 @@ export function parseWeightsSource(
         const near = suggest(value, values);
         problem([...path, value], valueOffset, {
           code: 'invalid-fact-value',
-          message: `fact "${key}" has no value "${value}"${near ? `; did you mean "${near}"?` : ''}`,
+          message: `${of === 'members' ? `set fact "${key}" has no member` : `fact "${key}" has no value`} "${value}"${near ? `; did you mean "${near}"?` : ''}`,
           expected: `one of ${values.join(', ')}`,
           received: JSON.stringify(value),
         });
@@ -201,8 +205,11 @@ export function parseWeightsSource(
       if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
         problem([...path, value], isScalar(item.value) ? item.value.range?.[0] : valueOffset, {
           code: 'invalid-value',
-          message: `the rate of ${label} = ${value} must be a number from 0 to 1`,
-          expected: 'a number from 0 to 1',
+          message:
+            of === 'members'
+              ? `the rate of ${label} = ${value} is its chance of being in the set, from 0 to 1`
+              : `the rate of ${label} = ${value} must be a number from 0 to 1`,
+          expected: of === 'members' ? MEMBER_RATE_EXPECTED : 'a number from 0 to 1',
           received: describeReceived(isScalar(item.value) ? item.value.value : item.value),
         });
         usable = false;
@@ -211,7 +218,7 @@ export function parseWeightsSource(
       given[value] = rate;
       total += rate;
     }
-    if (usable && Math.abs(total - 1) > RATE_SUM_TOLERANCE) {
+    if (usable && of === 'values' && Math.abs(total - 1) > RATE_SUM_TOLERANCE) {
       problem([...path], labelOffset, {
         code: 'invalid-value',
         message: `the rates of ${path.length === 1 ? `fact "${key}"` : label} add up to ${Math.round(total * 1e6) / 1e6}; they must add up to 1 (a value left out has rate 0)`,
@@ -221,45 +228,6 @@ export function parseWeightsSource(
       usable = false;
     }
     return usable ? given : undefined;
-  }
-
-  /** A set fact's member rates, each a chance from 0 to 1 (no total); undefined (and issues) when unusable. */
-  function readMemberRates(
-    key: string,
-    keyOffset: number | undefined,
-    rates: YAMLMap,
-    members: readonly string[],
-  ): Record<string, number> | undefined {
-    const chances: Record<string, number> = {};
-    let usable = true;
-    for (const item of rates.items) {
-      const member = isScalar(item.key) ? String(item.key.value) : String(item.key);
-      const memberOffset = isScalar(item.key) ? item.key.range?.[0] : keyOffset;
-      if (!members.includes(member)) {
-        const near = suggest(member, members);
-        problem([key, member], memberOffset, {
-          code: 'invalid-fact-value',
-          message: `set fact "${key}" has no member "${member}"${near ? `; did you mean "${near}"?` : ''}`,
-          expected: `one of ${members.join(', ')}`,
-          received: JSON.stringify(member),
-        });
-        usable = false;
-        continue;
-      }
-      const rate = isScalar(item.value) ? item.value.value : undefined;
-      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
-        problem([key, member], isScalar(item.value) ? item.value.range?.[0] : memberOffset, {
-          code: 'invalid-value',
-          message: `the rate of ${key} = ${member} is its chance of being in the set, from 0 to 1`,
-          expected: MEMBER_RATE_EXPECTED,
-          received: describeReceived(isScalar(item.value) ? item.value.value : item.value),
-        });
-        usable = false;
-        continue;
-      }
-      chances[member] = rate;
-    }
-    return usable ? chances : undefined;
   }
 
   /** A fact's conditional rates (`given:` and `rates:`), read but not yet checked against the given fact. */
