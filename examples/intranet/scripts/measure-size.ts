@@ -184,6 +184,25 @@ if (values.write) {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   writeBetweenMarkers(`${appDir}README.md`, 'table', `\n\n${table}\n\n`);
   writeBetweenMarkers(`${root}README.md`, 'page', page);
+  const incident = await builtAppChunk('incident-views');
+  writeBetweenMarkers(
+    `${appDir}README.md`,
+    'incident-chunk',
+    `${kB(Buffer.byteLength(incident))} (${kB(gzipSync(incident, { level: 9 }).length)} gzipped)`,
+  );
+}
+
+/** The code of one lazily loaded chunk of the app as `vite build` makes it (its own config), not written. */
+async function builtAppChunk(name: string): Promise<string> {
+  const output = (await build({
+    configFile: `${appDir}vite.config.ts`,
+    root: appDir,
+    logLevel: 'silent',
+    build: { write: false },
+  })) as Rolldown.RolldownOutput;
+  const chunk = output.output.find((o): o is Rolldown.OutputChunk => o.type === 'chunk' && o.name === name);
+  if (!chunk) throw new Error(`the built app has no chunk named ${name}`);
+  return chunk.code;
 }
 
 /** A Markdown table with its columns padded to one width, as the formatter leaves it. */
