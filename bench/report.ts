@@ -180,11 +180,12 @@ export const WHY_NOT_MET: Readonly<Record<string, string>> = {
     'mask (bounded), and the duties owed come from one generated function (a bit mask). If this row is over ' +
     'target, the run was disturbed: interleaved runs of the same engines measured 1.8–2.2×.',
   large:
-    'Noise, not a change: the range spans the target (the floor’s unseen scenarios are new objects each round, ' +
-    'so both sides are dominated by memory traffic on this loaded machine). An interleaved A/B of the generated ' +
-    'settle before and after this run’s change (reading facts where first tested), on 200 rules with fresh ' +
-    'scenarios each round, measured medians of 1.04×, 1.17× and 3.8× the if-chain before against 0.87×, 0.99× ' +
-    'and 2.77× after.',
+    'If this row is over target, the JIT is the cause, not the engine. bench/probe-unseen.ts (200 rules; Fairpost ' +
+    'and the if-chain alone, interleaved, 9 rounds; 3 December 02:44 UTC) measured validated `evaluate` on fresh ' +
+    'scenarios at 1.86× the if-chain, the same as on scenarios seen every round (1.89×), once the warm-up had run on ' +
+    '50,000 scenarios of its own; warmed up on 5,000 it measured 3.97× (1.77×–14.8×), with CPU time above wall time: ' +
+    'V8 deoptimising at rules first taken inside a timed round and recompiling in the background. This benchmark ' +
+    'warms the unseen rows up on 50,000 scenarios; earlier runs, warmed on 5,000, measured 2.43× to 6.10×.',
   'analyze-2000':
     'Run-to-run spread on this shared machine: the run of 14:24 UTC measured 2,134 ms, and the run of 17:00 UTC ' +
     '(taken while the full test suite ran on the same two cores) 4,733 ms, with nothing `analyzePolicy` runs ' +
