@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Condition } from '../model/condition.js';
+import type { Truth } from '../model/decision.js';
+import { parsePolicy } from '../parse/parse-policy.js';
 import { parseScenario, type Scenario } from '../parse/scenario.js';
 import { arbitraryPolicy, arbitraryScenario } from '../testing.js';
 import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
+import { validPolicyJson } from '../testing/support/valid-policy.js';
+import { compilePolicy } from './compile-policy.js';
 import { evaluate, InvalidScenarioError } from './evaluate.js';
 
 const RUNS = { numRuns: 100 };
@@ -98,6 +103,205 @@ describe('evaluate reads only the scenario’s own enumerable properties, as par
           for (const fact of added) delete (Object.prototype as Record<string, unknown>)[fact];
         }
       }),
+      RUNS,
+    );
+  });
+});
+
+const parsed = parsePolicy(validPolicyJson());
+if (!parsed.ok) throw new Error('the base policy of the evaluate tests must be valid');
+const compiled = compilePolicy(parsed.policy);
+
+describe('evaluate on a scenario that does not fit the vocabulary', () => {
+  it('throws InvalidScenarioError carrying the same issues parseScenario returns', () => {
+    const bad = { 'account.kind': 'twitter', 'no.such': true } as unknown as Scenario;
+    const expected = parseScenario(bad, compiled);
+    expect(expected.ok).toBe(false);
+    let thrown: unknown;
+    try {
+      evaluate(compiled, bad);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidScenarioError);
+    expect((thrown as InvalidScenarioError).issues).toEqual(expected.ok ? [] : expected.issues);
+    expect((thrown as Error).message).toBe(
+      'invalid scenario: account.kind: fact "account.kind" has no value "twitter"; expected one of organisational, personal-named, personal, pseudonymous; no.such: unknown fact "no.such"',
+    );
+  });
+
+  it('skips the check when told the scenario is trusted', () => {
+    const unchecked = { 'no.such': true } as unknown as Scenario;
+    expect(() => evaluate(compiled, unchecked, { trusted: true })).not.toThrow();
+  });
+});
+
+/** A value no fact of the standard vocabulary takes, of every kind a caller might pass by mistake. */
+const arbitraryForeignValue = fc.constantFrom('twitter', '', 'PERSONAL', 0, 1, null, { value: 'personal' });
+
+describe.each(ENGINE_PATHS)('InvalidScenarioError ($name)', ({ compile }) => {
+  it('names by its path every fact given a value it cannot take, and every unknown fact', () => {
+    fc.assert(
+      fc.property(
+        arbitraryPolicy({ maxRules: 4 }).chain((policy) => {
+          const compiledPolicy = compile(policy);
+          // The facts the policy reads, or one it does not: a wrong value is refused either way.
+          const facts = compiledPolicy.factsInPlay.length > 0 ? compiledPolicy.factsInPlay : ['account.kind'];
+          return fc.tuple(
+            fc.constant(compiledPolicy),
+            arbitraryScenario(compiledPolicy),
+            fc.subarray([...facts], { minLength: 1 }),
+            arbitraryForeignValue,
+            fc.boolean(),
+          );
+        }),
+        ([compiledPolicy, scenario, wrong, value, unknownKey]) => {
+          const bad: Record<string, unknown> = { ...scenario };
+          for (const fact of wrong) bad[fact] = value;
+          if (unknownKey) bad['account.knd'] = 'personal';
+          let thrown: unknown;
+          try {
+            evaluate(compiledPolicy, bad as Scenario);
+          } catch (error) {
+            thrown = error;
+          }
+          expect(thrown).toBeInstanceOf(InvalidScenarioError);
+          const issues = (thrown as InvalidScenarioError).issues;
+          const expected = [
+            ...wrong.map((fact) => [fact, 'invalid-fact-value']),
+            ...(unknownKey ? [['account.knd', 'unknown-fact']] : []),
+          ];
+          expect(issues.map((i) => [i.path.join('.'), i.code]).sort()).toEqual(expected.sort());
+          for (const fact of wrong) expect((thrown as Error).message).toContain(`${fact}: `);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe.each(ENGINE_PATHS)('the trusted option ($name)', ({ compile }) => {
+  it('decides a valid scenario exactly as the checked path does, complete or partial', () => {
+    fc.assert(
+      fc.property(
+        arbitraryPolicy({ maxRules: 6 }).chain((policy) => {
+          const compiledPolicy = compile(policy);
+          return fc.tuple(fc.constant(compiledPolicy), arbitraryScenario(compiledPolicy));
+        }),
+        ([compiledPolicy, scenario]) => {
+          expect(evaluate(compiledPolicy, scenario, { trusted: true })).toEqual(
+            evaluate(compiledPolicy, scenario),
+          );
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+/** Kleene's three-valued reading of a condition, written from the format's definition: unknown where a fact is missing. */
+function truth(condition: Condition, scenario: Scenario): Truth {
+  const c = condition as Record<string, unknown>;
+  const fold = (parts: Truth[], absorbing: Truth): Truth =>
+    parts.includes(absorbing)
+      ? absorbing
+      : parts.includes('unknown')
+        ? 'unknown'
+        : absorbing === 'false'
+          ? 'true'
+          : 'false';
+  if (Array.isArray(c.all))
+    return fold(
+      (c.all as Condition[]).map((x) => truth(x, scenario)),
+      'false',
+    );
+  if (Array.isArray(c.any))
+    return fold(
+      (c.any as Condition[]).map((x) => truth(x, scenario)),
+      'true',
+    );
+  if (c.not !== undefined) {
+    const inner = truth(c.not as Condition, scenario);
+    return inner === 'unknown' ? 'unknown' : inner === 'true' ? 'false' : 'true';
+  }
+  const value = (scenario as Record<string, unknown>)[c.fact as string];
+  if (value === undefined) return 'unknown';
+  const members = value as unknown[];
+  const result =
+    'includes' in c
+      ? members.includes(c.includes)
+      : 'includesAny' in c
+        ? (c.includesAny as unknown[]).some((m) => members.includes(m))
+        : 'includesAll' in c
+          ? (c.includesAll as unknown[]).every((m) => members.includes(m))
+          : 'is' in c
+            ? value === c.is
+            : 'isNot' in c
+              ? value !== c.isNot
+              : 'in' in c
+                ? (c.in as unknown[]).includes(value)
+                : !(c.notIn as unknown[]).includes(value);
+  return result ? 'true' : 'false';
+}
+
+/** The fact tests of a condition, in the order they are written. */
+function factTestsOf(condition: Condition): Condition[] {
+  const c = condition as Record<string, unknown>;
+  if (Array.isArray(c.all)) return (c.all as Condition[]).flatMap(factTestsOf);
+  if (Array.isArray(c.any)) return (c.any as Condition[]).flatMap(factTestsOf);
+  if (c.not !== undefined) return factTestsOf(c.not as Condition);
+  return [condition];
+}
+
+const OPERATORS = ['is', 'isNot', 'in', 'notIn', 'includes', 'includesAny', 'includesAll'] as const;
+
+describe.each(ENGINE_PATHS)('the trace option ($name)', ({ compile }) => {
+  it('traces every rule in policy order, each fact test with the value it read, in three-valued logic', () => {
+    fc.assert(
+      fc.property(
+        arbitraryPolicy({ maxRules: 6 }).chain((policy) => {
+          const compiledPolicy = compile(policy);
+          return fc.tuple(fc.constant(compiledPolicy), arbitraryScenario(compiledPolicy));
+        }),
+        ([compiledPolicy, scenario]) => {
+          const { trace } = evaluate(compiledPolicy, scenario, { trace: true });
+          const rules = compiledPolicy.policy.rules;
+          expect(trace?.map((r) => [r.ruleId, r.result])).toEqual(
+            rules.map((rule) => [rule.id, truth(rule.when, scenario)]),
+          );
+          rules.forEach((rule, i) => {
+            expect(trace![i]!.tests.map((t) => [t.fact, t.operator, t.actual, t.result])).toEqual(
+              factTestsOf(rule.when).map((test) => {
+                const fact = (test as { fact: string }).fact;
+                return [
+                  fact,
+                  OPERATORS.find((operator) => operator in test),
+                  (scenario as Record<string, unknown>)[fact],
+                  truth(test, scenario),
+                ];
+              }),
+            );
+          });
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('changes nothing else in the decision, and is absent unless asked for', () => {
+    fc.assert(
+      fc.property(
+        arbitraryPolicy({ maxRules: 6 }).chain((policy) => {
+          const compiledPolicy = compile(policy);
+          return fc.tuple(fc.constant(compiledPolicy), arbitraryScenario(compiledPolicy));
+        }),
+        ([compiledPolicy, scenario]) => {
+          const plain = evaluate(compiledPolicy, scenario);
+          expect(plain.trace).toBeUndefined();
+          const { trace: _, ...rest } = evaluate(compiledPolicy, scenario, { trace: true });
+          expect(rest).toEqual(plain);
+        },
+      ),
       RUNS,
     );
   });

@@ -363,6 +363,15 @@ describe('parsePolicy', () => {
     expect(result.issues.every((i) => i.path[0] === 'custom')).toBe(true);
   });
 
+  it('refuses a policy-wide doubt rule that assumes a value (the value depends on the fact)', () => {
+    const result = parsePolicy({
+      ...validPolicyJson(),
+      doubt: { default: { resolve: 'assume', value: true, reason: 'r' } },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]!.path.slice(0, 2)).toEqual(['doubt', 'default']);
+  });
+
   it('returns an issue instead of throwing when reading the input throws', () => {
     const hostile = new Proxy(
       {},
