@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../model/condition.js';
-import type { Truth } from '../model/decision.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import { parseScenario, type Scenario } from '../parse/scenario.js';
 import { arbitraryPolicy, arbitraryScenario } from '../testing.js';
 import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
+import { referenceTruth } from '../testing/support/reference-evaluator.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import { compilePolicy } from './compile-policy.js';
 import { evaluate, InvalidScenarioError } from './evaluate.js';
@@ -199,51 +199,6 @@ describe.each(ENGINE_PATHS)('the trusted option ($name)', ({ compile }) => {
   });
 });
 
-/** Kleene's three-valued reading of a condition, written from the format's definition: unknown where a fact is missing. */
-function truth(condition: Condition, scenario: Scenario): Truth {
-  const c = condition as Record<string, unknown>;
-  const fold = (parts: Truth[], absorbing: Truth): Truth =>
-    parts.includes(absorbing)
-      ? absorbing
-      : parts.includes('unknown')
-        ? 'unknown'
-        : absorbing === 'false'
-          ? 'true'
-          : 'false';
-  if (Array.isArray(c.all))
-    return fold(
-      (c.all as Condition[]).map((x) => truth(x, scenario)),
-      'false',
-    );
-  if (Array.isArray(c.any))
-    return fold(
-      (c.any as Condition[]).map((x) => truth(x, scenario)),
-      'true',
-    );
-  if (c.not !== undefined) {
-    const inner = truth(c.not as Condition, scenario);
-    return inner === 'unknown' ? 'unknown' : inner === 'true' ? 'false' : 'true';
-  }
-  const value = (scenario as Record<string, unknown>)[c.fact as string];
-  if (value === undefined) return 'unknown';
-  const members = value as unknown[];
-  const result =
-    'includes' in c
-      ? members.includes(c.includes)
-      : 'includesAny' in c
-        ? (c.includesAny as unknown[]).some((m) => members.includes(m))
-        : 'includesAll' in c
-          ? (c.includesAll as unknown[]).every((m) => members.includes(m))
-          : 'is' in c
-            ? value === c.is
-            : 'isNot' in c
-              ? value !== c.isNot
-              : 'in' in c
-                ? (c.in as unknown[]).includes(value)
-                : !(c.notIn as unknown[]).includes(value);
-  return result ? 'true' : 'false';
-}
-
 /** The fact tests of a condition, in the order they are written. */
 function factTestsOf(condition: Condition): Condition[] {
   const c = condition as Record<string, unknown>;
@@ -267,7 +222,7 @@ describe.each(ENGINE_PATHS)('the trace option ($name)', ({ compile }) => {
           const { trace } = evaluate(compiledPolicy, scenario, { trace: true });
           const rules = compiledPolicy.policy.rules;
           expect(trace?.map((r) => [r.ruleId, r.result])).toEqual(
-            rules.map((rule) => [rule.id, truth(rule.when, scenario)]),
+            rules.map((rule) => [rule.id, referenceTruth(rule.when, scenario)]),
           );
           rules.forEach((rule, i) => {
             expect(trace![i]!.tests.map((t) => [t.fact, t.operator, t.actual, t.result])).toEqual(
@@ -277,7 +232,7 @@ describe.each(ENGINE_PATHS)('the trace option ($name)', ({ compile }) => {
                   fact,
                   OPERATORS.find((operator) => operator in test),
                   (scenario as Record<string, unknown>)[fact],
-                  truth(test, scenario),
+                  referenceTruth(test, scenario),
                 ];
               }),
             );

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCondition, compilePolicy } from '../evaluate/compile-policy.js';
-import { evaluate } from '../evaluate/evaluate.js';
 import { arbitraryCondition, arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import { standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import type { Condition } from './condition.js';
@@ -54,32 +53,6 @@ describe('the internal condition form', () => {
     expect((error as Error).message).toMatch(
       /^rules\[0\]\.when\.all\[0\](\.not)+: a condition may be nested at most 64/,
     );
-  });
-
-  it('refuses a condition nested 100,000 deep with a clear error, never a stack overflow', () => {
-    expect(() => compileCondition(nested(100_000), standardVocabulary)).toThrow(ConditionTooDeepError);
-    const [policy] = fc.sample(arbitraryPolicy({ maxRules: 2 }), { numRuns: 1, seed: 5 });
-    const duty = { id: 'd', when: nested(100_000), action: 'x', holder: 'y', modality: 'must', reason: 'r' };
-    expect(() => compilePolicy({ ...policy!, duties: [duty] } as typeof policy & object)).toThrow(
-      /^duties\[0\]\.when(\.not)+: /,
-    );
-  });
-
-  it('evaluates a condition at the deepest depth allowed, on both engine paths', () => {
-    const [policy] = fc.sample(arbitraryPolicy({ maxRules: 1, resolution: 'first-match' }), {
-      numRuns: 1,
-      seed: 2,
-    });
-    const deep = {
-      ...policy!,
-      rules: [{ id: 'deep', when: nested(MAX_CONDITION_DEPTH), outcome: 'not-permitted', reason: 'x' }],
-    } as typeof policy & object;
-    // 64 levels: the fact test, then 63 `not`s, so it holds exactly when the account is not personal.
-    for (const generateCode of [true, false]) {
-      const compiled = compilePolicy(deep, { generateCode });
-      expect(evaluate(compiled, { 'account.kind': 'personal' }).outcome).toBe(deep.default.outcome);
-      expect(evaluate(compiled, { 'account.kind': 'organisational' }).outcome).toBe('not-permitted');
-    }
   });
 
   it('makes a fold that forgets a kind of node a compile error', () => {
