@@ -3,25 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { type CompiledPolicy, compileCondition, compilePolicy, TRUE } from '../evaluate/compile-policy.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { compileAlternately } from '../testing/support/engine-paths.js';
-import { OUTCOMES, outcomeStrictness } from '../model/outcome.js';
+import { outcomeStrictness } from '../model/outcome.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import type { Policy } from '../model/policy.js';
-import type { Scenario } from '../parse/scenario.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
-import type { FactValue } from '../vocabulary/fact-types.js';
-import { factDomain, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
+import { everyScenario } from '../testing/support/every-scenario.js';
 import { comparePolicies } from './compare-policies.js';
-import { InvalidDistributionError } from './fact-distribution.js';
-import { policyMetrics } from './policy-metrics.js';
-
-function everyScenario(facts: readonly string[]): Scenario[] {
-  let out: Record<string, FactValue>[] = [{}];
-  for (const fact of facts) {
-    const domain = factDomain(standardVocabulary.facts.get(fact)!);
-    out = out.flatMap((s) => domain.map((v) => ({ ...s, [fact]: v })));
-  }
-  return out as Scenario[];
-}
 
 const base = {
   schemaVersion: '1.0.0',
@@ -152,23 +139,6 @@ describe('comparePolicies on two versions of a policy', () => {
     expect(weighted.stricterShare).toBeCloseTo(1 / 2);
     expect(weighted.metrics.a.outcomeShares['out-of-scope']).toBeCloseTo((1 / 2) * (3 / 4));
   });
-
-  it('rejects a distribution naming an unknown fact or value, or unusable weights, with a path', () => {
-    const bad = () =>
-      policyMetrics(current, {
-        distribution: { 'account.knid': { personal: 1 }, 'context.time': { weekend: 1, 'own-time': -1 } },
-      });
-    expect(bad).toThrow(InvalidDistributionError);
-    try {
-      bad();
-    } catch (error) {
-      expect((error as InvalidDistributionError).issues.map((i) => [i.path, i.code])).toEqual([
-        [['account.knid'], 'unknown-fact'],
-        [['context.time', 'weekend'], 'invalid-fact-value'],
-        [['context.time', 'own-time'], 'invalid-value'],
-      ]);
-    }
-  });
 });
 
 const small = { maxRules: 5, maxValuesPerFact: 3, maxDuties: 2 };
@@ -204,33 +174,6 @@ describe('comparePolicies agrees with brute-force enumeration of every complete 
           expect(evaluate(a, d.witness).outcome).toBe(d.a.outcome);
           expect(evaluate(b, d.witness).outcome).toBe(d.b.outcome);
         }
-      }),
-      { numRuns: 40 },
-    );
-  });
-
-  it('measures outcome shares and private-life reach as brute-force counting does', () => {
-    fc.assert(
-      fc.property(arbitraryPolicy(small), (p) => {
-        const compiled = compileAlternately(p);
-        const metrics = policyMetrics(compiled);
-        const facts = [...new Set([...compiled.factsInPlay, 'account.kind', 'context.time'])];
-        const scenarios = everyScenario(facts);
-        const outcomes = scenarios.map((s) => evaluate(compiled, s, { trusted: true }).outcome);
-        for (const outcome of OUTCOMES)
-          expect(metrics.outcomeShares[outcome]).toBeCloseTo(
-            outcomes.filter((o) => o === outcome).length / scenarios.length,
-            10,
-          );
-        const privateLife = scenarios
-          .map((s, i) => [s, outcomes[i]] as const)
-          .filter(
-            ([s]) =>
-              (s['account.kind'] === 'personal' || s['account.kind'] === 'pseudonymous') &&
-              s['context.time'] === 'own-time',
-          );
-        const governed = privateLife.filter(([, o]) => o !== 'out-of-scope').length;
-        expect(metrics.privateLifeReach).toBeCloseTo(governed / privateLife.length, 10);
       }),
       { numRuns: 40 },
     );
