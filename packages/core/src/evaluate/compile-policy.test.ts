@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { notNested } from '../testing/support/deep-condition.js';
 import { type Condition, ConditionTooDeepError, MAX_CONDITION_DEPTH } from '../index.js';
 import type { Policy } from '../model/policy.js';
 import type { Scenario } from '../parse/scenario.js';
@@ -17,13 +18,6 @@ import {
 import { evaluate } from './evaluate.js';
 
 const RUNS = { numRuns: 100 };
-
-/** A fact test wrapped in `not` until the condition is `depth` levels deep. */
-function nested(depth: number): Condition {
-  let condition: Condition = { fact: 'account.kind', is: 'personal' };
-  for (let level = 1; level < depth; level++) condition = { not: condition };
-  return condition;
-}
 
 /** A policy with scenarios over its facts, partial ones by default. */
 const arbitraryCase = (policies: fc.Arbitrary<Policy>, complete = false) =>
@@ -146,9 +140,16 @@ describe('the compiled policy', () => {
 
 describe('limits on conditions', () => {
   it('refuses a condition nested 100,000 deep with a clear error, never a stack overflow', () => {
-    expect(() => compileCondition(nested(100_000), standardVocabulary)).toThrow(ConditionTooDeepError);
+    expect(() => compileCondition(notNested(100_000), standardVocabulary)).toThrow(ConditionTooDeepError);
     const [policy] = fc.sample(arbitraryPolicy({ maxRules: 2 }), { numRuns: 1, seed: 5 });
-    const duty = { id: 'd', when: nested(100_000), action: 'x', holder: 'y', modality: 'must', reason: 'r' };
+    const duty = {
+      id: 'd',
+      when: notNested(100_000),
+      action: 'x',
+      holder: 'y',
+      modality: 'must',
+      reason: 'r',
+    };
     expect(() => compilePolicy({ ...policy!, duties: [duty] } as typeof policy & object)).toThrow(
       /^duties\[0\]\.when(\.not)+: /,
     );
@@ -161,7 +162,7 @@ describe('limits on conditions', () => {
     });
     const deep = {
       ...policy!,
-      rules: [{ id: 'deep', when: nested(MAX_CONDITION_DEPTH), outcome: 'not-permitted', reason: 'x' }],
+      rules: [{ id: 'deep', when: notNested(MAX_CONDITION_DEPTH), outcome: 'not-permitted', reason: 'x' }],
     } as typeof policy & object;
     // 64 levels: the fact test, then 63 `not`s, so it holds exactly when the account is not personal.
     for (const generateCode of [true, false]) {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { notNested } from '../testing/support/deep-condition.js';
 import { compileCondition, compilePolicy } from '../evaluate/compile-policy.js';
 import { arbitraryCondition, arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import { standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
-import type { Condition } from './condition.js';
 import {
   type ConditionNode,
   ConditionTooDeepError,
@@ -11,13 +11,6 @@ import {
   toCondition,
   toConditionNode,
 } from './condition-node.js';
-
-/** A fact test wrapped in `not` until the condition is `depth` levels deep. */
-function nested(depth: number): Condition {
-  let condition: Condition = { fact: 'account.kind', is: 'personal' };
-  for (let level = 1; level < depth; level++) condition = { not: condition };
-  return condition;
-}
 
 describe('the internal condition form', () => {
   it('keeps everything the published form says: converting back gives the same condition', () => {
@@ -30,7 +23,7 @@ describe('the internal condition form', () => {
   });
 
   it(`accepts conditions ${MAX_CONDITION_DEPTH} levels deep and refuses deeper ones with the path`, () => {
-    const deepest = nested(MAX_CONDITION_DEPTH);
+    const deepest = notNested(MAX_CONDITION_DEPTH);
     expect(compileCondition(deepest, standardVocabulary).test({ 'account.kind': 'personal' })).toBeTypeOf(
       'number',
     );
@@ -38,7 +31,7 @@ describe('the internal condition form', () => {
     const tooDeep = {
       ...policy!,
       rules: [
-        { id: 'deep', when: { all: [nested(MAX_CONDITION_DEPTH)] }, outcome: 'permitted', reason: 'x' },
+        { id: 'deep', when: { all: [notNested(MAX_CONDITION_DEPTH)] }, outcome: 'permitted', reason: 'x' },
       ],
     } as typeof policy & object;
     const error = (() => {
