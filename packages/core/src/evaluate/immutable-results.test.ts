@@ -16,6 +16,7 @@ import {
   standardVocabulary,
 } from '../index.js';
 import { arbitraryPolicy, arbitraryScenario } from '../testing.js';
+import { unfrozen } from '../testing/support/unfrozen.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 
 const FILE = join(import.meta.dirname, '../../../../examples/policies/000_staff-union-alternative.yaml');
@@ -23,17 +24,6 @@ const parsed = parsePolicySource(readFileSync(FILE, 'utf8'), { filename: FILE })
 if (!parsed.ok) throw new Error('the union policy must parse');
 const union = parsed.policy;
 const DOXXED = { 'incident.kind': 'doxxing', 'incident.workRelated': true } as const;
-
-/** Every object reachable from a value that is not frozen, by path. */
-function unfrozen(value: unknown, at = '$', seen = new Set<object>()): string[] {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return [];
-  seen.add(value);
-  const own = Object.isFrozen(value) ? [] : [at];
-  return [
-    ...own,
-    ...Object.keys(value).flatMap((k) => unfrozen((value as Record<string, unknown>)[k], `${at}.${k}`, seen)),
-  ];
-}
 
 /** Tries to change a value; in a module (strict mode) writing to a frozen object throws a TypeError. */
 function tryToChange(change: () => void): unknown {
