@@ -9,11 +9,11 @@ import { arbitraryCompleteScenario, arbitraryScenario } from '../testing/arbitra
 import { referenceDecide, referenceDuties, referenceTruth } from '../testing/support/reference-evaluator.js';
 import { factDomain, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import {
+  type CompileOptions,
   compileCondition,
   compileEngine,
   compilePolicy,
   engineOf,
-  type PolicyEngine,
 } from './compile-policy.js';
 import { evaluate } from './evaluate.js';
 
@@ -31,14 +31,26 @@ const arbitraryCase = (policies: fc.Arbitrary<Policy>, complete = false) =>
     ),
   );
 
-/** Makes every closure test of an engine's rules and duties throw, so a decision reached proves they never ran. */
-function withoutClosures(engine: PolicyEngine): void {
+/**
+ * Compiles a policy, noting the name of every function generated, then makes every closure test of its rules and
+ * duties throw, so that a decision reached proves the closures never ran.
+ */
+function compileWithoutClosures(policy: Policy, options: CompileOptions = {}) {
+  const names: string[] = [];
+  const engine = compileEngine(policy, { ...options, onGeneratedSource: (name) => names.push(name) });
   const fail = () => {
     throw new Error('a closure test ran');
   };
   for (const condition of [...engine.rules, ...engine.duties])
     Object.defineProperty(condition, 'test', { value: fail });
+  return { engine, names };
 }
+
+/** First-match policies with rules, and complete scenarios: the scan alone picks the rule, the duty mask the duties. */
+const firstMatchCases = arbitraryCase(
+  arbitraryPolicy({ maxRules: 8, resolution: 'first-match' }).filter((policy) => policy.rules.length > 0),
+  true,
+);
 
 describe('compilePolicy with and without generated code', () => {
   it('decides every scenario the same with generateCode: false as by default, traces and duties included', () => {
@@ -60,44 +72,28 @@ describe('compilePolicy with and without generated code', () => {
 
   it('runs generated code by default: its functions are shown to a listener, and decide without the closures', () => {
     fc.assert(
-      fc.property(
-        arbitraryCase(arbitraryPolicy({ maxRules: 8, resolution: 'first-match' }), true),
-        ([policy, scenarios]) => {
-          fc.pre(policy.rules.length > 0);
-          const names: string[] = [];
-          const engine = compileEngine(policy, { onGeneratedSource: (name) => names.push(name) });
-          expect(names).toContain(`scan 0-${policy.rules.length - 1}`);
-          expect(names).toContain('scenario check');
-          withoutClosures(engine);
-          // First-match on a complete scenario: the generated scan picks the rule, the generated mask the duties.
-          for (const scenario of scenarios) {
-            const decision = evaluate(engine.compiled, scenario);
-            expect(decision.outcome).toBe(referenceDecide(policy, scenario).outcome);
-            expect(decision.duties.map((d) => d.dutyId)).toEqual(referenceDuties(policy, scenario));
-          }
-        },
-      ),
+      fc.property(firstMatchCases, ([policy, scenarios]) => {
+        const { engine, names } = compileWithoutClosures(policy);
+        expect(names).toContain(`scan 0-${policy.rules.length - 1}`);
+        expect(names).toContain('scenario check');
+        for (const scenario of scenarios) {
+          const decision = evaluate(engine.compiled, scenario);
+          expect(decision.outcome).toBe(referenceDecide(policy, scenario).outcome);
+          expect(decision.duties.map((d) => d.dutyId)).toEqual(referenceDuties(policy, scenario));
+        }
+      }),
       { numRuns: 50 },
     );
   });
 
   it('runs only closures with generateCode: false: no function is generated, and without the closures nothing decides', () => {
     fc.assert(
-      fc.property(
-        arbitraryCase(arbitraryPolicy({ maxRules: 8, resolution: 'first-match' }), true),
-        ([policy, scenarios]) => {
-          fc.pre(policy.rules.length > 0);
-          const names: string[] = [];
-          const engine = compileEngine(policy, {
-            generateCode: false,
-            onGeneratedSource: (name) => names.push(name),
-          });
-          expect(names).toEqual([]);
-          withoutClosures(engine);
-          for (const scenario of scenarios)
-            expect(() => evaluate(engine.compiled, scenario)).toThrow('a closure test ran');
-        },
-      ),
+      fc.property(firstMatchCases, ([policy, scenarios]) => {
+        const { engine, names } = compileWithoutClosures(policy, { generateCode: false });
+        expect(names).toEqual([]);
+        for (const scenario of scenarios)
+          expect(() => evaluate(engine.compiled, scenario)).toThrow('a closure test ran');
+      }),
       { numRuns: 50 },
     );
   });

@@ -7,7 +7,8 @@ import { arbitraryPolicy, arbitraryScenario } from '../testing.js';
 import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceTruth } from '../testing/support/reference-evaluator.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
-import { compilePolicy } from './compile-policy.js';
+import type { Policy } from '../model/policy.js';
+import { type CompiledPolicy, compilePolicy } from './compile-policy.js';
 import { evaluate, InvalidScenarioError } from './evaluate.js';
 
 const RUNS = { numRuns: 100 };
@@ -180,20 +181,21 @@ describe.each(ENGINE_PATHS)('InvalidScenarioError ($name)', ({ compile }) => {
   });
 });
 
+/** Policies compiled on one engine path, each with a scenario over its facts (partial, complete or empty). */
+const compiledWithScenario = (compile: (policy: Policy) => CompiledPolicy) =>
+  arbitraryPolicy({ maxRules: 6 }).chain((policy) => {
+    const compiledPolicy = compile(policy);
+    return fc.tuple(fc.constant(compiledPolicy), arbitraryScenario(compiledPolicy));
+  });
+
 describe.each(ENGINE_PATHS)('the trusted option ($name)', ({ compile }) => {
   it('decides a valid scenario exactly as the checked path does, complete or partial', () => {
     fc.assert(
-      fc.property(
-        arbitraryPolicy({ maxRules: 6 }).chain((policy) => {
-          const compiledPolicy = compile(policy);
-          return fc.tuple(fc.constant(compiledPolicy), arbitraryScenario(compiledPolicy));
-        }),
-        ([compiledPolicy, scenario]) => {
-          expect(evaluate(compiledPolicy, scenario, { trusted: true })).toEqual(
-            evaluate(compiledPolicy, scenario),
-          );
-        },
-      ),
+      fc.property(compiledWithScenario(compile), ([compiledPolicy, scenario]) => {
+        expect(evaluate(compiledPolicy, scenario, { trusted: true })).toEqual(
+          evaluate(compiledPolicy, scenario),
+        );
+      }),
       RUNS,
     );
   });
@@ -213,50 +215,38 @@ const OPERATORS = ['is', 'isNot', 'in', 'notIn', 'includes', 'includesAny', 'inc
 describe.each(ENGINE_PATHS)('the trace option ($name)', ({ compile }) => {
   it('traces every rule in policy order, each fact test with the value it read, in three-valued logic', () => {
     fc.assert(
-      fc.property(
-        arbitraryPolicy({ maxRules: 6 }).chain((policy) => {
-          const compiledPolicy = compile(policy);
-          return fc.tuple(fc.constant(compiledPolicy), arbitraryScenario(compiledPolicy));
-        }),
-        ([compiledPolicy, scenario]) => {
-          const { trace } = evaluate(compiledPolicy, scenario, { trace: true });
-          const rules = compiledPolicy.policy.rules;
-          expect(trace?.map((r) => [r.ruleId, r.result])).toEqual(
-            rules.map((rule) => [rule.id, referenceTruth(rule.when, scenario)]),
+      fc.property(compiledWithScenario(compile), ([compiledPolicy, scenario]) => {
+        const { trace } = evaluate(compiledPolicy, scenario, { trace: true });
+        const rules = compiledPolicy.policy.rules;
+        expect(trace?.map((r) => [r.ruleId, r.result])).toEqual(
+          rules.map((rule) => [rule.id, referenceTruth(rule.when, scenario)]),
+        );
+        rules.forEach((rule, i) => {
+          expect(trace![i]!.tests.map((t) => [t.fact, t.operator, t.actual, t.result])).toEqual(
+            factTestsOf(rule.when).map((test) => {
+              const fact = (test as { fact: string }).fact;
+              return [
+                fact,
+                OPERATORS.find((operator) => operator in test),
+                (scenario as Record<string, unknown>)[fact],
+                referenceTruth(test, scenario),
+              ];
+            }),
           );
-          rules.forEach((rule, i) => {
-            expect(trace![i]!.tests.map((t) => [t.fact, t.operator, t.actual, t.result])).toEqual(
-              factTestsOf(rule.when).map((test) => {
-                const fact = (test as { fact: string }).fact;
-                return [
-                  fact,
-                  OPERATORS.find((operator) => operator in test),
-                  (scenario as Record<string, unknown>)[fact],
-                  referenceTruth(test, scenario),
-                ];
-              }),
-            );
-          });
-        },
-      ),
+        });
+      }),
       RUNS,
     );
   });
 
   it('changes nothing else in the decision, and is absent unless asked for', () => {
     fc.assert(
-      fc.property(
-        arbitraryPolicy({ maxRules: 6 }).chain((policy) => {
-          const compiledPolicy = compile(policy);
-          return fc.tuple(fc.constant(compiledPolicy), arbitraryScenario(compiledPolicy));
-        }),
-        ([compiledPolicy, scenario]) => {
-          const plain = evaluate(compiledPolicy, scenario);
-          expect(plain.trace).toBeUndefined();
-          const { trace: _, ...rest } = evaluate(compiledPolicy, scenario, { trace: true });
-          expect(rest).toEqual(plain);
-        },
-      ),
+      fc.property(compiledWithScenario(compile), ([compiledPolicy, scenario]) => {
+        const plain = evaluate(compiledPolicy, scenario);
+        expect(plain.trace).toBeUndefined();
+        const { trace: _, ...rest } = evaluate(compiledPolicy, scenario, { trace: true });
+        expect(rest).toEqual(plain);
+      }),
       RUNS,
     );
   });

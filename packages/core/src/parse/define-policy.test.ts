@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, VOCABULARY_ID } from '../model/policy-format.js';
+import { tinyDefinition } from '../testing/support/valid-policy.js';
 import { definePolicy, InvalidPolicyError, type PolicyDefinition } from './define-policy.js';
 
 const definition: PolicyDefinition = {
-  id: 'tiny',
-  title: 'Tiny policy',
-  organisation: 'Example',
-  version: '1',
-  language: 'en-GB',
-  resolution: 'first-match',
-  default: { outcome: 'check-first', reviewers: ['comms-team'], reason: 'Ask first.' },
+  ...tinyDefinition,
   rules: [
     {
       id: 'public',

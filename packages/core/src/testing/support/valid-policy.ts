@@ -1,3 +1,4 @@
+import type { PolicyDefinition } from '../../parse/define-policy.js';
 import { formatIssue } from '../../parse/issue.js';
 import { parsePolicy } from '../../parse/parse-policy.js';
 
@@ -113,3 +114,14 @@ export function issueLinesOf(mutate: (policy: any) => void): [string, string][] 
   const result = parsePolicy(policy);
   return result.ok ? [] : result.issues.map((i) => [i.code, formatIssue(i)]);
 }
+
+/** The parts of a small policy written with `definePolicy`, all but its rules. */
+export const tinyDefinition = {
+  id: 'tiny',
+  title: 'Tiny policy',
+  organisation: 'Example',
+  version: '1',
+  language: 'en-GB',
+  resolution: 'first-match',
+  default: { outcome: 'check-first', reviewers: ['comms-team'], reason: 'Ask first.' },
+} as const satisfies Omit<PolicyDefinition, 'rules'>;
