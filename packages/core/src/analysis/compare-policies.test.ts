@@ -8,6 +8,7 @@ import { parsePolicy } from '../parse/parse-policy.js';
 import type { Policy } from '../model/policy.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import { everyScenario } from '../testing/support/every-scenario.js';
+import { topicsPolicy } from '../testing/support/topics-policy.js';
 import { comparePolicies } from './compare-policies.js';
 
 const base = {
@@ -177,5 +178,32 @@ describe('comparePolicies agrees with brute-force enumeration of every complete 
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('set facts in comparison', () => {
+  it('finds where "every member" and "some member" differ, with witnesses given as sets and exact conditions', () => {
+    const a = topicsPolicy();
+    const b: Policy = {
+      ...a,
+      id: 'topics-any',
+      rules: a.rules.map((rule) =>
+        rule.id === 'pay-and-employer'
+          ? { ...rule, when: { fact: 'content.topics', includesAny: ['employer', 'pay-and-conditions'] } }
+          : rule,
+      ),
+    };
+    const comparison = comparePolicies(a, b);
+    expect(comparison.differences.length).toBeGreaterThan(0);
+    const ca = compilePolicy(a);
+    const cb = compilePolicy(b);
+    for (const difference of comparison.differences) {
+      expect(Array.isArray(difference.witness['content.topics'])).toBe(true);
+      expect(evaluate(ca, difference.witness).outcome).toBe(difference.a.outcome);
+      expect(evaluate(cb, difference.witness).outcome).toBe(difference.b.outcome);
+      // The region as a condition holds for its witness.
+      expect(compileCondition(difference.when, ca.vocabulary).test(difference.witness)).toBe(1);
+      expect(difference.region).toMatch(/it is (not )?about/);
+    }
   });
 });

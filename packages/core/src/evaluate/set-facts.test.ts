@@ -2,20 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type CompiledPolicy,
-  compileCondition,
-  comparePolicies,
   compilePolicy,
   evaluate,
-  nextQuestion,
   type Policy,
-  parsePolicy,
-  parseScenario,
   relevantFacts,
   type Scenario,
 } from '../index.js';
 import { arbitraryPolicy, arbitraryScenario, completionsOf } from '../testing.js';
 import { PARTIAL_ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceDecide, referenceDuties } from '../testing/support/reference-evaluator.js';
+import { topicsPolicy } from '../testing/support/topics-policy.js';
 
 // A set fact (three members drawn, so eight sets) beside two ordinary facts: small enough to enumerate every
 // completion of every partial scenario.
@@ -109,64 +105,7 @@ describe.each(PARTIAL_ENGINE_PATHS)('set-valued facts ($name)', ({ compile }) =>
   });
 });
 
-const topicsPolicy = (): Policy => {
-  const parsed = parsePolicy({
-    schemaVersion: '1.0.0',
-    id: 'topics',
-    title: 'Topics',
-    organisation: 'Example',
-    version: '1',
-    language: 'en-GB',
-    vocabulary: 'social-media/1',
-    resolution: 'first-match',
-    default: { outcome: 'permitted', reason: 'Anything else is fine.' },
-    rules: [
-      {
-        id: 'pay-and-employer',
-        when: { fact: 'content.topics', includesAll: ['employer', 'pay-and-conditions'] },
-        outcome: 'permitted-with-conditions',
-        conditions: ['state-personal-view'],
-        reason: 'Talking about pay at work is protected; say it is your own view.',
-      },
-      {
-        id: 'not-politics',
-        when: { not: { fact: 'content.topics', includesAny: ['party-politics', 'clients'] } },
-        outcome: 'permitted',
-        reason: 'Nothing sensitive.',
-      },
-    ],
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.policy;
-};
-
 describe('set-valued facts in a scenario', () => {
-  it('takes a set as an array of members in any order and gives it back in vocabulary order', () => {
-    const parsed = parseScenario({ 'content.topics': ['pay-and-conditions', 'employer'] });
-    expect(parsed).toEqual({ ok: true, scenario: { 'content.topics': ['employer', 'pay-and-conditions'] } });
-    expect(parseScenario({ 'content.topics': [] })).toEqual({ ok: true, scenario: { 'content.topics': [] } });
-  });
-
-  it('refuses a member given twice, an unknown member (with a likely typo) and a value that is not an array', () => {
-    const twice = parseScenario({ 'content.topics': ['employer', 'employer'] });
-    expect(twice.ok || twice.issues[0]).toMatchObject({
-      path: ['content.topics', 1],
-      code: 'invalid-fact-value',
-      expected: 'each member once',
-    });
-    const typo = parseScenario({ 'content.topics': ['employer', 'employr'] });
-    expect(typo.ok || typo.issues[0]).toMatchObject({
-      path: ['content.topics', 1],
-      received: '"employr"',
-    });
-    expect(typo.ok || typo.issues[0]!.message).toContain('did you mean "employer"?');
-    const scalar = parseScenario({ 'content.topics': 'employer' });
-    expect(scalar.ok || scalar.issues[0]).toMatchObject({
-      path: ['content.topics'],
-      code: 'invalid-fact-value',
-    });
-  });
-
   it('is undetermined while the set is unknown, and settled once it is given', () => {
     const compiled = compilePolicy(topicsPolicy());
     const unknown = evaluate(compiled, {});
@@ -202,66 +141,5 @@ describe('set-valued facts in a scenario', () => {
       'content.topics[pay-and-conditions]': true,
     } as Scenario;
     expect(evaluate(compiled, sneaky, { trusted: true }).outcome).toBe('undetermined');
-  });
-
-  it('asks a set fact whole, offering its members', () => {
-    const next = nextQuestion(compilePolicy(topicsPolicy()), {});
-    const question = next.ok ? next.question : undefined;
-    expect(question).toMatchObject({ fact: 'content.topics', multiple: true });
-    expect(question!.choices.map((c) => c.value)).toContain('pay-and-conditions');
-    expect(question!.stillRelevant).toEqual(['content.topics']);
-  });
-});
-
-describe('set tests in a policy', () => {
-  const withWhen = (when: unknown) => ({
-    ...topicsPolicy(),
-    rules: [{ id: 'r', when, outcome: 'permitted', reason: 'Because.' }],
-  });
-
-  it('points at an unknown member with what was expected, what was found and a likely typo', () => {
-    const parsed = parsePolicy(withWhen({ fact: 'content.topics', includesAny: ['employer', 'politcs'] }));
-    expect(parsed.ok).toBe(false);
-    const issue = parsed.ok ? undefined : parsed.issues[0];
-    expect(issue).toMatchObject({
-      path: ['rules', 0, 'when', 'includesAny', 1],
-      code: 'invalid-fact-value',
-      received: '"politcs"',
-    });
-    expect(issue!.expected).toContain('party-politics');
-  });
-
-  it('refuses a one-value operator on a set fact and a set operator on a one-value fact', () => {
-    const scalarOnSet = parsePolicy(withWhen({ fact: 'content.topics', is: 'employer' }));
-    expect(scalarOnSet.ok || scalarOnSet.issues[0]!.path).toEqual(['rules', 0, 'when', 'is']);
-    const setOnScalar = parsePolicy(withWhen({ fact: 'account.kind', includes: 'personal' }));
-    expect(setOnScalar.ok || setOnScalar.issues[0]!.path).toEqual(['rules', 0, 'when', 'includes']);
-  });
-});
-
-describe('set facts in comparison', () => {
-  it('finds where "every member" and "some member" differ, with witnesses given as sets and exact conditions', () => {
-    const a = topicsPolicy();
-    const b: Policy = {
-      ...a,
-      id: 'topics-any',
-      rules: a.rules.map((rule) =>
-        rule.id === 'pay-and-employer'
-          ? { ...rule, when: { fact: 'content.topics', includesAny: ['employer', 'pay-and-conditions'] } }
-          : rule,
-      ),
-    };
-    const comparison = comparePolicies(a, b);
-    expect(comparison.differences.length).toBeGreaterThan(0);
-    const ca = compilePolicy(a);
-    const cb = compilePolicy(b);
-    for (const difference of comparison.differences) {
-      expect(Array.isArray(difference.witness['content.topics'])).toBe(true);
-      expect(evaluate(ca, difference.witness).outcome).toBe(difference.a.outcome);
-      expect(evaluate(cb, difference.witness).outcome).toBe(difference.b.outcome);
-      // The region as a condition holds for its witness.
-      expect(compileCondition(difference.when, ca.vocabulary).test(difference.witness)).toBe(1);
-      expect(difference.region).toMatch(/it is (not )?about/);
-    }
   });
 });

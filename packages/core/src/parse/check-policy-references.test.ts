@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Policy } from '../model/policy.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
+import { topicsPolicy } from '../testing/support/topics-policy.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import { checkPolicyReferences } from './check-policy-references.js';
 import { parsePolicy } from './parse-policy.js';
@@ -60,5 +61,31 @@ describe('checkPolicyReferences', () => {
       ['doubt.facts.1.fact', 'duplicate-id'],
       ['doubt.facts.2.fact', 'unknown-fact'],
     ]);
+  });
+});
+
+describe('set tests in a policy', () => {
+  const withWhen = (when: unknown) => ({
+    ...topicsPolicy(),
+    rules: [{ id: 'r', when, outcome: 'permitted', reason: 'Because.' }],
+  });
+
+  it('points at an unknown member with what was expected, what was found and a likely typo', () => {
+    const parsed = parsePolicy(withWhen({ fact: 'content.topics', includesAny: ['employer', 'politcs'] }));
+    expect(parsed.ok).toBe(false);
+    const issue = parsed.ok ? undefined : parsed.issues[0];
+    expect(issue).toMatchObject({
+      path: ['rules', 0, 'when', 'includesAny', 1],
+      code: 'invalid-fact-value',
+      received: '"politcs"',
+    });
+    expect(issue!.expected).toContain('party-politics');
+  });
+
+  it('refuses a one-value operator on a set fact and a set operator on a one-value fact', () => {
+    const scalarOnSet = parsePolicy(withWhen({ fact: 'content.topics', is: 'employer' }));
+    expect(scalarOnSet.ok || scalarOnSet.issues[0]!.path).toEqual(['rules', 0, 'when', 'is']);
+    const setOnScalar = parsePolicy(withWhen({ fact: 'account.kind', includes: 'personal' }));
+    expect(setOnScalar.ok || setOnScalar.issues[0]!.path).toEqual(['rules', 0, 'when', 'includes']);
   });
 });

@@ -92,3 +92,31 @@ describe('an unsure list in a scenario', () => {
     if (!result.ok) expect(result.issues[0]).toMatchObject({ path: ['unsure'], code: 'invalid-type' });
   });
 });
+
+describe('set-valued facts in a scenario', () => {
+  it('takes a set as an array of members in any order and gives it back in vocabulary order', () => {
+    const parsed = parseScenario({ 'content.topics': ['pay-and-conditions', 'employer'] });
+    expect(parsed).toEqual({ ok: true, scenario: { 'content.topics': ['employer', 'pay-and-conditions'] } });
+    expect(parseScenario({ 'content.topics': [] })).toEqual({ ok: true, scenario: { 'content.topics': [] } });
+  });
+
+  it('refuses a member given twice, an unknown member (with a likely typo) and a value that is not an array', () => {
+    const twice = parseScenario({ 'content.topics': ['employer', 'employer'] });
+    expect(twice.ok || twice.issues[0]).toMatchObject({
+      path: ['content.topics', 1],
+      code: 'invalid-fact-value',
+      expected: 'each member once',
+    });
+    const typo = parseScenario({ 'content.topics': ['employer', 'employr'] });
+    expect(typo.ok || typo.issues[0]).toMatchObject({
+      path: ['content.topics', 1],
+      received: '"employr"',
+    });
+    expect(typo.ok || typo.issues[0]!.message).toContain('did you mean "employer"?');
+    const scalar = parseScenario({ 'content.topics': 'employer' });
+    expect(scalar.ok || scalar.issues[0]).toMatchObject({
+      path: ['content.topics'],
+      code: 'invalid-fact-value',
+    });
+  });
+});

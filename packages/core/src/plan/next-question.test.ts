@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CompiledPolicy, compilePolicy } from '../evaluate/compile-policy.js';
 import { evaluate } from '../evaluate/evaluate.js';
-import { expectedQuestions, nextQuestionWithin, type QuestionGoal, relevantFacts } from './next-question.js';
+import {
+  expectedQuestions,
+  nextQuestion,
+  nextQuestionWithin,
+  type QuestionGoal,
+  relevantFacts,
+} from './next-question.js';
 import { parsePolicySource } from '../parse/parse-policy-source.js';
 import type { Scenario } from '../parse/scenario.js';
 import {
@@ -12,6 +18,7 @@ import {
   completionsOf,
 } from '../testing/arbitrary-scenario.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
+import { topicsPolicy } from '../testing/support/topics-policy.js';
 import {
   goalResult,
   goals,
@@ -224,5 +231,15 @@ describe('the planner on the example policies', () => {
     const mean = meanQuestions(compiled, (s) => questionFor(compiled, s)?.fact);
     expect(mean).toBeLessThanOrEqual(PINNED_MEANS[file]!);
     expect(expectedQuestions(compiled, {})).toBeCloseTo(mean, 9);
+  });
+});
+
+describe('nextQuestion on set facts', () => {
+  it('asks a set fact whole, offering its members', () => {
+    const next = nextQuestion(compilePolicy(topicsPolicy()), {});
+    const question = next.ok ? next.question : undefined;
+    expect(question).toMatchObject({ fact: 'content.topics', multiple: true });
+    expect(question!.choices.map((c) => c.value)).toContain('pay-and-conditions');
+    expect(question!.stillRelevant).toEqual(['content.topics']);
   });
 });
