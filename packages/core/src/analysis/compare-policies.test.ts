@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { flagshipPolicy } from '../testing/support/flagship.js';
+import { unfrozen } from '../testing/support/unfrozen.js';
 import { type CompiledPolicy, compileCondition, compilePolicy, TRUE } from '../evaluate/compile-policy.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { compileAlternately } from '../testing/support/engine-paths.js';
@@ -205,5 +207,11 @@ describe('set facts in comparison', () => {
       expect(compileCondition(difference.when, ca.vocabulary).test(difference.witness)).toBe(1);
       expect(difference.region).toMatch(/it is (not )?about/);
     }
+  });
+});
+
+describe('comparePolicies’ result', () => {
+  it('is frozen all the way down', () => {
+    expect(unfrozen(comparePolicies(flagshipPolicy, flagshipPolicy))).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { flagshipPolicy } from '../testing/support/flagship.js';
+import { tryToChange, unfrozen } from '../testing/support/unfrozen.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import type { Policy } from '../model/policy.js';
 import { comparisonTable } from './comparison-table.js';
@@ -78,5 +80,14 @@ describe('comparisonTable', () => {
       default: 0.5,
       'private-life-reach': 1,
     });
+  });
+});
+
+describe('comparisonTable’s table', () => {
+  it('is frozen all the way down: a caller changing its rows changes no later table', () => {
+    const table = comparisonTable([flagshipPolicy]);
+    expect(unfrozen(table)).toEqual([]);
+    expect(tryToChange(() => (table.rows as unknown[]).pop())).toBeInstanceOf(TypeError);
+    expect(comparisonTable([flagshipPolicy]).rows).toHaveLength(1);
   });
 });

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { flagshipPolicy } from '../testing/support/flagship.js';
+import { unfrozen } from '../testing/support/unfrozen.js';
 import { compilePolicy } from '../evaluate/compile-policy.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { OUTCOMES } from '../model/outcome.js';
@@ -91,5 +93,11 @@ describe('policyMetrics agrees with brute-force enumeration of every complete sc
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('policyMetrics’ figures', () => {
+  it('are frozen all the way down', () => {
+    expect(unfrozen(policyMetrics(flagshipPolicy))).toEqual([]);
   });
 });

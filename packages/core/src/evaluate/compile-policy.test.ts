@@ -8,6 +8,8 @@ import { arbitraryCondition, arbitraryPolicy } from '../testing/arbitrary-policy
 import { arbitraryCompleteScenario, arbitraryScenario } from '../testing/arbitrary-scenario.js';
 import { referenceDecide, referenceDuties, referenceTruth } from '../testing/support/reference-evaluator.js';
 import { factDomain, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
+import { parsePolicy } from '../parse/parse-policy.js';
+import { validPolicyJson } from '../testing/support/valid-policy.js';
 import {
   type CompileOptions,
   compileCondition,
@@ -109,6 +111,24 @@ describe('the compiled policy', () => {
     const copy = { ...compiled };
     expect(() => engineOf(copy)).toThrow(TypeError);
     expect(() => evaluate(copy, {})).toThrow('expected a policy compiled by compilePolicy');
+  });
+
+  it('a policy object changed after compiling does not change its decisions, and custom entries are copies', () => {
+    const json = validPolicyJson();
+    const result = parsePolicy(json);
+    if (!result.ok) throw new Error('valid policy');
+    const policy = structuredClone(result.policy) as Policy & { rules: { source?: { section?: string } }[] };
+    const compiled = compilePolicy(policy);
+    const scenario = {
+      'content.identifiesClient': false,
+      'account.kind': 'personal',
+      'context.time': 'own-time',
+    } as const;
+    const before = evaluate(compiled, scenario).decidedBy[0]!.source;
+    expect(before?.section).toBe('2');
+    policy.rules[1]!.source!.section = 'edited afterwards';
+    expect(evaluate(compiled, scenario).decidedBy[0]!.source?.section).toBe('2');
+    expect(Object.isFrozen(policy.rules[1])).toBe(false);
   });
 
   it('lists in factsInPlay exactly the facts some rule or duty tests, in vocabulary order, with their domains', () => {

@@ -6,6 +6,8 @@ import { parseScenario, type Scenario } from '../parse/scenario.js';
 import { arbitraryPolicy, arbitraryScenario } from '../testing.js';
 import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceTruth } from '../testing/support/reference-evaluator.js';
+import { doxxed, flagshipPolicy } from '../testing/support/flagship.js';
+import { tryToChange, unfrozen } from '../testing/support/unfrozen.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import type { Policy } from '../model/policy.js';
 import { type CompiledPolicy, compilePolicy } from './compile-policy.js';
@@ -248,6 +250,47 @@ describe.each(ENGINE_PATHS)('the trace option ($name)', ({ compile }) => {
         expect(rest).toEqual(plain);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('decisions are immutable', () => {
+  it('changing one decision’s duty action, holder, reviewers or source changes neither the next decision nor the vocabulary', () => {
+    const compiled = compilePolicy(flagshipPolicy);
+    const first = evaluate(compiled, doxxed);
+    const duty = first.duties[0]!;
+    const phrase = duty.action.phrase;
+    const holder = duty.holder.label;
+    expect(unfrozen(first)).toEqual([]);
+    expect(tryToChange(() => ((duty.action as { phrase: string }).phrase = 'nothing at all'))).toBeInstanceOf(
+      TypeError,
+    );
+    expect(tryToChange(() => ((duty.holder as { label: string }).label = 'nobody'))).toBeInstanceOf(
+      TypeError,
+    );
+    expect(tryToChange(() => (first.duties as unknown[]).pop())).toBeInstanceOf(TypeError);
+    const next = evaluate(compiled, doxxed);
+    expect(next.duties[0]!.action.phrase).toBe(phrase);
+    expect(next.duties[0]!.holder.label).toBe(holder);
+    expect(next.duties).toHaveLength(first.duties.length);
+    expect(evaluate(compilePolicy(flagshipPolicy), doxxed).duties[0]!.action.phrase).toBe(phrase);
+  });
+
+  it('settled, undetermined and traced decisions of generated policies are frozen all the way down', () => {
+    fc.assert(
+      fc.property(
+        arbitraryPolicy({ everyField: true }),
+        arbitraryScenario(),
+        fc.boolean(),
+        (policy, scenario, trace) => {
+          const compiled = compilePolicy(policy);
+          const known = Object.fromEntries(
+            Object.entries(scenario).filter(([name]) => compiled.vocabulary.facts.has(name)),
+          );
+          expect(unfrozen(evaluate(compiled, known, { trace }))).toEqual([]);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

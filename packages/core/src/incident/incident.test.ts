@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apply, doxxed, flagship, open, reportedAt, statusOf } from '../testing/support/flagship-incident.js';
+import { doxxed, flagship } from '../testing/support/flagship.js';
+import { apply, open, reportedAt, statusOf } from '../testing/support/flagship-incident.js';
 import { applyEvent, incidentState, openIncident, parseIncident } from './incident.js';
 import type { Incident, IncidentEvent } from './incident-schema.js';
 import { IncidentSchema } from './incident-schema.js';
 
 const RUNS = { numRuns: Number(process.env.FAIRPOST_PROPERTY_RUNS ?? 50) };
 const duty = (incident: Incident, id: string) => incidentState(incident).duties.find((d) => d.dutyId === id);
+
 describe('openIncident', () => {
   it('owes the flagship policy’s duties, each due at an instant kept in London time', () => {
     const incident = open();

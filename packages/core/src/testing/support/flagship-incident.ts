@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { compilePolicy } from '../../evaluate/compile-policy.js';
 import { applyEvent, openIncident } from '../../incident/incident.js';
 import type { Incident, IncidentEvent } from '../../incident/incident-schema.js';
 import { incidentStatus } from '../../incident/incident-status.js';
-import { parsePolicySource } from '../../parse/parse-policy-source.js';
+import { doxxed, flagship } from './flagship.js';
 
 // The incident tests' shared case: a doxxing reported under the flagship policy on a Friday before the clocks change.
 
-const flagshipFile = new URL(
-  '../../../../../examples/policies/000_staff-union-alternative.yaml',
-  import.meta.url,
-);
-const parsed = parsePolicySource(readFileSync(flagshipFile, 'utf8'), { filename: 'flagship.yaml' });
-if (!parsed.ok) throw new Error('the flagship policy does not parse');
-/** The flagship example policy, compiled. */
-export const flagship = compilePolicy(parsed.policy);
-
-/** The facts of a work-related doxxing. */
-export const doxxed = { 'incident.kind': 'doxxing', 'incident.workRelated': true } as const;
 // Friday 27 March 2026, 16:00 in London (GMT); the clocks go forward on Sunday 29 March.
 export const reportedAt = '2026-03-27T16:00:00Z';
 

@@ -8,3 +8,13 @@ export function unfrozen(value: unknown, at = '$', seen = new Set<object>()): st
     ...Object.keys(value).flatMap((k) => unfrozen((value as Record<string, unknown>)[k], `${at}.${k}`, seen)),
   ];
 }
+
+/** Tries to change a value; in a module (strict mode) writing to a frozen object throws a TypeError. */
+export function tryToChange(change: () => void): unknown {
+  try {
+    change();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
