@@ -7,6 +7,7 @@ import { arbitraryPolicy, arbitraryScenario } from '../testing.js';
 import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceTruth } from '../testing/support/reference-evaluator.js';
 import { doxxed, flagshipPolicy } from '../testing/support/flagship.js';
+import { topicsPolicy } from '../testing/support/topics-policy.js';
 import { tryToChange, unfrozen } from '../testing/support/unfrozen.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import type { Policy } from '../model/policy.js';
@@ -292,5 +293,44 @@ describe('decisions are immutable', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('set-valued facts in a scenario', () => {
+  it('is undetermined while the set is unknown, and settled once it is given', () => {
+    const compiled = compilePolicy(topicsPolicy());
+    const unknown = evaluate(compiled, {});
+    expect(unknown.outcome).toBe('undetermined');
+    expect(unknown.neededFacts).toEqual(['content.topics']);
+    const about = evaluate(compiled, {
+      'content.topics': ['pay-and-conditions', 'employer', 'party-politics'],
+    });
+    expect(about.outcome).toBe('permitted-with-conditions');
+    expect(evaluate(compiled, { 'content.topics': ['party-politics'] }).outcome).toBe('permitted');
+    expect(evaluate(compiled, { 'content.topics': [] }).decidedBy[0]!.ruleId).toBe('not-politics');
+  });
+
+  it('never changes or freezes the caller’s array, even in a trace', () => {
+    const compiled = compilePolicy(topicsPolicy());
+    const topics = ['employer', 'pay-and-conditions'] as const;
+    const scenario = { 'content.topics': [...topics] } as Scenario;
+    const decision = evaluate(compiled, scenario, { trace: true });
+    expect(decision.trace![0]!.tests[0]).toMatchObject({
+      fact: 'content.topics',
+      operator: 'includesAll',
+      actual: ['employer', 'pay-and-conditions'],
+      result: 'true',
+    });
+    expect(Object.isFrozen(scenario['content.topics'])).toBe(false);
+    expect(scenario['content.topics']).toEqual([...topics]);
+  });
+
+  it('never reads a membership dimension the caller sets, only the set it gives', () => {
+    const compiled = compilePolicy(topicsPolicy());
+    const sneaky = {
+      'content.topics[employer]': true,
+      'content.topics[pay-and-conditions]': true,
+    } as Scenario;
+    expect(evaluate(compiled, sneaky, { trusted: true }).outcome).toBe('undetermined');
   });
 });
