@@ -4,11 +4,11 @@ import { type CompiledPolicy, compilePolicy } from '../evaluate/compile-policy.j
 import { decisionPartition } from '../analysis/decision-partition.js';
 import { factOfDimension } from '../model/condition-node.js';
 import { containsScenario } from '../region/region.js';
-import { parsePolicySource } from '../parse/parse-policy-source.js';
 import type { Scenario } from '../parse/scenario.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import { arbitraryScenario, completionsOf } from '../testing/arbitrary-scenario.js';
 import { compileAlternately } from '../testing/support/engine-paths.js';
+import { topicsPolicy } from '../testing/support/topics-policy.js';
 import {
   answersTo,
   goalResult,
@@ -89,37 +89,7 @@ describe('the questionnaire nextQuestion builds', () => {
   });
 
   it('counts one question for a set fact however many of its members the policy tests', () => {
-    const parsed = parsePolicySource(
-      JSON.stringify({
-        schemaVersion: '1.0.0',
-        id: 'topics',
-        title: 'Topics',
-        organisation: 'Example',
-        version: '1',
-        language: 'en-GB',
-        vocabulary: 'social-media/1',
-        resolution: 'first-match',
-        default: { outcome: 'permitted', reason: 'Anything else is fine.' },
-        rules: [
-          {
-            id: 'pay-and-employer',
-            when: { fact: 'content.topics', includesAll: ['employer', 'pay-and-conditions'] },
-            outcome: 'check-first',
-            reviewers: ['comms-team'],
-            reason: 'Ask first.',
-          },
-          {
-            id: 'politics',
-            when: { fact: 'content.topics', includesAny: ['party-politics', 'clients'] },
-            outcome: 'not-permitted',
-            reason: 'Not this.',
-          },
-        ],
-      }),
-      { filename: 'topics.json' },
-    );
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const compiled = compilePolicy(parsed.policy);
+    const compiled = compilePolicy(topicsPolicy());
     expect(compiled.factsInPlay.length).toBe(4);
     // One question settles everything: the answer is the whole set of topics.
     expect(expectedQuestions(compiled, {})).toBe(1);

@@ -5,7 +5,7 @@ import { doxxed, flagship } from './flagship.js';
 
 // The incident tests' shared case: a doxxing reported under the flagship policy on a Friday before the clocks change.
 
-// Friday 27 March 2026, 16:00 in London (GMT); the clocks go forward on Sunday 29 March.
+/** When the incident is reported: Friday 27 March 2026, 16:00 in London (GMT); the clocks go forward on Sunday 29 March. */
 export const reportedAt = '2026-03-27T16:00:00Z';
 
 /** An incident opened on the flagship at `reportedAt` in London, `case-1`. */
