@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { flagshipPolicy } from '../testing/support/flagship.js';
+import { unfrozen } from '../testing/support/unfrozen.js';
 import {
   type CompiledPolicy,
   type CompiledRule,
@@ -442,5 +444,11 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('analyzePolicy’s findings', () => {
+  it('are frozen all the way down', () => {
+    expect(unfrozen(analyzePolicy(flagshipPolicy))).toEqual([]);
   });
 });

@@ -1,27 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { flagshipPolicy } from '../testing/support/flagship.js';
+import { unfrozen } from '../testing/support/unfrozen.js';
 import { type CompiledPolicy, compileCondition, compilePolicy, TRUE } from '../evaluate/compile-policy.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { compileAlternately } from '../testing/support/engine-paths.js';
-import { OUTCOMES, outcomeStrictness } from '../model/outcome.js';
+import { outcomeStrictness } from '../model/outcome.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import type { Policy } from '../model/policy.js';
-import type { Scenario } from '../parse/scenario.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
-import type { FactValue } from '../vocabulary/fact-types.js';
-import { factDomain, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
+import { everyScenario } from '../testing/support/every-scenario.js';
+import { topicsPolicy } from '../testing/support/topics-policy.js';
 import { comparePolicies } from './compare-policies.js';
-import { InvalidDistributionError } from './fact-distribution.js';
-import { policyMetrics } from './policy-metrics.js';
-
-function everyScenario(facts: readonly string[]): Scenario[] {
-  let out: Record<string, FactValue>[] = [{}];
-  for (const fact of facts) {
-    const domain = factDomain(standardVocabulary.facts.get(fact)!);
-    out = out.flatMap((s) => domain.map((v) => ({ ...s, [fact]: v })));
-  }
-  return out as Scenario[];
-}
 
 const base = {
   schemaVersion: '1.0.0',
@@ -152,23 +142,6 @@ describe('comparePolicies on two versions of a policy', () => {
     expect(weighted.stricterShare).toBeCloseTo(1 / 2);
     expect(weighted.metrics.a.outcomeShares['out-of-scope']).toBeCloseTo((1 / 2) * (3 / 4));
   });
-
-  it('rejects a distribution naming an unknown fact or value, or unusable weights, with a path', () => {
-    const bad = () =>
-      policyMetrics(current, {
-        distribution: { 'account.knid': { personal: 1 }, 'context.time': { weekend: 1, 'own-time': -1 } },
-      });
-    expect(bad).toThrow(InvalidDistributionError);
-    try {
-      bad();
-    } catch (error) {
-      expect((error as InvalidDistributionError).issues.map((i) => [i.path, i.code])).toEqual([
-        [['account.knid'], 'unknown-fact'],
-        [['context.time', 'weekend'], 'invalid-fact-value'],
-        [['context.time', 'own-time'], 'invalid-value'],
-      ]);
-    }
-  });
 });
 
 const small = { maxRules: 5, maxValuesPerFact: 3, maxDuties: 2 };
@@ -208,31 +181,37 @@ describe('comparePolicies agrees with brute-force enumeration of every complete 
       { numRuns: 40 },
     );
   });
+});
 
-  it('measures outcome shares and private-life reach as brute-force counting does', () => {
-    fc.assert(
-      fc.property(arbitraryPolicy(small), (p) => {
-        const compiled = compileAlternately(p);
-        const metrics = policyMetrics(compiled);
-        const facts = [...new Set([...compiled.factsInPlay, 'account.kind', 'context.time'])];
-        const scenarios = everyScenario(facts);
-        const outcomes = scenarios.map((s) => evaluate(compiled, s, { trusted: true }).outcome);
-        for (const outcome of OUTCOMES)
-          expect(metrics.outcomeShares[outcome]).toBeCloseTo(
-            outcomes.filter((o) => o === outcome).length / scenarios.length,
-            10,
-          );
-        const privateLife = scenarios
-          .map((s, i) => [s, outcomes[i]] as const)
-          .filter(
-            ([s]) =>
-              (s['account.kind'] === 'personal' || s['account.kind'] === 'pseudonymous') &&
-              s['context.time'] === 'own-time',
-          );
-        const governed = privateLife.filter(([, o]) => o !== 'out-of-scope').length;
-        expect(metrics.privateLifeReach).toBeCloseTo(governed / privateLife.length, 10);
-      }),
-      { numRuns: 40 },
-    );
+describe('set facts in comparison', () => {
+  it('finds where "every member" and "some member" differ, with witnesses given as sets and exact conditions', () => {
+    const a = topicsPolicy();
+    const b: Policy = {
+      ...a,
+      id: 'topics-any',
+      rules: a.rules.map((rule) =>
+        rule.id === 'pay-and-employer'
+          ? { ...rule, when: { fact: 'content.topics', includesAny: ['employer', 'pay-and-conditions'] } }
+          : rule,
+      ),
+    };
+    const comparison = comparePolicies(a, b);
+    expect(comparison.differences.length).toBeGreaterThan(0);
+    const ca = compilePolicy(a);
+    const cb = compilePolicy(b);
+    for (const difference of comparison.differences) {
+      expect(Array.isArray(difference.witness['content.topics'])).toBe(true);
+      expect(evaluate(ca, difference.witness).outcome).toBe(difference.a.outcome);
+      expect(evaluate(cb, difference.witness).outcome).toBe(difference.b.outcome);
+      // The region as a condition holds for its witness.
+      expect(compileCondition(difference.when, ca.vocabulary).test(difference.witness)).toBe(1);
+      expect(difference.region).toMatch(/it is (not )?about/);
+    }
+  });
+});
+
+describe('comparePolicies’ result', () => {
+  it('is frozen all the way down', () => {
+    expect(unfrozen(comparePolicies(flagshipPolicy, flagshipPolicy))).toEqual([]);
   });
 });

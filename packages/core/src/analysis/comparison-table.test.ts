@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { flagshipPolicy } from '../testing/support/flagship.js';
+import { tryToChange, unfrozen } from '../testing/support/unfrozen.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import type { Policy } from '../model/policy.js';
-import { comparisonTableCsv, csvField } from './comparison-csv.js';
 import { comparisonTable } from './comparison-table.js';
 
 function policy(id: string, title: string, extra: Record<string, unknown> = {}): Policy {
@@ -80,17 +81,13 @@ describe('comparisonTable', () => {
       'private-life-reach': 1,
     });
   });
+});
 
-  it('writes CSV with RFC 4180 quoting: commas, quotes and line breaks survive', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a, b')).toBe('"a, b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    const csv = comparisonTableCsv(table);
-    const lines = csv.trimEnd().split('\n');
-    expect(lines).toHaveLength(3);
-    expect(lines[0]!.split(',').length).toBe(table.columns.length);
-    expect(lines[1]).toContain('"Org, ""quoted"""');
-    expect(lines[1]).toContain('"must, safety-lead, PT24H"');
+describe('comparisonTable’s table', () => {
+  it('is frozen all the way down: a caller changing its rows changes no later table', () => {
+    const table = comparisonTable([flagshipPolicy]);
+    expect(unfrozen(table)).toEqual([]);
+    expect(tryToChange(() => (table.rows as unknown[]).pop())).toBeInstanceOf(TypeError);
+    expect(comparisonTable([flagshipPolicy]).rows).toHaveLength(1);
   });
 });

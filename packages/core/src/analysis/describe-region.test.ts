@@ -8,15 +8,8 @@ import { defaultWeights } from '../vocabulary/default-weights.js';
 import { standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import { comparePolicies } from './compare-policies.js';
 import { countWords, describeRegion, REGION_WORD_LIMIT } from './describe-region.js';
-import { minimiseRegion } from './minimise-region.js';
-import {
-  createSpace,
-  type MaskCube,
-  type MaskRegion,
-  toMasks,
-  type ScenarioSpace,
-  subtractMasks,
-} from '../region/region.js';
+import { createSpace, toMasks } from '../region/region.js';
+import { arbitraryRegion as arbitraryRegionOf, sameScenarios } from '../testing/support/arbitrary-region.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 import { conditionRegion } from '../region/region.js';
 import { regionCondition } from './region-condition.js';
@@ -35,23 +28,7 @@ const FACTS = [
 const domains = (fact: string) => factDomain(standardVocabulary.facts.get(fact)!);
 const space = createSpace(FACTS, domains);
 
-/** A random cube of the space: each fact left free or given a non-empty subset of its values. */
-const arbitraryCube: fc.Arbitrary<MaskCube> = fc
-  .tuple(
-    ...FACTS.map((fact) =>
-      fc.option(fc.subarray([...domains(fact)], { minLength: 1 }), { nil: undefined, freq: 2 }),
-    ),
-  )
-  .map((choices) => {
-    const cube = new Map(
-      choices.flatMap((values, i) => (values ? [[FACTS[i]!, new Set(values)] as const] : [])),
-    );
-    return toMasks([cube], space)[0]!;
-  });
-const arbitraryRegion = fc.array(arbitraryCube, { minLength: 1, maxLength: 8 });
-
-const sameScenarios = (s: ScenarioSpace, x: MaskRegion, y: MaskRegion) =>
-  subtractMasks(x, y, s).length === 0 && subtractMasks(y, x, s).length === 0;
+const arbitraryRegion = arbitraryRegionOf(space);
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 function examplePolicies() {
@@ -67,17 +44,6 @@ function examplePolicies() {
 }
 
 describe('short region descriptions', () => {
-  it('minimising a region keeps exactly its scenarios', () => {
-    fc.assert(
-      fc.property(arbitraryRegion, (region) => {
-        const minimised = minimiseRegion(space, region);
-        expect(sameScenarios(space, minimised, region)).toBe(true);
-        expect(minimised.length).toBeLessThanOrEqual(region.length);
-      }),
-      { numRuns: 150 },
-    );
-  });
-
   it('the union of the cubes the descriptions summarise is the region, each in at most 40 words', () => {
     fc.assert(
       fc.property(arbitraryRegion, (region) => {

@@ -10,7 +10,6 @@ import type { Scenario } from '../parse/scenario.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
-import { compareCommitments } from './compare-support.js';
 import { diffPolicies } from './diff-policies.js';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
@@ -180,33 +179,5 @@ describe('diffPolicies on what “not sure” means', () => {
       diffPolicies(twoReviewers(['comms-team', 'line-manager']), twoReviewers(['line-manager', 'comms-team']))
         .doubt,
     ).toEqual([]);
-  });
-});
-
-describe('commitments compared by polarity', () => {
-  const vocabulary = compilePolicy(v1).vocabulary;
-  it('reads a promise replaced by its opposite as one reversal, weaker for staff', () => {
-    expect(
-      compareCommitments(['no-monitoring-of-personal-accounts'], ['monitor-personal-accounts'], vocabulary),
-    ).toEqual([
-      {
-        change: 'reversed',
-        commitment: 'no-monitoring-of-personal-accounts',
-        opposite: 'monitor-personal-accounts',
-        polarity: 'protects',
-        direction: 'weaker',
-      },
-    ]);
-  });
-  it('reads a restrictive practice dropped as stronger, a promise dropped as weaker', () => {
-    expect(
-      compareCommitments(['pre-approve-personal-posts', 'no-ban-on-access'], [], vocabulary).map((c) => [
-        c.commitment,
-        c.direction,
-      ]),
-    ).toEqual([
-      ['pre-approve-personal-posts', 'stronger'],
-      ['no-ban-on-access', 'weaker'],
-    ]);
   });
 });

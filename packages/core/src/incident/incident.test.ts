@@ -1,47 +1,13 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { compilePolicy } from '../evaluate/compile-policy.js';
-import { parsePolicySource } from '../parse/parse-policy-source.js';
+import { doxxed, flagship } from '../testing/support/flagship.js';
+import { apply, open, reportedAt, statusOf } from '../testing/support/flagship-incident.js';
 import { applyEvent, incidentState, openIncident, parseIncident } from './incident.js';
-import { incidentCalendar } from './incident-calendar.js';
 import type { Incident, IncidentEvent } from './incident-schema.js';
 import { IncidentSchema } from './incident-schema.js';
-import { incidentStatus } from './incident-status.js';
 
 const RUNS = { numRuns: Number(process.env.FAIRPOST_PROPERTY_RUNS ?? 50) };
-const flagshipFile = new URL(
-  '../../../../examples/policies/000_staff-union-alternative.yaml',
-  import.meta.url,
-);
-const parsed = parsePolicySource(readFileSync(flagshipFile, 'utf8'), { filename: 'flagship.yaml' });
-if (!parsed.ok) throw new Error('the flagship policy does not parse');
-const flagship = compilePolicy(parsed.policy);
-
-const doxxed = { 'incident.kind': 'doxxing', 'incident.workRelated': true } as const;
-// Friday 27 March 2026, 16:00 in London (GMT); the clocks go forward on Sunday 29 March.
-const reportedAt = '2026-03-27T16:00:00Z';
-
-function open(facts: object = doxxed): Incident {
-  const opened = openIncident(flagship, facts, { reportedAt, timeZone: 'Europe/London', id: 'case-1' });
-  if (!opened.ok) throw new Error(opened.issues.map((i) => i.message).join('; '));
-  return opened.incident;
-}
-
-function apply(incident: Incident, ...events: IncidentEvent[]): Incident {
-  let current = incident;
-  for (const event of events) {
-    const next = applyEvent(current, event);
-    if (!next.ok) throw new Error(next.issue.message);
-    current = next.incident;
-  }
-  return current;
-}
-
 const duty = (incident: Incident, id: string) => incidentState(incident).duties.find((d) => d.dutyId === id);
-const statusOf = (incident: Incident, at: string, id: string) =>
-  incidentStatus(incident, at).duties.find((d) => d.duty.dutyId === id)?.status;
 
 describe('openIncident', () => {
   it('owes the flagship policy’s duties, each due at an instant kept in London time', () => {
@@ -212,51 +178,6 @@ describe('applyEvent', () => {
   });
 });
 
-describe('incidentStatus', () => {
-  it('shows due, due soon and overdue as the clock moves, and consent-needing duties waiting', () => {
-    const incident = open();
-    expect(statusOf(incident, '2026-03-27T16:30:00Z', 'safety-lead-receives-report')).toBe('due');
-    expect(statusOf(incident, '2026-03-27T19:30:00Z', 'safety-lead-receives-report')).toBe('due-soon');
-    expect(statusOf(incident, '2026-03-27T20:00:01Z', 'safety-lead-receives-report')).toBe('overdue');
-    expect(statusOf(incident, '2026-04-27T00:00:00Z', 'lock-down-accounts')).toBe('waiting-for-consent');
-    const consented = apply(incident, {
-      type: 'consent-given',
-      at: '2026-03-27T17:00:00Z',
-      dutyId: 'lock-down-accounts',
-    });
-    expect(statusOf(consented, '2026-03-28T17:00:00Z', 'lock-down-accounts')).toBe('overdue');
-  });
-
-  it('owes leadership a word when a must-duty is 4 hours overdue, until the escalation is recorded', () => {
-    const incident = open();
-    // safety-lead-receives-report is due at 20:00 UTC; leadership is owed a word from 00:00.
-    expect(incidentStatus(incident, '2026-03-27T23:59:00Z').escalations.map((e) => e.dutyId)).not.toContain(
-      'safety-lead-receives-report',
-    );
-    const owed = incidentStatus(incident, '2026-03-28T00:00:00Z').escalations;
-    expect(owed).toContainEqual(
-      expect.objectContaining({
-        dutyId: 'safety-lead-receives-report',
-        tell: expect.objectContaining({ id: 'leadership' }),
-        since: '2026-03-28T00:00:00.000Z',
-      }),
-    );
-    const told = apply(incident, {
-      type: 'escalated',
-      at: '2026-03-28T00:05:00Z',
-      dutyId: 'safety-lead-receives-report',
-      to: 'leadership',
-    });
-    expect(incidentStatus(told, '2026-03-28T01:00:00Z').escalations.map((e) => e.dutyId)).not.toContain(
-      'safety-lead-receives-report',
-    );
-    // Should-duties are not escalated by a rule for must-duties.
-    expect(incidentStatus(incident, '2026-06-01T00:00:00Z').escalations.map((e) => e.dutyId)).not.toContain(
-      'review-afterwards',
-    );
-  });
-});
-
 /** Any sequence of events over the flagship's duties, dated in order, many of them invalid. */
 function eventsArbitrary(dutyIds: readonly string[]) {
   const dutyId = fc.constantFrom(...dutyIds, 'no-such-duty');
@@ -346,33 +267,5 @@ describe('an incident’s record', () => {
     expect(read.ok).toBe(false);
     if (!read.ok)
       expect(read.issues[0]).toMatchObject({ code: 'consent-needed', path: ['events', 0, 'type'] });
-  });
-});
-
-describe('incidentCalendar', () => {
-  it('is RFC 5545 that a calendar library reads back: one event per open deadline, at its due time', () => {
-    const incident = apply(open(), {
-      type: 'done',
-      at: '2026-03-27T17:00:00Z',
-      dutyId: 'safety-lead-receives-report',
-      note: 'Called; agreed a plan, and a time to talk; \\ ok',
-    });
-    const ics = incidentCalendar(incident);
-    for (const line of ics.split('\r\n'))
-      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-    const calendar = new ICAL.Component(ICAL.parse(ics));
-    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    const open_ = incidentState(incident).duties.filter((d) => d.dueAt && !d.doneAt && !d.declinedAt);
-    expect(events.map((e) => e.uid).sort()).toEqual(open_.map((d) => `case-1.${d.dutyId}@fairpost`).sort());
-    for (const event of events) {
-      const duty = open_.find((d) => event.uid === `case-1.${d.dutyId}@fairpost`);
-      expect(event.startDate.toJSDate().toISOString()).toBe(duty?.dueAt);
-      expect(event.summary).toBe(`Due: ${duty?.action.label} (${duty?.holder.label})`);
-    }
-  });
-
-  it('carries no fact about the person', () => {
-    const ics = incidentCalendar(open());
-    expect(ics).not.toMatch(/doxxing|incident\.kind/);
   });
 });

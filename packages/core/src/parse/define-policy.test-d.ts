@@ -2,16 +2,9 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { Condition } from '../model/condition.js';
 import { definePolicy, type PolicyDefinition } from './define-policy.js';
 import type { Policy } from '../model/policy.js';
+import { tinyDefinition } from '../testing/support/valid-policy.js';
 
-const base = {
-  id: 'tiny',
-  title: 'Tiny policy',
-  organisation: 'Example',
-  version: '1',
-  language: 'en-GB',
-  resolution: 'first-match',
-  default: { outcome: 'check-first', reviewers: ['comms-team'], reason: 'Ask first.' },
-} as const satisfies Omit<PolicyDefinition, 'rules'>;
+const base = tinyDefinition;
 
 describe('definePolicy types', () => {
   it('accepts a policy whose facts and values are in the vocabulary', () => {

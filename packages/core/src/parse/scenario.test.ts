@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import { compilePolicy } from '../evaluate/compile-policy.js';
-import { evaluate, InvalidScenarioError } from '../evaluate/evaluate.js';
 import { parsePolicy } from './parse-policy.js';
-import { parseScenario, type Scenario } from './scenario.js';
+import { parseScenario } from './scenario.js';
 
 const parsed = parsePolicy(validPolicyJson());
 if (!parsed.ok) throw new Error('the base policy of the scenario tests must be valid');
@@ -70,26 +69,54 @@ describe('parseScenario', () => {
   );
 });
 
-describe('evaluate on a scenario that does not fit the vocabulary', () => {
-  it('throws InvalidScenarioError carrying the same issues parseScenario returns', () => {
-    const bad = { 'account.kind': 'twitter', 'no.such': true } as unknown as Scenario;
-    const expected = parseScenario(bad, compiled);
-    expect(expected.ok).toBe(false);
-    let thrown: unknown;
-    try {
-      evaluate(compiled, bad);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(InvalidScenarioError);
-    expect((thrown as InvalidScenarioError).issues).toEqual(expected.ok ? [] : expected.issues);
-    expect((thrown as Error).message).toBe(
-      'invalid scenario: account.kind: fact "account.kind" has no value "twitter"; expected one of organisational, personal-named, personal, pseudonymous; no.such: unknown fact "no.such"',
-    );
+describe('an unsure list in a scenario', () => {
+  it('refuses an unsure fact that is unknown, repeated, or also answered, with paths', () => {
+    const result = parseScenario({
+      'content.kind': 'pointer',
+      unsure: ['content.kind', 'content.hasConsnt', 'actor.role', 'actor.role', 3],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['unsure.0', 'invalid-value'],
+      ['unsure.1', 'unknown-fact'],
+      ['unsure.3', 'duplicate-value'],
+      ['unsure.4', 'unknown-fact'],
+    ]);
+    expect(result.issues[1]!.message).toContain('did you mean "content.hasConsent"');
   });
 
-  it('skips the check when told the scenario is trusted', () => {
-    const unchecked = { 'no.such': true } as unknown as Scenario;
-    expect(() => evaluate(compiled, unchecked, { trusted: true })).not.toThrow();
+  it('refuses an unsure list that is not a list', () => {
+    const result = parseScenario({ unsure: 'content.kind' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]).toMatchObject({ path: ['unsure'], code: 'invalid-type' });
+  });
+});
+
+describe('set-valued facts in a scenario', () => {
+  it('takes a set as an array of members in any order and gives it back in vocabulary order', () => {
+    const parsed = parseScenario({ 'content.topics': ['pay-and-conditions', 'employer'] });
+    expect(parsed).toEqual({ ok: true, scenario: { 'content.topics': ['employer', 'pay-and-conditions'] } });
+    expect(parseScenario({ 'content.topics': [] })).toEqual({ ok: true, scenario: { 'content.topics': [] } });
+  });
+
+  it('refuses a member given twice, an unknown member (with a likely typo) and a value that is not an array', () => {
+    const twice = parseScenario({ 'content.topics': ['employer', 'employer'] });
+    expect(twice.ok || twice.issues[0]).toMatchObject({
+      path: ['content.topics', 1],
+      code: 'invalid-fact-value',
+      expected: 'each member once',
+    });
+    const typo = parseScenario({ 'content.topics': ['employer', 'employr'] });
+    expect(typo.ok || typo.issues[0]).toMatchObject({
+      path: ['content.topics', 1],
+      received: '"employr"',
+    });
+    expect(typo.ok || typo.issues[0]!.message).toContain('did you mean "employer"?');
+    const scalar = parseScenario({ 'content.topics': 'employer' });
+    expect(scalar.ok || scalar.issues[0]).toMatchObject({
+      path: ['content.topics'],
+      code: 'invalid-fact-value',
+    });
   });
 });

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CompiledPolicy, compilePolicy } from '../evaluate/compile-policy.js';
-import { compileAlternately, ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import {
   expectedQuestions,
@@ -13,29 +12,25 @@ import {
 } from './next-question.js';
 import { parsePolicySource } from '../parse/parse-policy-source.js';
 import type { Scenario } from '../parse/scenario.js';
-import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import {
   arbitraryCompleteScenario,
   arbitraryScenario,
   completionsOf,
 } from '../testing/arbitrary-scenario.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
-import { factOfDimension } from '../model/condition-node.js';
+import { topicsPolicy } from '../testing/support/topics-policy.js';
+import {
+  goalResult,
+  goals,
+  meanQuestions,
+  questionFor,
+  smallPolicy,
+} from '../testing/support/questionnaire.js';
 
 const starterFile = new URL('../../../../examples/policies/starter.yaml', import.meta.url);
 const starterParsed = parsePolicySource(readFileSync(starterFile, 'utf8'), { filename: 'starter.yaml' });
 if (!starterParsed.ok) throw new Error('starter.yaml must be valid');
 const starter = compilePolicy(starterParsed.policy);
-
-/** What a goal looks at in a decision of a complete scenario. */
-function result(compiled: CompiledPolicy, scenario: Scenario, goal: QuestionGoal): string {
-  const d = evaluate(compiled, scenario, { trusted: true });
-  const duties = d.duties.map((x) => x.dutyId).join(',');
-  // The outcome goal settles what the decision says beside duties: the outcome, the conditions and the reviewers.
-  const ids = (entries: readonly { id: string }[]) => entries.map((e) => e.id).sort();
-  const outcome = JSON.stringify([d.outcome, ids(d.conditions), ids(d.reviewers)]);
-  return goal === 'outcome' ? outcome : goal === 'duties' ? duties : `${outcome}|${duties}`;
-}
 
 /** The facts the goal depends on, by brute force: some completion changes result when only that fact changes. */
 function dependentFactsByBruteForce(
@@ -49,25 +44,12 @@ function dependentFactsByBruteForce(
     (fact) =>
       known[fact] === undefined &&
       completions.some((c) => {
-        const here = result(compiled, c, goal);
+        const here = goalResult(compiled, c, goal);
         return compiled
           .domains(fact)
-          .some((v) => result(compiled, { ...c, [fact]: v } as Scenario, goal) !== here);
+          .some((v) => goalResult(compiled, { ...c, [fact]: v } as Scenario, goal) !== here);
       }),
   );
-}
-
-/** Small policies: three values per enum fact in conditions keep brute force fast. */
-const smallPolicy = arbitraryPolicy({ maxRules: 5, maxDuties: 2, maxValuesPerFact: 3 }).chain((policy) =>
-  fc.constantFrom(...ENGINE_PATHS).map((path) => path.compile(policy)),
-);
-const goals = fc.constantFrom<QuestionGoal>('outcome', 'duties', 'both');
-
-/** The question `nextQuestion` asks for a scenario the test knows is valid (`undefined` when settled). */
-function questionFor(...args: Parameters<typeof nextQuestion>) {
-  const next = nextQuestion(...args);
-  if (!next.ok) throw new Error(`invalid scenario: ${next.issues.map((i) => i.message).join('; ')}`);
-  return next.question;
 }
 
 describe('nextQuestion on the starter policy', () => {
@@ -209,157 +191,6 @@ describe('following nextQuestion with the answers of a complete scenario', () =>
   });
 });
 
-/** The mean number of questions a strategy asks, every complete scenario counting once (each answer equally likely). */
-/** Every answer to a fact: its values, or for a set fact every set of the members the policy tests. */
-function answersTo(compiled: CompiledPolicy, fact: string): readonly (FactValue | string[])[] {
-  if (compiled.vocabulary.facts.get(fact)?.type !== 'set') return compiled.domains(fact);
-  const members = compiled.factsInPlay.flatMap((d) =>
-    d.startsWith(`${fact}[`) ? [d.slice(fact.length + 1, -1)] : [],
-  );
-  return members.reduce<string[][]>((sets, m) => sets.flatMap((s) => [s, [...s, m]]), [[]]);
-}
-
-function meanQuestions(compiled: CompiledPolicy, next: (scenario: Scenario) => string | undefined): number {
-  const walk = (scenario: Scenario): number => {
-    const fact = next(scenario);
-    if (fact === undefined) return 0;
-    const domain = answersTo(compiled, fact);
-    let total = 0;
-    for (const value of domain) total += walk({ ...scenario, [fact]: value } as Scenario);
-    return 1 + total / domain.length;
-  };
-  return walk({});
-}
-
-/**
- * The least mean number of questions any questionnaire needs, by exhaustive search over raw fact values (no merging
- * of values, no pruning): the minimum over every unknown fact of one plus the mean over its answers.
- */
-function optimumByBruteForce(compiled: CompiledPolicy, goal: QuestionGoal): number {
-  // A set fact is one question, answered with a whole set.
-  const facts = [...new Set(compiled.factsInPlay.map(factOfDimension))];
-  const keyOf = (value: unknown) => JSON.stringify(Array.isArray(value) ? [...value].sort() : value);
-  const complete = completionsOf(compiled, {}).map((s) => ({
-    values: s as Record<string, unknown>,
-    result: result(compiled, s, goal),
-  }));
-  const memo = new Map<string, number>();
-  const search = (known: Record<string, unknown>, matching: typeof complete): number => {
-    if (matching.every((m) => m.result === matching[0]?.result)) return 0;
-    const key = facts.map((f) => (known[f] === undefined ? '?' : keyOf(known[f]))).join('|');
-    const cached = memo.get(key);
-    if (cached !== undefined) return cached;
-    let best = Number.POSITIVE_INFINITY;
-    for (const fact of facts) {
-      if (known[fact] !== undefined) continue;
-      const answers = answersTo(compiled, fact);
-      let total = 0;
-      for (const value of answers)
-        total += search(
-          { ...known, [fact]: value },
-          matching.filter((m) => keyOf(m.values[fact]) === keyOf(value)),
-        );
-      best = Math.min(best, 1 + total / answers.length);
-    }
-    memo.set(key, best);
-    return best;
-  };
-  return search({}, complete);
-}
-
-const scenarioCount = (compiled: CompiledPolicy) =>
-  compiled.factsInPlay.reduce((n, f) => n * compiled.domains(f).length, 1);
-
-describe('the questionnaire nextQuestion builds', () => {
-  it.each([
-    ['asks the fewest questions possible on average', {}],
-    // A set fact is asked whole, as one question (`Question.multiple`), however many members the policy tests.
-    [
-      'asks a set fact whole, as one question',
-      { facts: ['content.topics', 'account.kind', 'content.hasConsent'] },
-    ],
-  ] as const)('%s, as exhaustive search over every questionnaire finds', (_name, facts) => {
-    fc.assert(
-      fc.property(
-        arbitraryPolicy({ ...facts, maxRules: 4, maxDuties: 2, maxValuesPerFact: 3 })
-          .map(compileAlternately)
-          .filter((compiled) => scenarioCount(compiled) <= 1500),
-        goals,
-        (compiled, goal) => {
-          const optimum = optimumByBruteForce(compiled, goal);
-          expect(meanQuestions(compiled, (s) => questionFor(compiled, s, { goal })?.fact)).toBeCloseTo(
-            optimum,
-            9,
-          );
-          expect(expectedQuestions(compiled, {}, goal)).toBeCloseTo(optimum, 9);
-        },
-      ),
-      { numRuns: 25 },
-    );
-  });
-
-  it('counts one question for a set fact however many of its members the policy tests', () => {
-    const parsed = parsePolicySource(
-      JSON.stringify({
-        schemaVersion: '1.0.0',
-        id: 'topics',
-        title: 'Topics',
-        organisation: 'Example',
-        version: '1',
-        language: 'en-GB',
-        vocabulary: 'social-media/1',
-        resolution: 'first-match',
-        default: { outcome: 'permitted', reason: 'Anything else is fine.' },
-        rules: [
-          {
-            id: 'pay-and-employer',
-            when: { fact: 'content.topics', includesAll: ['employer', 'pay-and-conditions'] },
-            outcome: 'check-first',
-            reviewers: ['comms-team'],
-            reason: 'Ask first.',
-          },
-          {
-            id: 'politics',
-            when: { fact: 'content.topics', includesAny: ['party-politics', 'clients'] },
-            outcome: 'not-permitted',
-            reason: 'Not this.',
-          },
-        ],
-      }),
-      { filename: 'topics.json' },
-    );
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const compiled = compilePolicy(parsed.policy);
-    expect(compiled.factsInPlay.length).toBe(4);
-    // One question settles everything: the answer is the whole set of topics.
-    expect(expectedQuestions(compiled, {})).toBe(1);
-    expect(meanQuestions(compiled, (s) => questionFor(compiled, s)?.fact)).toBe(1);
-  });
-
-  it('reports with expectedQuestions the mean it will ask from any partial answer', () => {
-    fc.assert(
-      fc.property(
-        smallPolicy.chain((compiled) => fc.tuple(fc.constant(compiled), arbitraryScenario(compiled), goals)),
-        ([compiled, scenario, goal]) => {
-          const known = scenario as Record<string, FactValue | undefined>;
-          const mean = (s: Scenario): number => {
-            const q = questionFor(compiled, s, { goal });
-            if (!q) return 0;
-            return (
-              1 +
-              q.choices.reduce((t, c) => t + mean({ ...s, [q.fact]: c.value } as Scenario), 0) /
-                q.choices.length
-            );
-          };
-          fc.pre(compiled.factsInPlay.filter((f) => known[f] === undefined).length <= 6);
-          expect(expectedQuestions(compiled, scenario, goal)).toBeCloseTo(mean(scenario), 9);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-});
-
 const examplesFolder = new URL('../../../../examples/policies/', import.meta.url);
 const examplePolicies = readdirSync(examplesFolder)
   .filter((f) => f.endsWith('.yaml') && !f.includes('.cases.'))
@@ -400,5 +231,15 @@ describe('the planner on the example policies', () => {
     const mean = meanQuestions(compiled, (s) => questionFor(compiled, s)?.fact);
     expect(mean).toBeLessThanOrEqual(PINNED_MEANS[file]!);
     expect(expectedQuestions(compiled, {})).toBeCloseTo(mean, 9);
+  });
+});
+
+describe('nextQuestion on set facts', () => {
+  it('asks a set fact whole, offering its members', () => {
+    const next = nextQuestion(compilePolicy(topicsPolicy()), {});
+    const question = next.ok ? next.question : undefined;
+    expect(question).toMatchObject({ fact: 'content.topics', multiple: true });
+    expect(question!.choices.map((c) => c.value)).toContain('pay-and-conditions');
+    expect(question!.stillRelevant).toEqual(['content.topics']);
   });
 });

@@ -1,3 +1,7 @@
+import type { PolicyDefinition } from '../../parse/define-policy.js';
+import { formatIssue } from '../../parse/issue.js';
+import { parsePolicy } from '../../parse/parse-policy.js';
+
 /**
  * A small valid policy as plain JSON, fresh on every call so that a test can break one part of it. It has four
  * rules (so `rules[3]` exists), a nested condition, a duty, a commitment, a source and a custom fact.
@@ -89,3 +93,35 @@ export function validPolicyJson(): Record<string, unknown> & {
     },
   };
 }
+
+/** `validPolicyJson` with one part replaced (by path, defined as an own enumerable property), as a fresh object. */
+export function validPolicyWithPart(path: (string | number)[], value: unknown): Record<string, unknown> {
+  const policy = validPolicyJson() as Record<string, unknown>;
+  let node = policy as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  Object.defineProperty(node, path.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
+  return policy;
+}
+
+/**
+ * The issues `parsePolicy` finds in `validPolicyJson` once `mutate` has broken it, each as its code and the line an
+ * author reads; none when it is still valid.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the tables break policies in ways no type allows.
+export function issueLinesOf(mutate: (policy: any) => void): [string, string][] {
+  const policy = validPolicyJson();
+  mutate(policy);
+  const result = parsePolicy(policy);
+  return result.ok ? [] : result.issues.map((i) => [i.code, formatIssue(i)]);
+}
+
+/** The parts of a small policy written with `definePolicy`, all but its rules. */
+export const tinyDefinition = {
+  id: 'tiny',
+  title: 'Tiny policy',
+  organisation: 'Example',
+  version: '1',
+  language: 'en-GB',
+  resolution: 'first-match',
+  default: { outcome: 'check-first', reviewers: ['comms-team'], reason: 'Ask first.' },
+} as const satisfies Omit<PolicyDefinition, 'rules'>;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { tryToChange, unfrozen } from '../testing/support/unfrozen.js';
 import { VOCABULARY_DOC_PATH, vocabularyDoc } from '../../scripts/generate-vocabulary-doc.js';
 import { CATALOGUES, type CommitmentEntry, socialMediaVocabulary, VocabularySchema } from '../index.js';
 import {
@@ -8,6 +9,7 @@ import {
   CUSTOM_FACT_NAME,
   STANDARD_FACT_NAME,
 } from './vocabulary-schema.js';
+import { standardVocabulary } from './resolve-vocabulary.js';
 
 const v = socialMediaVocabulary;
 
@@ -87,5 +89,12 @@ describe('the standard vocabulary', () => {
         for (const value of fact.values) expect(doc).toContain(`| \`${value.value}\` |`);
     }
     for (const name of CATALOGUES) for (const entry of v[name]) expect(doc).toContain(`| \`${entry.id}\` |`);
+  });
+
+  it('the standard vocabulary is frozen all the way down', () => {
+    expect(unfrozen(socialMediaVocabulary)).toEqual([]);
+    const role = socialMediaVocabulary.roles[0] as { id: string; phrase: string };
+    expect(tryToChange(() => (role.phrase = 'changed'))).toBeInstanceOf(TypeError);
+    expect(standardVocabulary.catalogues.roles.get(role.id)?.phrase).not.toBe('changed');
   });
 });

@@ -11,7 +11,6 @@ import {
   outcomeStrictness,
   type Policy,
   parsePolicy,
-  parseScenario,
   type Scenario,
   type ScenarioWithDoubt,
   standardVocabulary,
@@ -377,62 +376,5 @@ describe('doubt in a policy', () => {
         reason: 'No consent you know of.',
       },
     ]);
-  });
-});
-
-describe('doubt in the published form', () => {
-  it('refuses an unsure fact that is unknown, repeated, or also answered, with paths', () => {
-    const result = parseScenario({
-      'content.kind': 'pointer',
-      unsure: ['content.kind', 'content.hasConsnt', 'actor.role', 'actor.role', 3],
-    });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
-      ['unsure.0', 'invalid-value'],
-      ['unsure.1', 'unknown-fact'],
-      ['unsure.3', 'duplicate-value'],
-      ['unsure.4', 'unknown-fact'],
-    ]);
-    expect(result.issues[1]!.message).toContain('did you mean "content.hasConsent"');
-  });
-
-  it('refuses an unsure list that is not a list', () => {
-    const result = parseScenario({ unsure: 'content.kind' });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]).toMatchObject({ path: ['unsure'], code: 'invalid-type' });
-  });
-
-  it('refuses doubt rules for unknown facts, twice for one fact, or assuming a value the fact cannot take', () => {
-    const result = parsePolicy(
-      validPolicy({
-        doubt: {
-          default: { resolve: 'outcome', outcome: 'check-first', reviewers: ['comms-teem'], reason: 'Ask.' },
-          facts: [
-            { fact: 'content.kind', resolve: 'assume', value: 'gossip', reason: 'r' },
-            { fact: 'content.kind', resolve: 'strictest', reason: 'r' },
-            { fact: 'content.kinds', resolve: 'strictest', reason: 'r' },
-          ],
-        },
-      }),
-    );
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
-      ['doubt.default.reviewers.0', 'unknown-catalogue-entry'],
-      ['doubt.facts.0.value', 'invalid-fact-value'],
-      ['doubt.facts.1.fact', 'duplicate-id'],
-      ['doubt.facts.2.fact', 'unknown-fact'],
-    ]);
-  });
-
-  it('refuses a policy-wide rule that assumes a value (the value depends on the fact)', () => {
-    const result = parsePolicy(
-      validPolicy({
-        doubt: { default: { resolve: 'assume', value: true, reason: 'r' } },
-      }),
-    );
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]!.path.slice(0, 2)).toEqual(['doubt', 'default']);
   });
 });

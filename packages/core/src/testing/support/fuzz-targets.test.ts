@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import regressions from './support/fuzz-regressions.json' with { type: 'json' };
-import {
-  FUZZ_TARGETS,
-  type FuzzRegression,
-  type FuzzTarget,
-  replay,
-  runFuzzTarget,
-} from './support/fuzz-targets.js';
+import regressions from './fuzz-regressions.json' with { type: 'json' };
+import { FUZZ_TARGETS, type FuzzRegression, type FuzzTarget, replay, runFuzzTarget } from './fuzz-targets.js';
 
 // The small run of `pnpm fuzz` in the test suite; FAIRPOST_FUZZ_RUNS makes it longer.
 const RUNS = Number(process.env.FAIRPOST_FUZZ_RUNS ?? 60);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type CompiledPolicy,
+  compilePolicy,
   evaluate,
   nextQuestion,
   type Policy,
@@ -9,7 +10,7 @@ import {
   type Scenario,
   standardVocabulary,
 } from '../index.js';
-import { arbitraryCompleteScenario, arbitraryPolicy, completionsOf } from '../testing.js';
+import { arbitraryCompleteScenario, arbitraryPolicy, arbitraryScenario, completionsOf } from '../testing.js';
 import { PARTIAL_ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceDecide, referenceDuties } from '../testing/support/reference-evaluator.js';
 
@@ -222,6 +223,91 @@ describe.each(PARTIAL_ENGINE_PATHS)('partial knowledge ($name)', ({ compile }) =
         const before = evaluate(compiled, partial).duties.map((d) => d.dutyId);
         const after = evaluate(compiled, more).duties.map((d) => d.dutyId);
         expect(after).toEqual(expect.arrayContaining(before));
+      }),
+      RUNS,
+    );
+  });
+});
+
+// A set fact (three members drawn, so eight sets) beside two ordinary facts: small enough to enumerate every
+// completion of every partial scenario.
+const SET_FACTS = ['content.topics', 'account.kind', 'content.hasConsent'];
+
+const arbitrarySetCase = arbitraryPolicy({ facts: SET_FACTS, maxRules: 6, maxValuesPerFact: 3 }).chain(
+  (policy) => arbitraryScenario(compilePolicy(policy)).map((partial) => ({ policy, partial })),
+);
+
+/**
+ * By brute force over whole completions: the facts the scenario leaves out (a set fact as one fact) for which two
+ * completions that differ only in that fact get different effects.
+ */
+function setNeededByBruteForce(compiled: CompiledPolicy, policy: Policy, partial: Scenario): string[] {
+  const completions = completionsOf(compiled, partial);
+  const facts = [...new Set(completions.flatMap((c) => Object.keys(c)))].filter((f) => !(f in partial));
+  const valuesOf = (fact: string) => {
+    const seen = new Map<string, unknown>();
+    for (const c of completions)
+      seen.set(JSON.stringify(c[fact as keyof Scenario]), c[fact as keyof Scenario]);
+    return [...seen.values()];
+  };
+  const needed = facts.filter((fact) =>
+    completions.some((c) =>
+      valuesOf(fact).some(
+        (value) => effectOf(policy, c) !== effectOf(policy, { ...c, [fact]: value } as Scenario),
+      ),
+    ),
+  );
+  return [...compiled.vocabulary.facts.keys()].filter((f) => needed.includes(f));
+}
+
+describe.each(PARTIAL_ENGINE_PATHS)('set-valued facts ($name)', ({ compile }) => {
+  it('decides complete scenarios as the reference evaluator does, duties included', () => {
+    fc.assert(
+      fc.property(arbitrarySetCase, ({ policy }) => {
+        const compiled = compile(policy);
+        for (const complete of completionsOf(compiled, {}).slice(0, 64)) {
+          const decision = evaluate(compiled, complete);
+          const reference = referenceDecide(policy, complete);
+          expect(decision.outcome).toBe(reference.outcome);
+          expect(decision.decidedBy.map((d) => d.ruleId)).toEqual(
+            reference.deciders.map((r) => (r === null ? null : r.id)),
+          );
+          expect(decision.duties.map((d) => d.dutyId)).toEqual(referenceDuties(policy, complete));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('is exact on partial scenarios: the outcomes every completion reaches, and exactly the facts needed', () => {
+    fc.assert(
+      fc.property(arbitrarySetCase, ({ policy, partial }) => {
+        const compiled = compile(policy);
+        const decision = evaluate(compiled, partial);
+        const completions = completionsOf(compiled, partial);
+        const outcomes = new Set(completions.map((c) => referenceDecide(policy, c).outcome));
+        expect(new Set(decision.possibleOutcomes)).toEqual(outcomes);
+        expect(decision.outcome === 'undetermined').toBe(outcomes.size > 1);
+        expect(decision.neededFacts).toEqual(setNeededByBruteForce(compiled, policy, partial));
+        // The planner's relevant facts are the same facts, a set fact named once.
+        expect(relevantFacts(compiled, partial)).toEqual(decision.neededFacts);
+      }),
+      RUNS,
+    );
+  });
+
+  it('settles an undetermined duty only when every completion agrees', () => {
+    fc.assert(
+      fc.property(arbitrarySetCase, ({ policy, partial }) => {
+        const compiled = compile(policy);
+        const decision = evaluate(compiled, partial);
+        const owed = completionsOf(compiled, partial).map((c) => referenceDuties(policy, c));
+        for (const duty of policy.duties ?? []) {
+          const everywhere = owed.every((ids) => ids.includes(duty.id));
+          const nowhere = owed.every((ids) => !ids.includes(duty.id));
+          expect(decision.duties.some((d) => d.dutyId === duty.id)).toBe(everywhere);
+          expect(decision.undeterminedDuties.some((d) => d.dutyId === duty.id)).toBe(!everywhere && !nowhere);
+        }
       }),
       RUNS,
     );
