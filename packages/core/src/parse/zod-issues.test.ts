@@ -67,4 +67,18 @@ describe('fromZodIssues', () => {
       ],
     );
   });
+
+  it('suggests the allowed value a misspelt one is nearest, when it is a letter or two off', () => {
+    const Outcome = z.enum(['permitted', 'not-permitted', 'check-first']);
+    const messageFor = (value: string) => {
+      const parsed = Outcome.safeParse(value, { reportInput: true });
+      return parsed.success ? undefined : fromZodIssues(parsed.error.issues)[0]!.message;
+    };
+    expect(messageFor('permited')).toBe(
+      'expected one of permitted, not-permitted, check-first; found "permited"; did you mean "permitted"?',
+    );
+    expect(messageFor('chek-first')).toContain('did you mean "check-first"?');
+    expect(messageFor('forbidden')).not.toContain('did you mean');
+    expect(messageFor('x'.repeat(10_000))).not.toContain('did you mean');
+  });
 });

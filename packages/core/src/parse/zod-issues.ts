@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { suggest } from './check-fact-value.js';
 import { describeReceived, type Issue, type PathSegment, quote } from './issue.js';
 import {
   CALENDAR_DATE_PATTERN,
@@ -74,10 +75,16 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
       }));
     case 'invalid_value': {
       const expected = issue.values.map((v) => String(v)).join(', ');
+      // A word a letter or two off a listed value (`permited`) is most likely a typo of it; below four letters
+      // every value is a letter or two off, so nothing is suggested.
+      const near =
+        typeof issue.input === 'string' && issue.input.length >= 4 && issue.input.length <= 64
+          ? suggest(issue.input, issue.values.map(String))
+          : undefined;
       const message =
         issue.values.length === 1
           ? `expected "${expected}", found ${received}`
-          : `expected one of ${expected}; found ${received}`;
+          : `expected one of ${expected}; found ${received}${near ? `; did you mean "${near}"?` : ''}`;
       return [{ path, code: 'invalid-value', message, expected, received }];
     }
     case 'invalid_format': {
