@@ -21,6 +21,7 @@ import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { analyzePolicy } from './analyze-policy.js';
 import type { Finding } from './finding.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 /** Every complete scenario over the facts a policy tests: the brute force the analysis must agree with. */
 function everyScenario(compiled: CompiledPolicy): Scenario[] {
@@ -333,7 +334,7 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
           silentDuties.map((d) => d.duty.id),
         );
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -364,7 +365,7 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
           ).toBe(TRUE);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -404,7 +405,7 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
           }
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -442,7 +443,7 @@ describe('analyzePolicy agrees with brute-force enumeration of every complete sc
           }
         expect(findings.map((f) => f.ruleIds.join('/'))).toEqual(expected);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

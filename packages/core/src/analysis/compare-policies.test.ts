@@ -12,6 +12,7 @@ import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import { everyScenario } from '../testing/support/every-scenario.js';
 import { topicsPolicy } from '../testing/support/topics-policy.js';
 import { comparePolicies } from './compare-policies.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const base = {
   schemaVersion: '1.0.0',
@@ -178,7 +179,7 @@ describe('comparePolicies agrees with brute-force enumeration of every complete 
           expect(evaluate(b, d.witness).outcome).toBe(d.b.outcome);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsv } from '../testing/support/read-csv.js';
 import { comparisonTableCsv, csvField } from './comparison-csv.js';
 import type { ComparisonCell, ComparisonTable } from './comparison-table.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 /** A table with the given cells, one column per key. */
 function tableOf(keys: readonly string[], rows: readonly (readonly ComparisonCell[])[]): ComparisonTable {
@@ -58,7 +59,7 @@ describe('comparisonTableCsv', () => {
           ]);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -11,6 +11,7 @@ import { readCsv } from '../testing/support/read-csv.js';
 import { defaultWeights } from '../vocabulary/default-weights.js';
 import { decisionMatrix, decisionMatrixCsv, knownTo, sampleScenarios } from './decision-matrix.js';
 import { InvalidDistributionError } from './fact-distribution.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 const dir = join(root, 'examples', 'policies');
@@ -74,7 +75,7 @@ describe('decisionMatrix', () => {
           });
         },
       ),
-      { numRuns: 15 },
+      { numRuns: runs(15) },
     );
   });
 

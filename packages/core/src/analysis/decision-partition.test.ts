@@ -8,6 +8,7 @@ import { completionsOf } from '../testing/arbitrary-scenario.js';
 import { compileAlternately } from '../testing/support/engine-paths.js';
 import { holds } from '../testing/support/reference-evaluator.js';
 import { decisionPartition, policySpace } from './decision-partition.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const small = { maxRules: 6, maxValuesPerFact: 3, maxDuties: 0 };
 
@@ -31,7 +32,7 @@ describe('decisionPartition agrees with evaluating every complete scenario', () 
           expect(piece.outcome).toBe(decision.outcome);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -46,7 +47,7 @@ describe('decisionPartition agrees with evaluating every complete scenario', () 
             expect(cubesHolding(ruleRegions[i]!, scenario, space) > 0).toBe(holds(rule.when, scenario));
           });
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });
@@ -69,7 +70,7 @@ describe('policySpace', () => {
           });
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

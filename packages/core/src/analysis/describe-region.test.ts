@@ -13,6 +13,7 @@ import { arbitraryRegion as arbitraryRegionOf, sameScenarios } from '../testing/
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
 import { conditionRegion } from '../region/region.js';
 import { regionCondition } from './region-condition.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const FACTS = [
   'account.kind',
@@ -62,7 +63,7 @@ describe('short region descriptions', () => {
           expect(sameScenarios(space, back, d.cubes)).toBe(true);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 

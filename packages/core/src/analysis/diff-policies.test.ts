@@ -11,6 +11,7 @@ import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { factDomain, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import { diffPolicies } from './diff-policies.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 function load(path: string): Policy {
@@ -139,7 +140,7 @@ describe('diffPolicies when nothing changes in meaning', () => {
         expect(diff.meaningChanged).toBe(changes);
         expect(diff.text).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });

@@ -10,8 +10,9 @@ import {
   isConditionalRates,
   spaceWeights,
 } from './fact-distribution.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
-const RUNS = Number(process.env.FAIRPOST_FUZZ_RUNS ?? 200);
+const RUNS = runs(200);
 
 /**
  * A small space with a distribution over it: each fact independent, or (when `conditional` allows) conditional on an

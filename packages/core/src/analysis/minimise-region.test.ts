@@ -13,6 +13,7 @@ import { arbitraryRegion as arbitraryRegionOf, sameScenarios } from '../testing/
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import { constrainedFacts, minimiseRegion } from './minimise-region.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const space = createSpace(
   ['account.kind', 'context.time', 'content.hasConsent', 'actor.clientFacing', 'incident.workRelated'],
@@ -42,7 +43,7 @@ describe('minimiseRegion', () => {
         expect(sameScenarios(space, minimised, region)).toBe(true);
         expect(minimised.length).toBeLessThanOrEqual(region.length);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -54,7 +55,7 @@ describe('minimiseRegion', () => {
           for (const grown of grownByOneValue(cube)) expect(inside(grown, region)).toBe(false);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -78,7 +79,7 @@ describe('constrainedFacts', () => {
       fc.property(arbitraryRegion, (region) => {
         for (const cube of region) expect(constrainedFacts(space, cube)).toBe(toCube(cube, space).size);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -14,6 +14,7 @@ import { holds, referenceDecide, referenceDuties } from '../testing/support/refe
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import { InvalidDistributionError } from './fact-distribution.js';
 import { METRIC_FACTS, policyMetrics, WORK_RELATED_INCIDENT } from './policy-metrics.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const small = { maxRules: 5, maxValuesPerFact: 3, maxDuties: 2 };
 
@@ -64,7 +65,7 @@ describe('policyMetrics agrees with brute-force enumeration of every complete sc
         const governed = privateLife.filter(([, o]) => o !== 'out-of-scope').length;
         expect(metrics.privateLifeReach).toBeCloseTo(governed / privateLife.length, 10);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -91,7 +92,7 @@ describe('policyMetrics agrees with brute-force enumeration of every complete sc
           expect(entry.coverage).toBeCloseTo(covered.length / incidents.length, 10);
         }
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 });

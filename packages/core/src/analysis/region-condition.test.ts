@@ -8,6 +8,7 @@ import { arbitraryRegion } from '../testing/support/arbitrary-region.js';
 import { unfrozen } from '../testing/support/unfrozen.js';
 import { standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import { frozenRegionCondition, regionCondition } from './region-condition.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 // A set fact's members are dimensions of their own: their tests come out as `includes` or `not` of it.
 const space = createSpace(
@@ -29,7 +30,7 @@ describe('regionCondition', () => {
             );
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -50,7 +51,7 @@ describe('regionCondition', () => {
           expect(test).toBe(tests[i]);
         });
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -16,6 +16,7 @@ import {
   researchExport,
   researchExportCsv,
 } from './research-export.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 const dir = join(root, 'examples', 'policies');
@@ -131,7 +132,7 @@ describe('researchExport', () => {
         expect(records.every((r) => r.weights === 'uniform')).toBe(true);
         expect(readBack(researchExportCsv(records))).toEqual(records);
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 });

@@ -11,6 +11,7 @@ import { arbitraryPolicy } from '../testing.js';
 import { type AuditReport, auditPolicy, formatShare, nextReviewDate } from './audit-policy.js';
 import { fairPolicyCriteria } from './fair-policy-criteria.js';
 import { parseCriteria } from './parse-criteria.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../../../examples/policies');
 const load = (name: string): Policy => {
@@ -477,7 +478,7 @@ describe('properties', () => {
     maxDuties: 3,
     maxValuesPerFact: 4,
   });
-  const runs = { numRuns: 40 };
+  const RUNS = { numRuns: runs(40) };
   const SUPPORT_ACTIONS = [
     'receive-report',
     'risk-assessment',
@@ -505,7 +506,7 @@ describe('properties', () => {
         const after = support(auditPolicy({ ...policy, duties: [...(policy.duties ?? []), duty] }));
         for (const id of after) expect(before.has(id)).toBe(true);
       }),
-      runs,
+      RUNS,
     );
   });
 
@@ -528,7 +529,7 @@ describe('properties', () => {
         for (const id of privateLife(b)) expect(privateLife(a).has(id)).toBe(true);
         expect(b.reaches[0]!.reach ?? 0).toBeLessThanOrEqual((a.reaches[0]!.reach ?? 0) + 1e-12);
       }),
-      runs,
+      RUNS,
     );
   });
 
@@ -564,7 +565,7 @@ describe('properties', () => {
           expect(f.region.share).toBeCloseTo(measured, 12);
         }
       }),
-      runs,
+      RUNS,
     );
   });
 
@@ -578,7 +579,7 @@ describe('properties', () => {
           expect(report.summary.endsWith('.')).toBe(true);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 });

@@ -8,8 +8,9 @@ import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import { arbitraryScenario } from '../testing/arbitrary-scenario.js';
 import type { CaseExpectation, CaseTable, PolicyCase } from './case-table.js';
 import { caseCoverage, runCaseTable } from './run-case-table.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
-const RUNS = { numRuns: Number(process.env.FAIRPOST_PROPERTY_RUNS ?? 100) };
+const RUNS = { numRuns: runs(100) };
 
 /** What a case must say for `decision` to pass: its outcome and every list, exactly. */
 function expectationOf(decision: Decision): CaseExpectation {

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DeadlineClock, deadlineDue, isWorkingDay } from './deadline-due.js';
 import { formatDuration } from './duration.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
-const RUNS = { numRuns: Number(process.env.FAIRPOST_PROPERTY_RUNS ?? 200) };
+const RUNS = { numRuns: runs(200) };
 const london: DeadlineClock = { timeZone: 'Europe/London', holidays: 'england-and-wales' };
 
 /** Local date and time in a zone, read with Intl (not with the date library under test). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeDeadline, dueAt, formatDuration, parseDuration, readDeadline } from './duration.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const reported = new Date('2026-03-02T09:00:00Z');
 
@@ -69,7 +70,7 @@ describe('dueAt', () => {
         const seconds = (((p.w * 7 + p.d) * 24 + p.h) * 60 + p.m) * 60 + p.s;
         expect(dueAt(at, text).getTime() - at.getTime()).toBe(seconds * 1000);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -160,7 +161,7 @@ describe('readDeadline', () => {
         const words = describeDeadline(iso);
         expect(readDeadline(words)).toEqual({ ok: true, deadline: { duration: iso, workingDays: false } });
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -170,7 +171,7 @@ describe('readDeadline', () => {
         const read = readDeadline(text);
         if (read.ok) expect(parseDuration(read.deadline.duration)).toBeDefined();
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -18,8 +18,9 @@ import {
   engineOf,
 } from './compile-policy.js';
 import { evaluate } from './evaluate.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
-const RUNS = { numRuns: 100 };
+const RUNS = { numRuns: runs(100) };
 
 /** A policy with scenarios over its facts, partial ones by default. */
 const arbitraryCase = (policies: fc.Arbitrary<Policy>, complete = false) =>
@@ -84,7 +85,7 @@ describe('compilePolicy with and without generated code', () => {
           expect(decision.duties.map((d) => d.dutyId)).toEqual(referenceDuties(policy, scenario));
         }
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 
@@ -96,7 +97,7 @@ describe('compilePolicy with and without generated code', () => {
         for (const scenario of scenarios)
           expect(() => evaluate(engine.compiled, scenario)).toThrow('a closure test ran');
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 });
@@ -173,7 +174,7 @@ describe('limits on conditions', () => {
 
   it('evaluates a condition at the deepest depth allowed, on both engine paths', () => {
     const [policy] = fc.sample(arbitraryPolicy({ maxRules: 1, resolution: 'first-match' }), {
-      numRuns: 1,
+      numRuns: runs(1),
       seed: 2,
     });
     const deep = {
@@ -202,7 +203,7 @@ describe('compileCondition', () => {
           expect(['false', 'true', 'unknown'][truth]).toBe(referenceTruth(condition, scenario));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -19,6 +19,7 @@ import { arbitraryCompleteScenario, arbitraryPolicy, completionsOf } from '../te
 import { PARTIAL_ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceDecide } from '../testing/support/reference-evaluator.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 /** The small valid policy of the tests with some parts replaced. */
 const validPolicy = (parts: Record<string, unknown>): Policy =>
@@ -32,7 +33,7 @@ const FACTS = [
   'content.hasConsent',
   'actor.clientFacing',
 ];
-const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 80) };
+const RUNS = { numRuns: runs(80) };
 const domain = (fact: string) => {
   const d = standardVocabulary.facts.get(fact)!;
   return d.type === 'boolean' ? [true, false] : d.values.map((v) => v.value);

@@ -4,6 +4,7 @@ import { outcomeStrictness } from '../model/outcome.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import { compileEngine, type PolicyEngine } from './compile-policy.js';
 import { decisionEffects } from './decision-effects.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 /** What a set of deciders brings, written out: strictness of the first, and the entries of all, by list and id. */
 function effectOf(engine: PolicyEngine, positions: readonly number[] | 'default'): string {
@@ -62,7 +63,7 @@ describe('decisionEffects', () => {
             for (const [other, otherEffect] of coded) expect(code === other).toBe(effect === otherEffect);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -91,7 +92,7 @@ describe('decisionEffects', () => {
         expect(memberships.map(keyOf).sort()).toEqual([...expected].sort());
         expect(decisionEffects(engine)).toBe(decisionEffects(engine));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

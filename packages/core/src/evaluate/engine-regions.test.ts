@@ -8,6 +8,7 @@ import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { holds } from '../testing/support/reference-evaluator.js';
 import { compileEngine } from './compile-policy.js';
 import { engineRegions } from './engine-regions.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 describe.each(ENGINE_PATHS)('engineRegions ($name)', ({ options }) => {
   it('holds each rule (in priority order) and each duty exactly where its condition holds, built once', () => {
@@ -27,7 +28,7 @@ describe.each(ENGINE_PATHS)('engineRegions ($name)', ({ options }) => {
           });
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });

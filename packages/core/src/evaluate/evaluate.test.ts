@@ -13,8 +13,9 @@ import { validPolicyJson } from '../testing/support/valid-policy.js';
 import type { Policy } from '../model/policy.js';
 import { type CompiledPolicy, compilePolicy } from './compile-policy.js';
 import { evaluate, InvalidScenarioError } from './evaluate.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
-const RUNS = { numRuns: 100 };
+const RUNS = { numRuns: runs(100) };
 
 /** A policy with two scenarios over its facts: what the scenario owns, and what hides beside it. */
 const arbitraryCase = arbitraryPolicy({ maxRules: 6 }).chain((policy) =>
@@ -291,7 +292,7 @@ describe('decisions are immutable', () => {
           expect(unfrozen(evaluate(compiled, known, { trace }))).toEqual([]);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -5,8 +5,9 @@ import { parseScenario } from '../parse/scenario.js';
 import { evaluate } from './evaluate.js';
 import { arbitraryCompleteScenario, arbitraryPolicy, arbitraryScenario } from '../testing.js';
 import { factDomain } from '../vocabulary/resolve-vocabulary.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: runs(150) };
 
 /** Compiled policies over the standard vocabulary, and (everyField) over one with custom facts. */
 const arbitraryCompiled = fc

@@ -13,6 +13,7 @@ import {
 import { arbitraryCompleteScenario, arbitraryPolicy, arbitraryScenario, completionsOf } from '../testing.js';
 import { PARTIAL_ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceDecide, referenceDuties } from '../testing/support/reference-evaluator.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 // Small domains (4 × 2 × 3 × 2 × 2 = 96 complete scenarios) so every completion can be enumerated.
 const FACTS = [
@@ -22,7 +23,7 @@ const FACTS = [
   'content.hasConsent',
   'actor.clientFacing',
 ];
-const RUNS = { numRuns: 60 };
+const RUNS = { numRuns: runs(60) };
 
 interface Case {
   readonly policy: Policy;

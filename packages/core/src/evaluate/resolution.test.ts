@@ -4,9 +4,10 @@ import { evaluate, type Policy, resolveVocabulary, standardVocabulary } from '..
 import { arbitraryCompleteScenario, arbitraryPolicy } from '../testing.js';
 import { ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { holds, referenceDecide, referenceDuties } from '../testing/support/reference-evaluator.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const FACTS = ['account.kind', 'context.time', 'content.kind', 'content.hasConsent', 'actor.clientFacing'];
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: runs(150) };
 
 /** A policy and a complete scenario over the facts its conditions test. */
 const policyAndScenario = (resolution?: Policy['resolution']) =>
@@ -118,7 +119,7 @@ describe.each(ENGINE_PATHS)('resolution on complete scenarios ($name)', ({ compi
         expect(decision.outcome).toBe(referenceDecide(policy, scenario).outcome);
         expect(decision.duties.map((d) => d.dutyId)).toEqual(referenceDuties(policy, scenario));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -4,6 +4,7 @@ import { parse, stringify } from 'yaml';
 import { PolicySchema } from '../model/policy.js';
 import { arbitraryPolicy } from '../testing/arbitrary-policy.js';
 import { formatDocument } from './format-document.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 /** The same data with every map's keys in reverse order: the layout a formatter must undo. */
 function reversed(value: unknown): unknown {
@@ -40,7 +41,7 @@ describe('formatDocument', () => {
         if (file.endsWith('.json'))
           expect(once.text).toBe(`${JSON.stringify(JSON.parse(once.text), null, 2)}\n`);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apply, open, reportedAt, statusOf } from '../testing/support/flagship-incident.js';
 import { incidentStatus } from './incident-status.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 describe('incidentStatus', () => {
   it('shows due, due soon and overdue as the clock moves, and consent-needing duties waiting', () => {
@@ -66,7 +67,7 @@ describe('incidentStatus', () => {
         });
         expect(incidentStatus(closed, later)).toMatchObject({ closed: true, escalations: [] });
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -5,8 +5,9 @@ import { apply, open, reportedAt, statusOf } from '../testing/support/flagship-i
 import { applyEvent, incidentState, openIncident, parseIncident } from './incident.js';
 import type { Incident, IncidentEvent } from './incident-schema.js';
 import { IncidentSchema } from './incident-schema.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
-const RUNS = { numRuns: Number(process.env.FAIRPOST_PROPERTY_RUNS ?? 50) };
+const RUNS = { numRuns: runs(50) };
 const duty = (incident: Incident, id: string) => incidentState(incident).duties.find((d) => d.dutyId === id);
 
 describe('openIncident', () => {

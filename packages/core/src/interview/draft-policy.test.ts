@@ -14,9 +14,10 @@ import {
 } from './interview-answers.js';
 import { INTERVIEW, type InterviewQuestion } from './interview-questions.js';
 import { readDraftAnswers } from './read-draft-answers.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
-// Small in the suite; FAIRPOST_FUZZ_RUNS makes the property run longer.
-const RUNS = Number(process.env.FAIRPOST_FUZZ_RUNS ?? 60);
+// Small in the suite; FAIRPOST_PROPERTY_SCALE (pnpm test:long) makes the property run longer.
+const RUNS = runs(60);
 
 /** A duration as a person might write it, in words or ISO 8601. */
 const arbitraryDuration = fc.oneof(

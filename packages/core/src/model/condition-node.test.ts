@@ -11,6 +11,7 @@ import {
   toCondition,
   toConditionNode,
 } from './condition-node.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 describe('the internal condition form', () => {
   it('keeps everything the published form says: converting back gives the same condition', () => {
@@ -18,7 +19,7 @@ describe('the internal condition form', () => {
       fc.property(arbitraryCondition(undefined, 4), (condition) => {
         expect(toCondition(toConditionNode(condition))).toEqual(condition);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unfrozen } from '../testing/support/unfrozen.js';
 import { deepFreeze, frozenCopy } from './deep-freeze.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 describe('deepFreeze', () => {
   it('freezes any plain value all the way down and returns the value itself', () => {
@@ -12,7 +13,7 @@ describe('deepFreeze', () => {
         expect(unfrozen(value)).toEqual([]);
         expect(value).toEqual(copy);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -45,7 +46,7 @@ describe('frozenCopy', () => {
           expect(Object.isFrozen(value)).toBe(false);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

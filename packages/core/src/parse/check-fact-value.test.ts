@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { factDomain, standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
 import type { SetFactDefinition } from '../vocabulary/vocabulary-schema.js';
 import { checkFactValue, membersInOrder, suggest } from './check-fact-value.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const facts = [...standardVocabulary.facts.values()];
 const topics = standardVocabulary.facts.get('content.topics') as SetFactDefinition;
@@ -22,7 +23,7 @@ describe('checkFactValue', () => {
         expect(problem === undefined).toBe(factDomain(fact).includes(value as never));
         if (problem) expect(problem.message).toContain(`"${fact.name}"`);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -46,7 +47,7 @@ describe('checkFactValue', () => {
           if (bad === 'employr') expect(problem?.message).toContain('did you mean "employer"?');
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
     expect(checkFactValue(topics, 'employer')?.message).toMatch(/takes an array of its members/);
   });
@@ -75,7 +76,7 @@ describe('suggest', () => {
           expect(suggest(name, names)).toBe(name);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     expect(suggest('zzzzzzzzzzzz', names)).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPolicyLimits } from './check-policy-limits.js';
 import { LIMIT_CODES, LIMITS, MAX_CONDITION_DEPTH } from './limits.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 type Step = 'all' | 'any' | 'not';
 
@@ -51,7 +52,7 @@ describe('checkPolicyLimits', () => {
             ]);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

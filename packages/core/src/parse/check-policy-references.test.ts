@@ -6,6 +6,7 @@ import { topicsPolicy } from '../testing/support/topics-policy.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import { checkPolicyReferences } from './check-policy-references.js';
 import { parsePolicy } from './parse-policy.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 /** The small valid policy of the tests with some parts replaced. */
 const validPolicy = (parts: Record<string, unknown>): Policy =>
@@ -17,7 +18,7 @@ describe('checkPolicyReferences', () => {
       fc.property(fc.oneof(arbitraryPolicy(), arbitraryPolicy({ everyField: true })), (policy) => {
         expect(checkPolicyReferences(policy)).toEqual([]);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -36,7 +37,7 @@ describe('checkPolicyReferences', () => {
         ]);
         expect(issues[1]!.message).toContain('did you mean "comms-team"?');
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 

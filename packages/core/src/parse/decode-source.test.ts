@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Length } from './decode-source.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 
@@ -37,7 +38,7 @@ describe('decodeUtf8', () => {
         expect(strict.decode(bytes.subarray(0, decoded.badByte))).toBe(decoded.text);
         expect(() => strict.decode(bytes.subarray(decoded.badByte, decoded.badByte + 4))).toThrow();
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -52,7 +53,7 @@ describe('utf8Length', () => {
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy, parsePolicySource } from '../index.js';
 import { arbitraryPolicy } from '../testing.js';
 import { readJsonSource } from './json-source.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const hasDuplicateKey = (text: string) => {
   const read = readJsonSource(text);
@@ -42,7 +43,7 @@ describe('JSON is read as JSON', () => {
         expect(read.ok).toBe(expected.ok);
         if (read.ok && expected.ok) expect(read.value).toStrictEqual(expected.value);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -59,7 +60,7 @@ describe('JSON is read as JSON', () => {
         const { filename: _, ...plain } = result as typeof result & { filename?: string };
         expect(plain).toEqual(parsePolicy(JSON.parse(text)));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

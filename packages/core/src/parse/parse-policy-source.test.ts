@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { arbitraryPolicy } from '../testing.js';
 import { formatIssue } from './issue.js';
 import { parsePolicySource } from './parse-policy-source.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const starter = readFileSync(new URL('../../../../examples/policies/starter.yaml', import.meta.url), 'utf8');
 
@@ -113,7 +114,7 @@ describe('parsePolicySource', () => {
         const invalidJson = !result.ok && result.issues.some((i) => i.code === 'invalid-json');
         expect(invalidJson).toBe(!valid);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -126,7 +127,7 @@ describe('parsePolicySource', () => {
           filename: 'p.json',
         });
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 
@@ -142,7 +143,7 @@ describe('parsePolicySource', () => {
           expect(issue.column).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

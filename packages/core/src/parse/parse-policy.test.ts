@@ -8,6 +8,7 @@ import { issueLinesOf, validPolicyJson } from '../testing/support/valid-policy.j
 import { formatIssue, type PathSegment } from './issue.js';
 import { parsePolicy } from './parse-policy.js';
 import { parsePolicySource } from './parse-policy-source.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the table breaks policies in ways no type allows.
 type Loose = any;
@@ -325,7 +326,7 @@ describe('parsePolicy', () => {
 
 // Properties on generated policies and on every kind of break.
 
-const RUNS = { numRuns: 100 };
+const RUNS = { numRuns: runs(100) };
 // Policies that test set facts too (standard and custom), so their tests and members go through the same checks.
 const SET_FACTS = ['content.topics', 'account.kind', 'custom.channels'];
 const policies = fc.oneof(
@@ -392,7 +393,7 @@ describe('parsePolicy on broken policies', () => {
           expect.objectContaining({ code: mutation.code, path: mutation.path }),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -419,7 +420,7 @@ describe('parsePolicy on broken policies', () => {
           expect(issue.path.length === 0 || at(input, issue.path.slice(0, -1)) !== undefined).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -449,7 +450,7 @@ describe('parsePolicy on broken policies', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePolicy, LIMIT_CODES, LIMITS, nextQuestion, parsePolicy, parseScenario } from '../index.js';
 import { validPolicyJson, validPolicyWithPart } from '../testing/support/valid-policy.js';
 import { readPlainInput } from './read-plain-input.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const throwsSymbol = {
   get reason() {
@@ -121,7 +122,7 @@ describe('readPlainInput on plain data', () => {
         else (value as Record<string, unknown>).changed = true;
         expect(read.value).toEqual(before);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMIT_CODES, LIMITS, parsePolicySource } from '../index.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import { readSourceDocument } from './read-source.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 describe('reading a policy file from text or bytes', () => {
   it('keeps the value after a bare carriage return (YAML read it as part of the string)', () => {
@@ -119,7 +120,7 @@ describe('readSourceDocument', () => {
           expect(issue.column).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

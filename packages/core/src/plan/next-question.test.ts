@@ -26,6 +26,7 @@ import {
   questionFor,
   smallPolicy,
 } from '../testing/support/questionnaire.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 const starterFile = new URL('../../../../examples/policies/starter.yaml', import.meta.url);
 const starterParsed = parsePolicySource(readFileSync(starterFile, 'utf8'), { filename: 'starter.yaml' });
@@ -116,7 +117,7 @@ describe('relevantFacts', () => {
           );
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -133,7 +134,7 @@ describe('relevantFacts', () => {
           );
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
@@ -173,7 +174,7 @@ describe('following nextQuestion with the answers of a complete scenario', () =>
         ([compiled, complete, goal]) =>
           followQuestions(compiled, complete, goal, (s) => questionFor(compiled, s, { goal })?.fact),
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -186,7 +187,7 @@ describe('following nextQuestion with the answers of a complete scenario', () =>
         ([compiled, complete, goal]) =>
           followQuestions(compiled, complete, goal, (s) => nextQuestionWithin(compiled, s, goal, 0)?.fact),
       ),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });

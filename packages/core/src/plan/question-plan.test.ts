@@ -20,6 +20,7 @@ import {
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { expectedQuestions, type QuestionGoal } from './next-question.js';
 import { buildQuestionPlan } from './question-plan.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 /**
  * The least mean number of questions any questionnaire needs, by exhaustive search over raw fact values (no merging
@@ -84,7 +85,7 @@ describe('the questionnaire nextQuestion builds', () => {
           expect(expectedQuestions(compiled, {}, goal)).toBeCloseTo(optimum, 9);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 
@@ -115,7 +116,7 @@ describe('the questionnaire nextQuestion builds', () => {
           expect(expectedQuestions(compiled, scenario, goal)).toBeCloseTo(mean(scenario), 9);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });
@@ -139,7 +140,7 @@ describe('buildQuestionPlan', () => {
         // A fact to ask has at least two answer classes and unknown: three states, more than a budget of two.
         expect(rulePlan(compiled, 2).plan).toBeUndefined();
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 
@@ -170,7 +171,7 @@ describe('buildQuestionPlan', () => {
           else expect(relevant).toContain(best);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -181,7 +182,7 @@ describe('buildQuestionPlan', () => {
         fc.pre(plan!.facts.length > 0);
         expect(plan!.stateOf({ [plan!.facts[0]!]: 'no-such-value' } as Scenario)).toBeUndefined();
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 });

@@ -36,6 +36,7 @@ import {
 } from './region.js';
 import type { FactValue } from '../vocabulary/fact-types.js';
 import { standardVocabulary } from '../vocabulary/resolve-vocabulary.js';
+import { runs } from '../../../../test/support/property-runs.js';
 
 // Small domains, so the whole space (3 × 2 × 2 = 12 scenarios) can be enumerated.
 const DOMAINS: Record<string, readonly FactValue[]> = {
@@ -73,7 +74,7 @@ const arbitraryCube: fc.Arbitrary<Cube> = fc
   )
   .map((entries) => new Map(entries.map(([f, vs]) => [f, new Set(vs)])));
 const arbitraryRegion: fc.Arbitrary<Region> = fc.array(arbitraryCube, { maxLength: 4 });
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: runs(300) };
 
 describe('region algebra against enumeration of the whole space', () => {
   it('intersects to exactly the points in both regions', () => {
@@ -194,7 +195,7 @@ describe('regions as bitmask cubes, the engine’s form', () => {
           // Disjoint cubes: each scenario lies in at most one, so shares add up to the true count.
           expect(regionShare(merged, space, undefined)).toBe(inA.filter(Boolean).length / scenarios.length);
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
 
@@ -225,7 +226,7 @@ describe('regions as bitmask cubes, the engine’s form', () => {
           expect(members(toMasks(fromMasks(region, space), space))).toEqual(members(region));
           expect(members(complementMasks(region, space))).toEqual(members(region).map((v) => !v));
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
 
@@ -242,7 +243,7 @@ describe('regions as bitmask cubes, the engine’s form', () => {
           const restricted = restrictMasks(region, at, space);
           expect(members(restricted)).toEqual(scenarios.map((s) => holds(c, { ...s, ...known } as Scenario)));
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
 
@@ -267,7 +268,7 @@ describe('regions as bitmask cubes, the engine’s form', () => {
             byBruteForce,
           );
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
 

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import regressions from './fuzz-regressions.json' with { type: 'json' };
 import { FUZZ_TARGETS, type FuzzRegression, type FuzzTarget, replay, runFuzzTarget } from './fuzz-targets.js';
+import { runs } from '../../../../../test/support/property-runs.js';
 
-// The small run of `pnpm fuzz` in the test suite; FAIRPOST_FUZZ_RUNS makes it longer.
-const RUNS = Number(process.env.FAIRPOST_FUZZ_RUNS ?? 60);
+// The small run of `pnpm fuzz` in the test suite; FAIRPOST_PROPERTY_SCALE (pnpm test:long) makes it longer.
+const RUNS = runs(60);
 const SEED = Number(process.env.FAIRPOST_FUZZ_SEED ?? 19);
 
 describe('fuzz targets (a small run of pnpm fuzz)', () => {
