@@ -20,19 +20,13 @@ import { PARTIAL_ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceDecide } from '../testing/support/reference-evaluator.js';
 import { validPolicyJson } from '../testing/support/valid-policy.js';
 import { runs } from '../../../../test/support/property-runs.js';
+import { SMALL_FACTS } from '../testing/support/small-facts.js';
 
 /** The small valid policy of the tests with some parts replaced. */
 const validPolicy = (parts: Record<string, unknown>): Policy =>
   ({ ...validPolicyJson(), ...parts }) as Policy;
 
-// Small domains so every completion can be enumerated by brute force.
-const FACTS = [
-  'account.kind',
-  'context.time',
-  'incident.severity',
-  'content.hasConsent',
-  'actor.clientFacing',
-];
+const FACTS = SMALL_FACTS;
 const RUNS = { numRuns: runs(80) };
 const domain = (fact: string) => {
   const d = standardVocabulary.facts.get(fact)!;
@@ -61,7 +55,7 @@ const arbitraryFactRule = (fact: string): fc.Arbitrary<FactDoubtRule> =>
 const arbitraryDoubt: fc.Arbitrary<Doubt> = fc
   .tuple(
     fc.option(arbitraryPolicyRule, { nil: undefined }),
-    fc.subarray(FACTS).chain((facts) => fc.tuple(...facts.map(arbitraryFactRule))),
+    fc.subarray([...FACTS]).chain((facts) => fc.tuple(...facts.map(arbitraryFactRule))),
   )
   .map(([policyWide, facts]) => ({
     ...(policyWide ? { default: policyWide } : {}),

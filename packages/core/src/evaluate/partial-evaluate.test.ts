@@ -14,15 +14,9 @@ import { arbitraryCompleteScenario, arbitraryPolicy, arbitraryScenario, completi
 import { PARTIAL_ENGINE_PATHS } from '../testing/support/engine-paths.js';
 import { referenceDecide, referenceDuties } from '../testing/support/reference-evaluator.js';
 import { runs } from '../../../../test/support/property-runs.js';
+import { SMALL_FACTS } from '../testing/support/small-facts.js';
 
-// Small domains (4 × 2 × 3 × 2 × 2 = 96 complete scenarios) so every completion can be enumerated.
-const FACTS = [
-  'account.kind',
-  'context.time',
-  'incident.severity',
-  'content.hasConsent',
-  'actor.clientFacing',
-];
+const FACTS = SMALL_FACTS;
 const RUNS = { numRuns: runs(60) };
 
 interface Case {

@@ -23,6 +23,7 @@ import { arbitraryPolicy } from '../arbitrary-policy.js';
 import { arbitraryCompleteScenario, arbitraryScenario, completionsOf } from '../arbitrary-scenario.js';
 import { arbitraryMutation } from './policy-mutations.js';
 import { referenceDecide, referenceDuties } from './reference-evaluator.js';
+import { SMALL_FACTS } from './small-facts.js';
 
 /** What a target reports for one input: nothing when all is well, else a disagreement in words. */
 export interface FuzzTarget<T> {
@@ -231,14 +232,7 @@ function minimalPolicy() {
   };
 }
 
-/** Small fact domains, so that every completion of a partial scenario can be enumerated. */
-const FACTS = [
-  'account.kind',
-  'context.time',
-  'incident.severity',
-  'content.hasConsent',
-  'actor.clientFacing',
-];
+const FACTS = SMALL_FACTS;
 
 const policyAndScenarios = arbitraryPolicy({ facts: FACTS, maxRules: 6, maxDuties: 2 }).chain((policy) =>
   fc.record({
