@@ -125,6 +125,22 @@ describe('researchExport', () => {
     expect(governed(draft)).toBeCloseTo(1, 9);
   });
 
+  it('counts a rule for a CTG element only when it names a value coded to it, negated tests and set members too', () => {
+    const rulesFor = (when: Policy['rules'][number]['when'], element: string) => {
+      const policy = {
+        ...examples[0]!,
+        rules: [{ id: 'r', when, outcome: 'permitted' as const, reason: 'r' }],
+      };
+      return researchExport([policy]).find((r) => r.element === element && r.metric === 'rules')!.value;
+    };
+    // The codebook codes organisational accounts to account management, personal ones to acceptable use.
+    const organisational = { fact: 'account.kind', is: 'organisational' } as const;
+    expect(rulesFor(organisational, 'account-management')).toBe(1);
+    expect(rulesFor(organisational, 'acceptable-use')).toBe(0);
+    expect(rulesFor({ fact: 'account.kind', isNot: 'personal' }, 'acceptable-use')).toBe(1);
+    expect(rulesFor({ fact: 'account.kind', isNot: 'personal' }, 'account-management')).toBe(0);
+  });
+
   it('round-trips for any policy, uniform weights', () => {
     fc.assert(
       fc.property(arbitraryPolicy(), (policy) => {

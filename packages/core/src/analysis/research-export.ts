@@ -1,9 +1,10 @@
 import { type CompiledPolicy, dimensionsOf, engineOf } from '../evaluate/compile-policy.js';
 import type { Condition } from '../model/condition.js';
 import { deepFreeze } from '../model/deep-freeze.js';
-import { factOfDimension, nodeDimensions, toConditionNode } from '../model/condition-node.js';
+import { nodeDimensions, nodeFactValues, toConditionNode } from '../model/condition-node.js';
 import { OUTCOMES } from '../model/outcome.js';
 import type { Policy } from '../model/policy.js';
+import type { FactValue } from '../vocabulary/fact-types.js';
 import { conditionRegion } from '../region/region.js';
 import {
   CTG_ELEMENTS,
@@ -65,7 +66,8 @@ export interface ResearchExportOptions {
  * The long-format research export of policies: per policy, the outcome shares, the default's share, private-life
  * reach and counts of rules, duties and commitments; per theme, the theme's share, the share of it the policy
  * governs and forbids (`not-permitted`), the support measures and commitments coded to it; per CTG element, the rules
- * testing a fact coded to it and the duties and commitments coded to it. Shares are exact, under the distribution
+ * naming a fact value coded to it (the codebook codes values, so a rule about organisational accounts does not
+ * count for an element coded to personal ones) and the duties and commitments coded to it. Shares are exact, under the distribution
  * given (uniform otherwise). Throws `InvalidDistributionError` for a distribution that does not fit a policy's
  * vocabulary.
  * @example
@@ -157,7 +159,7 @@ function recordsOf(
     const codedTo = (catalogue: 'dutyActions' | 'commitments', ids: readonly string[]) =>
       ids.filter((id) => catalogueCoding(catalogue, id)?.ctg.includes(element) ?? false).length;
     const rules = compiled.policy.rules.filter((r) =>
-      dimensionsOfCondition(r.when).some((dimension) => factCodedTo(factOfDimension(dimension), element)),
+      nodeFactValues(toConditionNode(r.when)).some(([fact, value]) => valueCodedTo(fact, value, element)),
     ).length;
     rows.push(
       row('rules', rules, 'count', { element }),
@@ -186,12 +188,12 @@ function dimensionsOfCondition(condition: Condition): string[] {
   return [...nodeDimensions(toConditionNode(condition))];
 }
 
-/** Whether any value of a standard fact is coded to the element (a custom fact is coded to none). */
-function factCodedTo(fact: string, element: CtgElement): boolean {
+/** Whether a value of a standard fact is coded to the element (a custom fact's values are coded to none). */
+function valueCodedTo(fact: string, value: FactValue, element: CtgElement): boolean {
   const values = (
     FACT_CODING as Readonly<Record<string, Readonly<Record<string, { ctg: readonly string[] }>>>>
   )[fact];
-  return values ? Object.values(values).some((c) => c.ctg.includes(element)) : false;
+  return values?.[String(value)]?.ctg.includes(element) ?? false;
 }
 
 /**

@@ -238,6 +238,29 @@ export function nodeFacts(node: ConditionNode, into: Set<string> = new Set()): S
 }
 
 /**
+ * The fact values a condition names, as `[fact, value]` pairs in first-seen order: the values of each fact test
+ * (`isNot` and `notIn` name theirs too: the test is about them) and the members of each set test.
+ */
+export function nodeFactValues(node: ConditionNode, into: [string, FactValue][] = []): [string, FactValue][] {
+  switch (node.kind) {
+    case 'all':
+    case 'any':
+      for (const child of node.children) nodeFactValues(child, into);
+      return into;
+    case 'not':
+      return nodeFactValues(node.child, into);
+    case 'test':
+      for (const value of node.values) into.push([node.fact, value]);
+      return into;
+    case 'set-test':
+      for (const member of node.members) into.push([node.fact, member]);
+      return into;
+    default:
+      return node satisfies never;
+  }
+}
+
+/**
  * The engine's dimensions a condition reads, in first-seen order: the fact of each fact test, and the membership
  * dimension (`memberDimension`) of each member a set test names. A set test depends on the members it names alone,
  * so partial evaluation never asks about the others.
