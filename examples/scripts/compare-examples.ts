@@ -62,7 +62,7 @@ const pairs = compiled.flatMap((a, i) =>
   compiled.slice(i + 1).map((b) => ({ a, b, diff: comparePolicies(a, b, weighting) })),
 );
 const research = researchExport(compiled, { ...weighting, weightsName: 'default' });
-// A policy covers a CTG element when a rule tests a fact coded to it, or a duty or commitment is coded to it
+// A policy covers a CTG element when a rule names a fact value coded to it, or a duty or commitment is coded to it
 // (docs/codebook.md): the same counts as the research export's element rows.
 const coverage = compiled.map((c) => {
   const counts = (element: string) =>
@@ -87,7 +87,7 @@ const markdown = [
   '## CTG coverage',
   '',
   'Which of the eight elements of the CTG study of government social-media policies (Hrdinova, Helbig & Peters, 2010)',
-  'each example covers: ✓ when a rule tests a fact coded to the element, or a duty or commitment is coded to it',
+  'each example covers: ✓ when a rule names a fact value coded to the element, or a duty or commitment is coded to it',
   '(docs/codebook.md); research.csv has the counts behind each mark.',
   '',
   `| Policy | ${CTG_ELEMENTS.map((e) => CTG_ELEMENT_LABELS[e].label).join(' | ')} | Elements |`,
