@@ -79,6 +79,19 @@ describe('readSourceDocument', () => {
       );
   });
 
+  it('refuses a list or map used as a key where it is written, rather than turn it into text', () => {
+    for (const [text, line, column] of [
+      ['title: t\n? [a, b]\n: x\n', 2, 3],
+      ['rules:\n  - { { fact: a }: 1 }\n', 2, 7],
+    ] as const) {
+      const read = readSourceDocument(text, 'p.yaml');
+      expect(read.ok ? [] : read.issues).toEqual([
+        { path: [], code: 'invalid-yaml', message: 'a key must be text, not a list or a map', line, column },
+      ]);
+    }
+    expect(readSourceDocument('? plain\n: x\n', 'p.yaml').ok).toBe(true);
+  });
+
   it('locates a key at the key, and a path past what is there at the nearest value, in YAML and JSON alike', () => {
     const yaml = 'title: Test\nrules:\n  - id: a\n    outcome: permitted\n';
     const json =

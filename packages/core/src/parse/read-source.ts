@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isCollection, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import { decodeUtf8, utf8Length } from './decode-source.js';
 import type { Issue, PathSegment } from './issue.js';
 import { readJsonSource } from './json-source.js';
@@ -154,6 +154,30 @@ function readYaml(text: string): SourceDocument {
       })),
     };
   }
+  // A list or map used as a key (`? [a, b]: x`) has no place in the format, and turned into JSON it would become
+  // the text "[ a, b ]" without a word: refused where it is written.
+  let collectionKey: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        collectionKey = pair.key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (collectionKey !== undefined)
+    return {
+      ok: false,
+      issues: [
+        {
+          path: [],
+          code: 'invalid-yaml',
+          message: 'a key must be text, not a list or a map',
+          ...position(collectionKey),
+        },
+      ],
+    };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
