@@ -8,7 +8,8 @@ import { parse } from 'yaml';
 export function looksLikeCaseTable(text: string): boolean {
   let data: unknown;
   try {
-    data = parse(text, { maxAliasCount: 100 });
+    // Warnings (a list used as a key, say) are the policy reader's to report, with a line and column.
+    data = parse(text, { maxAliasCount: 100, logLevel: 'error' });
   } catch {
     return false;
   }

@@ -28,6 +28,7 @@ writeFileSync(
   ].join('\n'),
 );
 writeFileSync(join(dir, 'broken.json'), '{ "id": "x", }');
+writeFileSync(join(dir, 'list-key.yaml'), 'title: t\n? [a, b]\n: x\n');
 
 describe('fairpost validate', () => {
   it('accepts a valid policy with exit 0 and says what it holds', () => {
@@ -49,6 +50,13 @@ describe('fairpost validate', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('refuses a list used as a key at its line and column, with nothing else on stderr', () => {
+    const run = fairpost(['validate', 'list-key.yaml'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^list-key\.yaml:2:3: a key must be text, not a list or a map \[invalid-yaml\]/);
+    expect(run.stderr).toBe('');
   });
 
   it('locates JSON syntax errors by line and column', () => {

@@ -33,7 +33,7 @@ export function readDraftAnswers(text: string): ParseInterviewAnswersResult {
   }
   let data: unknown;
   try {
-    data = parse(block.join('\n'), { maxAliasCount: 0 }) ?? {};
+    data = parse(block.join('\n'), { maxAliasCount: 0, logLevel: 'error' }) ?? {};
   } catch (error) {
     return {
       ok: false,
