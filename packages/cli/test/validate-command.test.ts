@@ -55,7 +55,9 @@ describe('fairpost validate', () => {
   it('refuses a list used as a key at its line and column, with nothing else on stderr', () => {
     const run = fairpost(['validate', 'list-key.yaml'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^list-key\.yaml:2:3: a key must be text, not a list or a map \[invalid-yaml\]/);
+    expect(run.stdout).toMatch(
+      /^list-key\.yaml:2:3: a key must be text, not a list or a map \[invalid-yaml\]/,
+    );
     expect(run.stderr).toBe('');
   });
 
