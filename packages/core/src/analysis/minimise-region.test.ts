@@ -59,6 +59,20 @@ describe('minimiseRegion', () => {
     );
   });
 
+  it('grows cubes to primes even where a merged piece of the region straddles two of them (a case fast-check found)', () => {
+    const region = [
+      [8, 3, 3, 3, 3],
+      [15, 3, 1, 3, 2],
+      [2, 1, 3, 3, 3],
+      [15, 2, 3, 1, 3],
+      [12, 3, 1, 3, 3],
+    ].map((words) => Uint32Array.from(words));
+    const minimised = minimiseRegion(space, region);
+    expect(sameScenarios(space, minimised, region)).toBe(true);
+    for (const cube of minimised)
+      for (const grown of grownByOneValue(cube)) expect(inside(grown, region)).toBe(false);
+  });
+
   it('gives no cube for the empty region and one unconstrained cube for the whole space', () => {
     expect(minimiseRegion(space, [])).toEqual([]);
     const halves = toMasks(

@@ -129,7 +129,11 @@ export function constrainedFacts(space: ScenarioSpace, cube: MaskCube): number {
  */
 export function minimiseRegion(space: ScenarioSpace, region: MaskRegion): MaskCube[] {
   if (region.length === 0) return [];
-  const pieces = mergeCubes(disjoint(region, space), space);
+  // The disjoint pieces each lie inside one cube of the region, so inside the prime grown from it; merged, they
+  // are fewer to count against when growing, but a merged piece may straddle two primes, so the cover uses the
+  // pieces as they are.
+  const separate = disjoint(region, space);
+  const pieces = mergeCubes(separate, space);
   const merged = mergeCubes(region, space);
   const primes: MaskCube[] = [];
   for (const cube of merged) {
@@ -139,10 +143,10 @@ export function minimiseRegion(space: ScenarioSpace, region: MaskRegion): MaskCu
     for (let i = primes.length - 1; i >= 0; i--) if (within(primes[i]!, prime)) primes.splice(i, 1);
     primes.push(prime);
   }
-  // Every piece lies inside some prime (inside the one grown from a cube holding it, or one that swallowed that);
-  // choose, greedily, primes until each piece lies inside one chosen: the fewest clauses for the most pieces first.
-  const holders = pieces.map((piece) => primes.filter((p) => within(piece, p)));
-  const uncovered = new Set(pieces.map((_, i) => i));
+  // Every separate piece lies inside some prime (inside the one grown from a cube holding it, or one that swallowed
+  // that); choose, greedily, primes until each lies inside one chosen: the fewest clauses for the most pieces first.
+  const holders = separate.map((piece) => primes.filter((p) => within(piece, p)));
+  const uncovered = new Set(separate.map((_, i) => i));
   const chosen = new Set<MaskCube>();
   while (uncovered.size > 0) {
     let best: MaskCube | undefined;
