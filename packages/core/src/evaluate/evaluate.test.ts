@@ -33,6 +33,26 @@ function withHidden(own: Scenario, hidden: Scenario): Scenario {
   return out as Scenario;
 }
 
+/**
+ * Runs `check` with each fact of `polluted` that `own` leaves out defined on Object.prototype (enumerable and
+ * writable, as a polluting assignment makes it), and removes them again whatever happens.
+ */
+function withPollutedPrototype(own: object, polluted: object, check: () => void): void {
+  const added = Object.keys(polluted).filter((fact) => !(fact in own));
+  try {
+    for (const fact of added)
+      Object.defineProperty(Object.prototype, fact, {
+        value: (polluted as Record<string, unknown>)[fact],
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    check();
+  } finally {
+    for (const fact of added) delete (Object.prototype as Record<string, unknown>)[fact];
+  }
+}
+
 describe('evaluate reads only the scenario’s own enumerable properties, as parseScenario does', () => {
   it('refuses, as parseScenario does, a scenario whose prototype is another object, and never reads through it', () => {
     fc.assert(
@@ -71,19 +91,9 @@ describe('evaluate reads only the scenario’s own enumerable properties, as par
         // Checked against the standard vocabulary, it is recognised by every compiled policy (custom facts aside).
         const standard = parseScenario(own);
         if (standard.ok) expect(evaluate(compiled, standard.scenario)).toEqual(expected);
-        const added = Object.keys(polluted).filter((fact) => !(fact in own));
-        try {
-          for (const fact of added)
-            Object.defineProperty(Object.prototype, fact, {
-              value: (polluted as Record<string, unknown>)[fact],
-              writable: true,
-              enumerable: true,
-              configurable: true,
-            });
-          expect(evaluate(compiled, parsed.scenario)).toEqual(expected);
-        } finally {
-          for (const fact of added) delete (Object.prototype as Record<string, unknown>)[fact];
-        }
+        withPollutedPrototype(own, polluted, () =>
+          expect(evaluate(compiled, parsed.scenario)).toEqual(expected),
+        );
       }),
       RUNS,
     );
@@ -93,20 +103,7 @@ describe('evaluate reads only the scenario’s own enumerable properties, as par
     fc.assert(
       fc.property(arbitraryCase, ([compiled, own, polluted]) => {
         const expected = evaluate(compiled, own);
-        const added = Object.keys(polluted).filter((fact) => !(fact in own));
-        try {
-          for (const fact of added)
-            Object.defineProperty(Object.prototype, fact, {
-              value: (polluted as Record<string, unknown>)[fact],
-              // Writable, as a polluting assignment makes it.
-              writable: true,
-              enumerable: true,
-              configurable: true,
-            });
-          expect(evaluate(compiled, { ...own })).toEqual(expected);
-        } finally {
-          for (const fact of added) delete (Object.prototype as Record<string, unknown>)[fact];
-        }
+        withPollutedPrototype(own, polluted, () => expect(evaluate(compiled, { ...own })).toEqual(expected));
       }),
       RUNS,
     );
